@@ -1,0 +1,47 @@
+/** A real, pristine libvirt host for tests, in private mount, network and PID namespaces. */
+export interface Lab {
+  /** This run's temporary folder; everything the lab makes lives under it. */
+  readonly dir: string;
+  /** libvirtd's read-write unix socket, reachable from the test process. */
+  readonly socketPath: string;
+  /** `qemu+unix:///system?socket=…` for this lab's qemu driver. */
+  readonly uri: string;
+  /** The lab's sshd as seen from the test process (a loopback relay into the namespace). */
+  readonly ssh: {
+    readonly host: '127.0.0.1';
+    readonly port: number;
+    readonly user: 'root';
+    /** Per-run client private key (OpenSSH format, no passphrase). */
+    readonly keyPath: string;
+    /** sshd's host public key, `ssh-ed25519 AAAA…`. */
+    readonly hostKey: string;
+    /** A known_hosts file that trusts exactly this host key for `[127.0.0.1]:port`. */
+    readonly knownHostsPath: string;
+  };
+  /** Runs `virsh -c <uri> …` against this lab (for test set-up and as an oracle, never in product code). */
+  virsh(args: readonly string[], input?: string): Promise<string>;
+  /** Runs a command inside the lab's namespaces. */
+  exec(command: string, args: readonly string[], input?: string): Promise<ExecResult>;
+  /** Makes a TCP port inside the lab's network namespace reachable on 127.0.0.1:<returned port>. */
+  forwardTcp(port: number): Promise<number>;
+  /** Domain XML of the tiny test guest (KVM, or QEMU emulation without /dev/kvm). */
+  tinyGuestXml(options: TinyGuestOptions): string;
+  /** Defines and starts the tiny guest; resolves once it runs (not once it has booted). */
+  bootGuest(options: TinyGuestOptions): Promise<void>;
+  /** Stops every process, removes the namespaces and the temporary folder. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface TinyGuestOptions {
+  readonly name: string;
+  /** Guest memory in MiB (default 128). */
+  readonly memoryMiB?: number;
+  /** Where the serial port's output is logged as well (default `<dir>/<name>-serial.log`). */
+  readonly serialLogPath?: string;
+}
+
+export interface ExecResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
