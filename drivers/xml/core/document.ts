@@ -1,0 +1,203 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XmlCData, XmlComment, XmlElement, XmlProcessingInstruction, XmlText, type XmlNode } from './nodes.js';
+import { XmlError } from './xml-error.js';
+
+// fast-xml-parser in its order-preserving mode, told to change nothing: no trimming, no number
+// parsing, entities left as written (the tree decodes on demand), comments and CDATA kept.
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: false,
+  htmlEntities: false,
+  commentPropName: '#comment',
+  cdataPropName: '#cdata',
+  ignoreDeclaration: false,
+  ignorePiTags: false,
+  // Only so that a processing instruction's free-form words come through; the validator
+  // below rejects valueless attributes on elements.
+  allowBooleanAttributes: true,
+  removeNSPrefix: false,
+});
+
+/** fast-xml-parser's order-preserving node: `{ tag: children, ':@'?: attributes }`. */
+type OrderedNode = Record<string, unknown>;
+
+/** A whole XML document: the nodes around the root (declaration, comments) and the root itself. */
+export class XmlDocument {
+  constructor(
+    /** Top-level nodes in order; exactly one is `root`. */
+    public nodes: XmlNode[],
+    public root: XmlElement,
+    /** The quote character the input used for attributes (libvirt writes '), reused for new ones. */
+    public quote: "'" | '"' = "'",
+  ) {}
+
+  /**
+   * Parses XML text. Malformed input throws XmlError (field 'xml', kind 'malformed'); with
+   * `expectRoot`, another document element throws XmlError (field 'root', kind 'wrong-root').
+   */
+  static parse(text: string, expectRoot?: string): XmlDocument {
+    if (typeof text !== 'string') throw new XmlError('xml', 'expected XML text', 'malformed');
+    const check = XMLValidator.validate(text);
+    if (check !== true) {
+      throw new XmlError('xml', `not well-formed XML: ${check.err.msg}`, 'malformed', { line: check.err.line, column: check.err.col });
+    }
+    let ordered: OrderedNode[];
+    try {
+      ordered = parser.parse(text) as OrderedNode[];
+    } catch (e) {
+      throw new XmlError('xml', `not well-formed XML: ${e instanceof Error ? e.message : String(e)}`, 'malformed');
+    }
+    const nodes = convertList(ordered, '');
+    // fast-xml-parser drops what follows the document element (libvirt ends with a newline).
+    const tail = /[ \t\r\n]+$/.exec(text)?.[0];
+    const lastNode = nodes[nodes.length - 1];
+    if (tail !== undefined && !(lastNode?.kind === 'text' && lastNode.raw.endsWith(tail))) nodes.push(new XmlText(tail));
+    // Nor does it say which empty elements were written `<a></a>`: recover that from the text.
+    if (text.includes('></')) markExpandedEmpties(text, nodes);
+    const roots = nodes.filter((n): n is XmlElement => n.kind === 'element');
+    if (roots.length !== 1 || roots[0] === undefined) {
+      throw new XmlError('xml', `expected exactly one document element, found ${roots.length}`, 'malformed');
+    }
+    const root = roots[0];
+    if (expectRoot !== undefined && root.name !== expectRoot) {
+      throw new XmlError('root', `expected <${expectRoot}>, found <${root.name}>`, 'wrong-root');
+    }
+    return new XmlDocument(nodes, root, detectQuote(text));
+  }
+
+  toXml(): string {
+    const out: string[] = [];
+    for (const n of this.nodes) writeNode(n, out, this.quote);
+    return out.join('');
+  }
+}
+
+/** The quote character of the first attribute in the text, default libvirt's. */
+function detectQuote(text: string): "'" | '"' {
+  const m = /<[A-Za-z_][^\s/>]*\s+[^\s=/>]+\s*=\s*(['"])/.exec(text);
+  return m?.[1] === '"' ? '"' : "'";
+}
+
+function convertList(list: OrderedNode[], indent: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const item of list) {
+    const node = convertNode(item, out, indent);
+    if (node !== undefined) out.push(node);
+  }
+  return out;
+}
+
+function convertNode(item: OrderedNode, siblings: XmlNode[], parentIndent: string): XmlNode | undefined {
+  const attrs = item[':@'] as Record<string, string | boolean> | undefined;
+  for (const key of Object.keys(item)) {
+    if (key === ':@') continue;
+    const value = item[key];
+    if (key === '#text') return new XmlText(String(value));
+    const kids = Array.isArray(value) ? (value as OrderedNode[]) : [];
+    if (key === '#comment') return new XmlComment(kids.map((k) => String(k['#text'] ?? '')).join(''));
+    if (key === '#cdata') return new XmlCData(kids.map((k) => String(k['#text'] ?? '')).join(''));
+    if (key.startsWith('?')) {
+      const data = Object.entries(attrs ?? {})
+        .map(([k, v]) => (v === true ? k : `${k}="${v}"`))
+        .join(' ');
+      return new XmlProcessingInstruction(key.slice(1), data);
+    }
+    const el = new XmlElement(
+      key,
+      Object.entries(attrs ?? {}).map(([name, raw]) => ({ name, raw: String(raw) })),
+    );
+    const prev = siblings[siblings.length - 1];
+    el.indentHint = prev?.kind === 'text' && prev.isWhitespace && prev.raw.includes('\n')
+      ? prev.raw.slice(prev.raw.lastIndexOf('\n') + 1)
+      : parentIndent;
+    el.children = convertList(kids, el.indentHint);
+    return el;
+  }
+  return undefined;
+}
+
+/** Flags elements written `<a></a>`, matching start tags in the text to elements in document order. */
+function markExpandedEmpties(text: string, nodes: XmlNode[]): void {
+  const expanded: boolean[] = [];
+  let i = text.indexOf('<');
+  while (i >= 0 && i < text.length) {
+    if (text.startsWith('<!--', i)) i = text.indexOf('-->', i) + 3;
+    else if (text.startsWith('<![CDATA[', i)) i = text.indexOf(']]>', i) + 3;
+    else if (text.startsWith('<?', i)) i = text.indexOf('?>', i) + 2;
+    else if (text.startsWith('<!', i) || text.startsWith('</', i)) i = text.indexOf('>', i) + 1;
+    else {
+      let j = i + 1;
+      let quote = '';
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (quote !== '') {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      expanded.push(text[j - 1] !== '/' && text.startsWith('</', j + 1));
+      i = j + 1;
+    }
+    if (i <= 0) break;
+    i = text.indexOf('<', i);
+  }
+  let n = 0;
+  const visit = (list: XmlNode[]): void => {
+    for (const node of list) {
+      if (node.kind !== 'element') continue;
+      if (expanded[n++] === true && node.children.length === 0) node.expandEmpty = true;
+      visit(node.children);
+    }
+  };
+  visit(nodes);
+}
+
+function writeNode(n: XmlNode, out: string[], q: "'" | '"'): void {
+  switch (n.kind) {
+    case 'text':
+      out.push(n.raw);
+      return;
+    case 'comment':
+      out.push(`<!--${n.raw}-->`);
+      return;
+    case 'cdata':
+      out.push(`<![CDATA[${n.raw}]]>`);
+      return;
+    case 'pi':
+      out.push(n.data === '' ? `<?${n.target}?>` : `<?${n.target} ${n.data}?>`);
+      return;
+    case 'element':
+      writeElement(n, out, q);
+  }
+}
+
+function writeElement(el: XmlElement, out: string[], q: "'" | '"'): void {
+  let open = `<${el.name}`;
+  for (const a of el.attributes) {
+    // Raw values come from either quote style; escape ours if the value holds it.
+    const raw = a.raw.includes(q) ? a.raw.replaceAll(q, q === "'" ? '&apos;' : '&quot;') : a.raw;
+    open += ` ${a.name}=${q}${raw}${q}`;
+  }
+  if (el.children.length === 0) {
+    out.push(el.expandEmpty ? `${open}></${el.name}>` : `${open}/>`);
+    return;
+  }
+  out.push(`${open}>`);
+  for (const c of el.children) writeNode(c, out, q);
+  out.push(`</${el.name}>`);
+}
+
+/** Parses a fragment holding one element (a device, say) into a detached element. */
+export function parseElement(text: string, field = 'xml'): XmlElement {
+  try {
+    return XmlDocument.parse(text).root;
+  } catch (e) {
+    if (e instanceof XmlError) throw new XmlError(field, e.message.replace(/^xml: /, ''), e.kind);
+    throw e;
+  }
+}

@@ -1,0 +1,28 @@
+import { XmlDocument } from './document.js';
+import { ElementView } from './element-view.js';
+import { XmlError } from './xml-error.js';
+
+/** A typed model of a whole document (domain, network, …): a view of its root that can write itself back. */
+export abstract class XmlModel extends ElementView {
+  constructor(readonly document: XmlDocument) {
+    super(document.root, '');
+  }
+
+  /** The document as XML text: the input unchanged except where edits touched it. */
+  toXml(): string {
+    return this.document.toXml();
+  }
+
+  /** Common to every libvirt object: `<name>`. */
+  protected requiredText(path: string): string {
+    const v = this.getText(path);
+    if (v === undefined || v.trim() === '') throw new XmlError(path, `<${path}> is required`, 'missing');
+    return v;
+  }
+}
+
+/** Parses with the expected root, wrapping anything unexpected as XmlError (never a crash). */
+export function parseAs<T>(text: string, root: string, make: (doc: XmlDocument) => T): T {
+  const doc = XmlDocument.parse(text, root);
+  return make(doc);
+}

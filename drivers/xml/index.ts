@@ -1,0 +1,38 @@
+// drivers/xml: lossless, typed models of libvirt's XML (isomorphic: the renderer uses them too).
+
+export { XmlError, type XmlErrorKind } from './core/xml-error.js';
+export { XmlDocument, parseElement } from './core/document.js';
+export { XmlElement, XmlText, XmlComment, XmlCData, XmlProcessingInstruction, type XmlNode, type XmlAttribute } from './core/nodes.js';
+export { ElementView } from './core/element-view.js';
+export { XmlModel } from './core/xml-model.js';
+
+export { DomainXml, parseDomain, domainOrder, deviceOrder, lifecycleActions, type LifecycleAction } from './domain/domain.js';
+export { DomainCpu, type CpuTopology, type CpuFeature } from './domain/domain-cpu.js';
+export { DomainOs, bootDevices, type BootDevice, type Loader } from './domain/domain-os.js';
+export { DomainDevice } from './domain/devices/device.js';
+export { deviceView } from './domain/devices/device-view.js';
+export { DiskDevice, diskDeviceKinds, diskCacheModes, type DiskDeviceKind, type DiskCacheMode, type DiskSource, type NetworkDiskHost } from './domain/devices/disk.js';
+export { InterfaceDevice, type InterfaceSource } from './domain/devices/interface.js';
+export { GraphicsDevice, type GraphicsListen } from './domain/devices/graphics.js';
+export { CharDevice } from './domain/devices/char-device.js';
+export { HostdevDevice } from './domain/devices/hostdev.js';
+export {
+  ControllerDevice, FilesystemDevice, InputDevice, MemballoonDevice, PanicDevice, RedirdevDevice, RngDevice, SmartcardDevice,
+  SoundDevice, TpmDevice, VideoDevice, VsockDevice, WatchdogDevice,
+} from './domain/devices/simple-devices.js';
+
+export { NetworkXml, NetworkIp, parseNetwork, forwardModes, type ForwardMode, type DhcpHost } from './network/network.js';
+export { StoragePoolXml, parseStoragePool, poolTypes, type PoolType, type PoolSource } from './storage/storage-pool.js';
+export { StorageVolumeXml, parseStorageVolume } from './storage/storage-volume.js';
+export type { Permissions } from './storage/permissions.js';
+
+export { buildDomain, type DomainSpec } from './build/build-domain.js';
+export { buildDisk, buildInterface, type DiskSpec, type InterfaceSpec } from './build/build-device.js';
+export { buildNetwork, type NetworkSpec } from './build/build-network.js';
+export { buildStoragePool, buildStorageVolume, type StoragePoolSpec, type StorageVolumeSpec } from './build/build-storage.js';
+
+export { validateName, type NamedObject } from './validate/name.js';
+export { validateMac } from './validate/mac.js';
+export { validateUuid, normalizeUuid } from './validate/uuid.js';
+export { parseSize, formatSize, sizeToBytes, exactSize, unitFactor, type ScaledSize } from './validate/size.js';
+export { validateIpNetwork, validateDhcpRange, parseIp, parseIpv4, parseIpv6, netmaskToPrefix, type IpAddress, type IpNetwork } from './validate/ip.js';
