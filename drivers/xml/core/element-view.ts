@@ -1,4 +1,4 @@
-import { XmlElement } from './nodes.js';
+import type { XmlElement } from './nodes.js';
 import { XmlError } from './xml-error.js';
 
 /**

@@ -113,9 +113,9 @@ export class XmlElement {
 
   /** Follows a `a/b/c` path of first children. */
   path(path: string): XmlElement | undefined {
-    let at: XmlElement | undefined = this;
+    let at: XmlElement | undefined;
     for (const part of path.split('/')) {
-      at = at?.child(part);
+      at = (at ?? this).child(part);
       if (at === undefined) return undefined;
     }
     return at;
