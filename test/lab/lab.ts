@@ -1,0 +1,175 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { libvirtdConf, qemuConf, sshdConfig } from './config.js';
+import { labAccel, tinyGuestDomainXml } from './guest.js';
+import { ensureTinyImage, projectRoot } from './image.js';
+import { run, runChecked } from './run.js';
+import { TcpForward } from './tcp-forward.js';
+import type { ExecResult, Lab, TinyGuestOptions } from './types.js';
+
+export type { Lab, TinyGuestOptions, ExecResult } from './types.js';
+
+const REQUIRED = [
+  ['unshare', 'util-linux'], ['nsenter', 'util-linux'], ['ip', 'iproute2'], ['libvirtd', 'libvirt-daemon'],
+  ['virtlogd', 'libvirt-daemon'], ['virsh', 'libvirt-clients'], ['qemu-system-x86_64', 'qemu-system-x86'],
+  ['/usr/sbin/sshd', 'openssh-server'], ['ssh-keygen', 'openssh-client'], ['nc', 'netcat-openbsd'],
+] as const;
+
+const SSH_PORT_INSIDE = 22;
+
+async function checkPrerequisites(): Promise<void> {
+  if (process.getuid?.() !== 0) {
+    throw new Error('The libvirt lab needs root (it makes namespaces and runs libvirtd): run the tests as root, as .ci/run does.');
+  }
+  const missing: string[] = [];
+  for (const [tool, pkg] of REQUIRED) {
+    const r = await run('sh', ['-c', `command -v ${tool}`]);
+    if (r.code !== 0) missing.push(`${tool} (package ${pkg})`);
+  }
+  if (missing.length > 0) {
+    throw new Error(`The libvirt lab is missing ${missing.join(', ')}: run .ci/run once, or apt-get install them.`);
+  }
+}
+
+/** Starts a fresh, pristine libvirt host in private namespaces. Call stop() when done. */
+export async function startLab(): Promise<Lab> {
+  await checkPrerequisites();
+  const iso = await ensureTinyImage();
+  const dir = mkdtempSync('/tmp/hangar-lab-');
+  try {
+    mkdirSync(join(dir, 'ssh'), { mode: 0o700 });
+    mkdirSync(join(dir, 'config'));
+    await runChecked('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'hangar-lab-host', '-f', join(dir, 'ssh', 'host_ed25519')]);
+    await runChecked('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'hangar-lab-client', '-f', join(dir, 'ssh', 'client_ed25519')]);
+    writeFileSync(join(dir, 'ssh', 'authorized_keys'), readFileSync(join(dir, 'ssh', 'client_ed25519.pub')));
+    writeFileSync(join(dir, 'config', 'libvirtd.conf'), libvirtdConf());
+    writeFileSync(join(dir, 'config', 'qemu.conf'), qemuConf());
+    writeFileSync(join(dir, 'config', 'sshd_config'), sshdConfig(dir));
+    const holder = spawn(
+      'unshare',
+      ['--mount', '--net', '--pid', '--fork', '--mount-proc', '--propagation', 'private',
+        'bash', join(projectRoot, 'test', 'lab', 'namespace.sh'), dir],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
+    );
+    const lab = new RunningLab(dir, iso, holder);
+    await lab.waitReady();
+    return lab;
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+class RunningLab implements Lab {
+  readonly socketPath: string;
+  readonly uri: string;
+  ssh!: Lab['ssh'];
+  private namespacePid = 0;
+  private readonly forwards: TcpForward[] = [];
+  private readonly exited: Promise<void>;
+  private stopping: Promise<void> | undefined;
+  private holderStderr = '';
+
+  constructor(readonly dir: string, private readonly iso: string, private readonly holder: ChildProcessWithoutNullStreams | ReturnType<typeof spawn>) {
+    this.socketPath = join(dir, 'run', 'libvirt', 'libvirt-sock');
+    this.uri = `qemu+unix:///system?socket=${this.socketPath}`;
+    holder.stderr?.on('data', (b: Buffer) => { this.holderStderr += b.toString('utf8'); });
+    this.exited = new Promise((resolve) => holder.once('exit', () => resolve()));
+  }
+
+  private log(): string {
+    const file = join(this.dir, 'namespace.log');
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    return `${text}${this.holderStderr}`.trim().split('\n').slice(-20).join('\n');
+  }
+
+  async waitReady(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    let exited = false;
+    void this.exited.then(() => { exited = true; });
+    while (!existsSync(join(this.dir, 'ready'))) {
+      if (exited) throw new Error(`The lab failed to start:\n${this.log()}`);
+      if (Date.now() > deadline) {
+        await this.stop();
+        throw new Error(`The lab did not become ready within 60 s:\n${this.log()}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const unsharePid = this.holder.pid;
+    if (unsharePid === undefined) throw new Error('unshare has no pid');
+    const children = readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim().split(/\s+/);
+    this.namespacePid = Number(children[0]);
+    if (!Number.isInteger(this.namespacePid) || this.namespacePid <= 0) throw new Error('cannot find the lab namespace');
+    const hostKey = readFileSync(join(this.dir, 'ssh', 'host_ed25519.pub'), 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
+    const sshForward = await this.openForward(SSH_PORT_INSIDE);
+    const knownHostsPath = join(this.dir, 'ssh', 'known_hosts');
+    writeFileSync(knownHostsPath, `[127.0.0.1]:${sshForward.port} ${hostKey}\n`);
+    this.ssh = {
+      host: '127.0.0.1',
+      port: sshForward.port,
+      user: 'root',
+      keyPath: join(this.dir, 'ssh', 'client_ed25519'),
+      hostKey,
+      knownHostsPath,
+    };
+  }
+
+  private async openForward(port: number): Promise<TcpForward> {
+    const forward = await TcpForward.open(this.namespacePid, port);
+    this.forwards.push(forward);
+    return forward;
+  }
+
+  async forwardTcp(port: number): Promise<number> {
+    return (await this.openForward(port)).port;
+  }
+
+  async virsh(args: readonly string[], input?: string): Promise<string> {
+    return runChecked('virsh', ['-q', '-c', this.uri, ...args], input);
+  }
+
+  exec(command: string, args: readonly string[], input?: string): Promise<ExecResult> {
+    return run('nsenter', ['-t', String(this.namespacePid), '-m', '-n', '-p', '--', command, ...args], input);
+  }
+
+  tinyGuestXml(options: TinyGuestOptions): string {
+    return tinyGuestDomainXml({
+      name: options.name,
+      iso: this.iso,
+      serialLogPath: options.serialLogPath ?? join(this.dir, `${options.name}-serial.log`),
+      memoryMiB: options.memoryMiB ?? 160,
+      accel: labAccel(),
+    });
+  }
+
+  async bootGuest(options: TinyGuestOptions): Promise<void> {
+    const file = join(this.dir, `${options.name}.xml`);
+    writeFileSync(file, this.tinyGuestXml(options));
+    await this.virsh(['define', file]);
+    await this.virsh(['start', options.name]);
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.doStop();
+    return this.stopping;
+  }
+
+  private async doStop(): Promise<void> {
+    for (const f of this.forwards.splice(0)) await f.close();
+    this.holder.stdin?.end();
+    const graceful = await Promise.race([
+      this.exited.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 20_000)),
+    ]);
+    if (!graceful) {
+      // PID 1 of the namespace takes the rest of it down with it.
+      if (this.namespacePid > 0) {
+        try { process.kill(this.namespacePid, 'SIGKILL'); } catch { /* already gone */ }
+      }
+      this.holder.kill('SIGKILL');
+      await this.exited;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
