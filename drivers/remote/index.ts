@@ -1,0 +1,56 @@
+// drivers/remote: a libvirt client speaking the daemon's RPC protocol over unix sockets, TCP and SSH.
+import { VirError, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, type Connection, type OpenOptions } from '../api.js';
+import { daemonUri, parseUri, UriError } from '../uri.js';
+import { RemoteConnection } from './remote-connection.js';
+import { RpcClient, type KeepaliveOptions } from './rpc-client.js';
+import { openTcpTransport, openUnixTransport, type OpenedTransport } from './socket-transport.js';
+import { openSshTransport, type SshPrompts } from './ssh-transport.js';
+
+export interface RemoteOpenOptions extends OpenOptions {
+  /** Keepalive interval (s) and count; `false` disables keepalive. Default 5 × 5 as in libvirt. */
+  readonly keepalive?: KeepaliveOptions | false;
+  /** Callbacks and files for `+ssh` URIs. */
+  readonly ssh?: SshPrompts;
+}
+
+/** Opens a connection for any non-embedded URI: `qemu:///system`, `qemu+ssh://…`, `test+unix:///…?socket=…`. */
+export async function openRemoteConnection(uri: string, options: RemoteOpenOptions = {}): Promise<RemoteConnection & Connection> {
+  let parsed;
+  try {
+    parsed = parseUri(uri);
+  } catch (e) {
+    if (e instanceof UriError) throw new VirError(VIR_ERR_INVALID_ARG, VIR_FROM_REMOTE, e.message);
+    throw e;
+  }
+  let transport: OpenedTransport;
+  switch (parsed.transport) {
+    case 'unix':
+      transport = await openUnixTransport(parsed);
+      break;
+    case 'tcp':
+      transport = await openTcpTransport(parsed);
+      break;
+    case 'ssh':
+    case 'libssh':
+    case 'libssh2':
+      transport = await openSshTransport(parsed, options.ssh ?? {});
+      break;
+    default:
+      throw new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, `transport '${parsed.transport}' is not supported by Hangar (use ssh, tcp or unix)`);
+  }
+  const rpc = new RpcClient(transport.io, transport.describe);
+  if (transport.release) rpc.onClose(transport.release);
+  return RemoteConnection.open(rpc, {
+    name: daemonUri(parsed),
+    readOnly: options.readOnly ?? false,
+    ...(options.keepalive !== undefined ? { keepalive: options.keepalive } : {}),
+  });
+}
+
+export { RemoteConnection } from './remote-connection.js';
+export { RemoteDomain, RemoteDomainSnapshot } from './remote-domain.js';
+export { RemoteNetwork, type DhcpLease } from './remote-network.js';
+export { RemoteStoragePool, RemoteStorageVolume } from './remote-storage.js';
+export { RemoteNodeDevice } from './remote-node-device.js';
+export { RpcClient, CloseReason, type CloseInfo, type KeepaliveOptions } from './rpc-client.js';
+export type { SshPrompts, HostKeyInfo } from './ssh-transport.js';
