@@ -36,3 +36,8 @@ export { validateMac } from './validate/mac.js';
 export { validateUuid, normalizeUuid } from './validate/uuid.js';
 export { parseSize, formatSize, sizeToBytes, exactSize, unitFactor, type ScaledSize } from './validate/size.js';
 export { validateIpNetwork, validateDhcpRange, parseIp, parseIpv4, parseIpv6, netmaskToPrefix, type IpAddress, type IpNetwork } from './validate/ip.js';
+
+export { CapabilitiesXml, parseCapabilities, type CapsGuest, type GuestMachine, type GuestDomainType, type NumaCell } from './capabilities/capabilities.js';
+export { DomainCapabilitiesXml, parseDomainCapabilities, type CapsFeature, type CpuModeCaps } from './capabilities/domain-capabilities.js';
+export { SnapshotXml, parseSnapshot, buildSnapshot, type SnapshotDisk, type SnapshotSpec } from './snapshot/snapshot.js';
+export { NodeDeviceXml, NodeDeviceCapability, parseNodeDevice, type IdName } from './node-device/node-device.js';
