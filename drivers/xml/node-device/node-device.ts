@@ -15,12 +15,12 @@ export class NodeDeviceCapability extends ElementView {
   }
 
   /** Trimmed text of a child element (`class`, `bus`, `interface`, `block`, …). */
-  field(name: string): string | undefined {
+  value(name: string): string | undefined {
     return this.getText(name)?.trim();
   }
 
-  intField(name: string): number | undefined {
-    return this.intOf(this.field(name), name);
+  intValue(name: string): number | undefined {
+    return this.intOf(this.value(name), name);
   }
 
   idName(name: 'vendor' | 'product'): IdName | undefined {
@@ -72,14 +72,14 @@ export class NodeDeviceXml extends XmlModel {
   get pciAddress(): { readonly domain: number; readonly bus: number; readonly slot: number; readonly function: number } | undefined {
     const c = this.capability('pci');
     if (c === undefined) return undefined;
-    return { domain: c.intField('domain') ?? 0, bus: c.intField('bus') ?? 0, slot: c.intField('slot') ?? 0, function: c.intField('function') ?? 0 };
+    return { domain: c.intValue('domain') ?? 0, bus: c.intValue('bus') ?? 0, slot: c.intValue('slot') ?? 0, function: c.intValue('function') ?? 0 };
   }
 
   /** USB bus/device for `<hostdev type='usb'>`. */
   get usbAddress(): { readonly bus: number; readonly device: number } | undefined {
     const c = this.capability('usb_device');
     if (c === undefined) return undefined;
-    return { bus: c.intField('bus') ?? 0, device: c.intField('device') ?? 0 };
+    return { bus: c.intValue('bus') ?? 0, device: c.intValue('device') ?? 0 };
   }
 
   get vendor(): IdName | undefined {
@@ -92,7 +92,7 @@ export class NodeDeviceXml extends XmlModel {
 
   /** Host interface name of a `net` device. */
   get netInterface(): string | undefined {
-    return this.capability('net')?.field('interface');
+    return this.capability('net')?.value('interface');
   }
 }
 
