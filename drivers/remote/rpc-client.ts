@@ -272,6 +272,7 @@ export class RpcClient {
     if (!p) throw new Error(`reply to unknown serial ${h.serial}`);
     if (p.procedure !== h.procedure) throw new Error(`reply for procedure ${h.procedure} to a ${p.label} call`);
     this.pending.delete(h.serial);
+    // The frame itself was sound; a payload that does not decode fails only this call.
     if (h.status === MessageStatus.OK) {
       let value: unknown;
       try {
@@ -279,7 +280,7 @@ export class RpcClient {
         r.done();
       } catch (e) {
         p.reject(rpcError(`bad reply to ${p.label}: ${(e as Error).message}`));
-        throw e;
+        return;
       }
       p.resolve(value);
     } else if (h.status === MessageStatus.ERROR) {
@@ -287,13 +288,11 @@ export class RpcClient {
       try {
         err = decodeRemoteError(r);
       } catch (e) {
-        p.reject(rpcError(`bad error reply to ${p.label}: ${(e as Error).message}`));
-        throw e;
+        err = rpcError(`bad error reply to ${p.label}: ${(e as Error).message}`);
       }
       p.reject(err);
     } else {
       p.reject(rpcError(`reply with status CONTINUE to ${p.label}`));
-      throw new Error('reply with status CONTINUE');
     }
   }
 

@@ -42,21 +42,21 @@ export function fixedOpaque(length: number): XdrType<Buffer> {
   };
 }
 
-/** Fixed-length char array (remote_node_get_info_ret.model): bytes up to the first NUL. */
+/** Fixed-length `char x[n]` (remote_node_get_info_ret.model): XDR sends each char as a 4-byte int. */
 export function fixedChars(length: number): XdrType<string> {
-  const inner = fixedOpaque(length);
   return {
     encode: (w, v) => {
       const b = Buffer.alloc(length);
-      b.write(v.slice(0, length), 'utf8');
-      inner.encode(w, b);
+      b.write(v, 'utf8');
+      for (const c of b) w.int(c > 127 ? c - 256 : c);
     },
     decode: (r) => {
-      const b = inner.decode(r);
+      const b = Buffer.alloc(length);
+      for (let i = 0; i < length; i++) b[i] = r.int() & 0xff;
       const nul = b.indexOf(0);
-      return b.toString('utf8', 0, nul < 0 ? b.length : nul);
+      return b.toString('utf8', 0, nul < 0 ? length : nul);
     },
-    minBytes: inner.minBytes,
+    minBytes: 4 * length,
   };
 }
 
