@@ -1,21 +1,4 @@
-import { accessSync, constants } from 'node:fs';
-
-export type Accel = 'kvm' | 'qemu';
-
-/**
- * The accelerator for lab guests: `HANGAR_LAB_ACCEL=kvm|qemu` when set, else KVM when /dev/kvm is usable
- * and QEMU emulation (TCG) when it is not.
- */
-export function labAccel(): Accel {
-  const forced = process.env.HANGAR_LAB_ACCEL;
-  if (forced === 'kvm' || forced === 'qemu') return forced;
-  try {
-    accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
-    return 'kvm';
-  } catch {
-    return 'qemu';
-  }
-}
+import type { Accel } from './accel.js';
 
 export interface GuestXmlInput {
   readonly name: string;

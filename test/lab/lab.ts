@@ -2,7 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { libvirtdConf, qemuConf, sshdConfig } from './config.js';
-import { labAccel, tinyGuestDomainXml } from './guest.js';
+import { chooseAccel, type Accel } from './accel.js';
+import { tinyGuestDomainXml } from './guest.js';
 import { ensureTinyImage, projectRoot } from './image.js';
 import { run, runChecked } from './run.js';
 import { TcpForward } from './tcp-forward.js';
@@ -36,6 +37,7 @@ async function checkPrerequisites(): Promise<void> {
 export async function startLab(): Promise<Lab> {
   await checkPrerequisites();
   const iso = await ensureTinyImage();
+  const { accel, reason } = await chooseAccel();
   const dir = mkdtempSync('/tmp/hangar-lab-');
   try {
     mkdirSync(join(dir, 'ssh'), { mode: 0o700 });
@@ -52,7 +54,7 @@ export async function startLab(): Promise<Lab> {
         'bash', join(projectRoot, 'test', 'lab', 'namespace.sh'), dir],
       { stdio: ['pipe', 'ignore', 'pipe'] },
     );
-    const lab = new RunningLab(dir, iso, holder);
+    const lab = new RunningLab(dir, iso, accel, reason, holder);
     await lab.waitReady();
     return lab;
   } catch (e) {
@@ -66,12 +68,15 @@ class RunningLab implements Lab {
   readonly uri: string;
   ssh!: Lab['ssh'];
   private namespacePid = 0;
+  get pid(): number {
+    return this.namespacePid;
+  }
   private readonly forwards: TcpForward[] = [];
   private readonly exited: Promise<void>;
   private stopping: Promise<void> | undefined;
   private holderStderr = '';
 
-  constructor(readonly dir: string, private readonly iso: string, private readonly holder: ChildProcessWithoutNullStreams | ReturnType<typeof spawn>) {
+  constructor(readonly dir: string, private readonly iso: string, readonly accel: Accel, readonly accelReason: string, private readonly holder: ChildProcessWithoutNullStreams | ReturnType<typeof spawn>) {
     this.socketPath = join(dir, 'run', 'libvirt', 'libvirt-sock');
     this.uri = `qemu+unix:///system?socket=${this.socketPath}`;
     holder.stderr?.on('data', (b: Buffer) => { this.holderStderr += b.toString('utf8'); });
@@ -139,7 +144,7 @@ class RunningLab implements Lab {
       iso: this.iso,
       serialLogPath: options.serialLogPath ?? join(this.dir, `${options.name}-serial.log`),
       memoryMiB: options.memoryMiB ?? 160,
-      accel: labAccel(),
+      accel: this.accel,
     });
   }
 

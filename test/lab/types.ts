@@ -2,8 +2,13 @@
 export interface Lab {
   /** This run's temporary folder; everything the lab makes lives under it. */
   readonly dir: string;
+  /** Host-side PID of the lab's PID 1; its /proc/<pid>/ns/* name the lab's namespaces. */
+  readonly pid: number;
   /** libvirtd's read-write unix socket, reachable from the test process. */
   readonly socketPath: string;
+  /** Domain type of lab guests: 'kvm', or 'qemu' (emulation) where KVM is absent or too slow; and why. */
+  readonly accel: 'kvm' | 'qemu';
+  readonly accelReason: string;
   /** `qemu+unix:///system?socket=…` for this lab's qemu driver. */
   readonly uri: string;
   /** The lab's sshd as seen from the test process (a loopback relay into the namespace). */

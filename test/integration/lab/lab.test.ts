@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab.js';
+import { namespacesOf, processes, readHostState, type HostState } from './host-state.js';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const NAT_NETWORK = `<network>
+  <name>labnat</name>
+  <forward mode='nat'/>
+  <bridge name='virbr-lab' stp='on' delay='0'/>
+  <ip address='192.168.251.1' netmask='255.255.255.0'>
+    <dhcp><range start='192.168.251.10' end='192.168.251.20'/></dhcp>
+  </ip>
+</network>
+`;
+
+describe('the libvirt lab', () => {
+  let before: HostState;
+  let lab: Lab;
+  let labNamespaces: string[] = [];
+
+  beforeAll(async () => {
+    before = await readHostState();
+    lab = await startLab();
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('runs a pristine libvirtd with the qemu driver in its own namespaces', async () => {
+    expect(await lab.virsh(['list', '--all', '--name'])).toBe('');
+    expect(await lab.virsh(['net-list', '--all', '--name'])).toBe('');
+    expect(await lab.virsh(['pool-list', '--all', '--name'])).toBe('');
+    expect(await lab.virsh(['uri'])).toMatch(/^qemu\+unix:\/\/\/system/);
+    const inside = await lab.exec('ip', ['-o', 'link', 'show']);
+    expect(inside.stdout.trim().split('\n')).toHaveLength(1); // only lo: no route out
+  });
+
+  it('starts a NAT network whose bridge and firewall rules exist only inside the lab', async () => {
+    const file = join(lab.dir, 'labnat.xml');
+    writeFileSync(file, NAT_NETWORK);
+    await lab.virsh(['net-create', file]);
+    const links = await lab.exec('ip', ['-o', 'link', 'show', 'virbr-lab']);
+    expect(links.code).toBe(0);
+    const rules = await lab.exec('iptables-save', []);
+    expect(rules.stdout).toMatch(/192\.168\.251\.0\/24/);
+    const outside = await readHostState();
+    expect(outside.links).not.toContain('virbr-lab');
+    expect(outside.iptables).not.toMatch(/192\.168\.251\.0\/24/);
+  });
+
+  it(`boots the tiny guest and reads the kernel's boot line from its serial port`, async () => {
+    await lab.bootGuest({ name: 'tiny' });
+    expect((await lab.virsh(['domstate', 'tiny'])).trim()).toBe('running');
+    const xml = await lab.virsh(['dumpxml', 'tiny']);
+    expect(xml).toContain(`type='${lab.accel}'`);
+    const log = `${lab.dir}/tiny-serial.log`;
+    const commandLine = await waitFor('the kernel command line on ttyS0', () => {
+      const text = existsSync(log) ? readFileSync(log, 'latin1') : '';
+      return /Command line: (.*)/.exec(text)?.[1];
+    }, lab.accel === 'kvm' ? 300_000 : 120_000);
+    expect(commandLine).toContain('console=ttyS0');
+    labNamespaces = namespacesOf(lab.pid);
+    const qemu = processes().filter((p) => p.cmdline.includes('guest=tiny') && p.namespaces[0] === labNamespaces[0]);
+    expect(qemu).toHaveLength(1);
+    expect(qemu[0]?.cmdline).toContain(lab.accel === 'kvm' ? 'accel=kvm' : '-accel tcg');
+    expect(commandLine).toContain('hangar.tiny=1');
+    await waitFor('the guest shell', () => {
+      const text = readFileSync(log, 'latin1');
+      return text.includes('hangar-tiny: booted') ? true : undefined;
+    }, 120_000);
+    await lab.virsh(['destroy', 'tiny']);
+    expect((await lab.virsh(['domstate', 'tiny'])).trim()).toBe('shut off');
+  });
+
+  it('leaves no process, mount, bridge, firewall rule or folder behind when stopped', async () => {
+    const dir = lab.dir;
+    await lab.stop();
+    const after = await readHostState();
+    expect(existsSync(dir)).toBe(false);
+    expect(labNamespaces).toHaveLength(3);
+    const left = processes().filter((p) =>
+      p.cmdline.includes(dir) || p.ppid === process.pid || p.namespaces.some((ns) => labNamespaces.includes(ns)));
+    expect(left).toEqual([]);
+    expect(after.mounts).toEqual(before.mounts);
+    expect(after.links).toEqual(before.links);
+    expect(after.iptables).toEqual(before.iptables);
+    expect(after.labFolders.filter((f) => !before.labFolders.includes(f))).toEqual([]);
+  });
+});
