@@ -144,7 +144,7 @@ class RunningLab implements Lab {
       iso: this.iso,
       serialLogPath: options.serialLogPath ?? join(this.dir, `${options.name}-serial.log`),
       memoryMiB: options.memoryMiB ?? 160,
-      accel: this.accel,
+      accel: options.accel ?? this.accel,
     });
   }
 

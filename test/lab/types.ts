@@ -39,7 +39,9 @@ export interface Lab {
 
 export interface TinyGuestOptions {
   readonly name: string;
-  /** Guest memory in MiB (default 128). */
+  /** Domain type; default: the lab's `accel`. */
+  readonly accel?: 'kvm' | 'qemu';
+  /** Guest memory in MiB (default 160). */
   readonly memoryMiB?: number;
   /** Where the serial port's output is logged as well (default `<dir>/<name>-serial.log`). */
   readonly serialLogPath?: string;
