@@ -1,0 +1,118 @@
+// Reading object definitions the way libvirt's parsers check them: well-formedness, root element, name, UUID.
+// Error codes, domains and wording follow libvirt (virDomainDefParse, virNetworkDefParse, …).
+import * as api from '../api.js';
+import { virError } from './errors.js';
+import { canonicalUuid, newUuid } from './uuid.js';
+import { XmlSyntaxError, child, childText, insertAfter, parseXml, textElement, type XmlElement } from './xml-tree.js';
+
+interface Kind {
+  readonly root: string;
+  /** Name used in libvirt's parse error prefix, e.g. "(domain_definition)". */
+  readonly docName: string;
+  readonly errDomain: number;
+}
+
+const DOMAIN: Kind = { root: 'domain', docName: 'domain_definition', errDomain: api.VIR_FROM_DOMAIN };
+const NETWORK: Kind = { root: 'network', docName: 'network_definition', errDomain: api.VIR_FROM_NETWORK };
+const POOL: Kind = { root: 'pool', docName: 'pool_definition', errDomain: api.VIR_FROM_STORAGE };
+const VOLUME: Kind = { root: 'volume', docName: 'volume_definition', errDomain: api.VIR_FROM_STORAGE };
+const NODEDEV: Kind = { root: 'device', docName: 'nodedev_definition', errDomain: api.VIR_FROM_NODEDEV };
+const SNAPSHOT: Kind = { root: 'domainsnapshot', docName: 'domainsnapshot', errDomain: api.VIR_FROM_DOMAIN_SNAPSHOT };
+
+function parseAs(kind: Kind, xml: string): XmlElement {
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) {
+      throw virError(api.VIR_ERR_XML_DETAIL, kind.errDomain, `(${kind.docName}):${e.line}: ${e.message}`);
+    }
+    throw e;
+  }
+  if (root.name !== kind.root) {
+    throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, `expecting root element of '${kind.root}', not '${root.name}'`);
+  }
+  return root;
+}
+
+/** Ensures a valid <uuid> right after <name>, generating one if absent. */
+function ensureUuid(root: XmlElement, kind: Kind): string {
+  const text = childText(root, 'uuid');
+  if (text === undefined) {
+    const uuid = newUuid();
+    insertAfter(root, textElement('uuid', uuid), ['name']);
+    return uuid;
+  }
+  const uuid = canonicalUuid(text);
+  if (!uuid) throw virError(api.VIR_ERR_INTERNAL_ERROR, kind.errDomain, 'malformed uuid element');
+  const el = child(root, 'uuid');
+  if (el) el.children = [{ text: uuid }];
+  return uuid;
+}
+
+function requireName(root: XmlElement, kind: Kind): string {
+  const name = childText(root, 'name');
+  if (!name) throw virError(api.VIR_ERR_NO_NAME, kind.errDomain);
+  return name;
+}
+
+export interface Definition {
+  readonly def: XmlElement;
+  readonly name: string;
+  readonly uuid: string;
+}
+
+export function parseDomainDefinition(xml: string): Definition {
+  const def = parseAs(DOMAIN, xml);
+  if (!def.attrs.type) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, "Missing required attribute 'type' in element 'domain'");
+  const name = requireName(def, DOMAIN);
+  if (name.includes('/')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_DOMAIN, `name ${name} cannot contain '/'`);
+  if (name.includes('\n')) throw virError(api.VIR_ERR_XML_DETAIL, api.VIR_FROM_DOMAIN, `invalid name '${name}': illegal character`);
+  const uuid = ensureUuid(def, DOMAIN);
+  if (!child(def, 'memory') && !child(def, 'currentMemory')) {
+    throw virError(
+      api.VIR_ERR_XML_ERROR,
+      api.VIR_FROM_DOMAIN,
+      'Memory size must be specified via <memory> or in the <numa> configuration',
+    );
+  }
+  delete def.attrs.id;
+  return { def, name, uuid };
+}
+
+export function parseNetworkDefinition(xml: string): Definition {
+  const def = parseAs(NETWORK, xml);
+  const name = requireName(def, NETWORK);
+  const uuid = ensureUuid(def, NETWORK);
+  return { def, name, uuid };
+}
+
+export function parsePoolDefinition(xml: string): Definition {
+  const def = parseAs(POOL, xml);
+  if (!def.attrs.type) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, "Missing required attribute 'type' in element 'pool'");
+  const name = childText(def, 'name');
+  if (!name) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_STORAGE, 'missing pool source name element');
+  const uuid = ensureUuid(def, POOL);
+  return { def, name, uuid };
+}
+
+export interface VolumeDefinition {
+  readonly def: XmlElement;
+  readonly name: string;
+}
+
+export function parseVolumeDefinition(xml: string): VolumeDefinition {
+  const def = parseAs(VOLUME, xml);
+  const name = childText(def, 'name');
+  if (!name) throw virError(api.VIR_ERR_NO_NAME, api.VIR_FROM_STORAGE);
+  if (!child(def, 'capacity')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_STORAGE, 'missing capacity element');
+  return { def, name };
+}
+
+export function parseNodeDeviceDefinition(xml: string): XmlElement {
+  return parseAs(NODEDEV, xml);
+}
+
+export function parseSnapshotDefinition(xml: string): XmlElement {
+  return parseAs(SNAPSHOT, xml);
+}

@@ -1,0 +1,597 @@
+// A domain handle of the Demo host and the domain lifecycle: libvirt's test-driver state machine, its checks,
+// error codes and messages (src/test/test_driver.c), and the events each transition queues.
+import * as api from '../api.js';
+import type { DemoContext } from './demo-context.js';
+import { DemoSnapshot, createSnapshot, listSnapshots } from './demo-snapshot.js';
+import type { DomainObject} from './domain-object.js';
+import { setCurrentMemory, setMaxMemory, setVcpus, sizing } from './domain-object.js';
+import { checkFlags, testError, virError } from './errors.js';
+import { MemoryStream } from './memory-stream.js';
+import { revertToSnapshot } from './snapshot-revert.js';
+import {
+  child,
+  childElements,
+  cloneXml,
+  element,
+  isElement,
+  parseXml,
+  path,
+  removeChild,
+  serializeXml,
+  setChildText,
+  textOf,
+  XmlSyntaxError,
+  type XmlElement,
+} from './xml-tree.js';
+
+/** libvirt's test driver allows 32 vCPUs per guest. */
+export const TEST_MAX_VCPUS = 32;
+
+const METADATA_TAGS: Readonly<Record<number, string>> = {
+  [api.VIR_DOMAIN_METADATA_DESCRIPTION]: 'description',
+  [api.VIR_DOMAIN_METADATA_TITLE]: 'title',
+};
+
+export class DemoDomain implements api.Domain {
+  constructor(
+    private readonly ctx: DemoContext,
+    readonly name: string,
+    readonly uuid: string,
+    readonly id: number,
+  ) {}
+
+  /** The domain object, or libvirt's error for a handle whose domain is gone. */
+  obj(fn: string): DomainObject {
+    this.ctx.check(fn);
+    const d = this.ctx.host.domains.get(this.uuid);
+    if (!d) throw testError(api.VIR_ERR_NO_DOMAIN, `no domain with matching uuid '${this.uuid}' (${this.name})`);
+    return d;
+  }
+
+  private get host() {
+    return this.ctx.host;
+  }
+
+  private done(): void {
+    this.host.changed();
+  }
+
+  async getState(): Promise<api.DomainStateReason> {
+    const d = this.obj('virDomainGetState');
+    return { state: d.state, reason: d.reason };
+  }
+
+  async getInfo(): Promise<api.DomainInfo> {
+    const d = this.obj('virDomainGetInfo');
+    const s = sizing(d.def);
+    return {
+      state: d.state,
+      maxMem: s.maxMemKiB,
+      memory: s.curMemKiB,
+      nrVirtCpu: s.vcpus,
+      cpuTime: d.activity?.sample().cpuNs ?? 0,
+    };
+  }
+
+  async getXMLDesc(flags = 0): Promise<string> {
+    const d = this.obj('virDomainGetXMLDesc');
+    checkFlags(flags, api.VIR_DOMAIN_XML_SECURE | api.VIR_DOMAIN_XML_INACTIVE | api.VIR_DOMAIN_XML_UPDATE_CPU | api.VIR_DOMAIN_XML_MIGRATABLE, 'testDomainGetXMLDesc');
+    const useConfig = (flags & api.VIR_DOMAIN_XML_INACTIVE) !== 0 && d.config !== null;
+    const def = cloneXml(useConfig && d.config ? d.config : d.def);
+    const attrs: Record<string, string> = { type: def.attrs.type ?? 'test' };
+    if (d.active && !useConfig) attrs.id = String(d.id);
+    def.attrs = { ...attrs, ...Object.fromEntries(Object.entries(def.attrs).filter(([k]) => k !== 'type' && k !== 'id')) };
+    return `${serializeXml(def)}\n`;
+  }
+
+  async isActive(): Promise<boolean> {
+    return this.obj('virDomainIsActive').active;
+  }
+  async isPersistent(): Promise<boolean> {
+    return this.obj('virDomainIsPersistent').persistent;
+  }
+  async isUpdated(): Promise<boolean> {
+    const d = this.obj('virDomainIsUpdated');
+    return d.active && d.config !== null && d.live !== null && serializeXml(d.config) !== serializeXml(d.live);
+  }
+  async getAutostart(): Promise<boolean> {
+    return this.obj('virDomainGetAutostart').autostart;
+  }
+  async setAutostart(autostart: boolean): Promise<void> {
+    const d = this.obj('virDomainSetAutostart');
+    d.autostart = autostart;
+    this.done();
+  }
+  async getMaxMemory(): Promise<number> {
+    return sizing(this.obj('virDomainGetMaxMemory').def).maxMemKiB;
+  }
+  async getVcpusFlags(flags = 0): Promise<number> {
+    const d = this.obj('virDomainGetVcpusFlags');
+    checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG | api.VIR_DOMAIN_VCPU_MAXIMUM, 'testDomainGetVcpusFlags');
+    const { def } = oneDef(d, flags);
+    const s = sizing(def);
+    return flags & api.VIR_DOMAIN_VCPU_MAXIMUM ? s.maxVcpus : s.vcpus;
+  }
+
+  // ── lifecycle ──
+
+  async create(flags = 0): Promise<void> {
+    const d = this.obj('virDomainCreateWithFlags');
+    checkFlags(flags, api.VIR_DOMAIN_START_PAUSED | api.VIR_DOMAIN_START_AUTODESTROY | api.VIR_DOMAIN_START_BYPASS_CACHE | api.VIR_DOMAIN_START_FORCE_BOOT, 'testDomainCreateWithFlags');
+    if (d.state !== api.VIR_DOMAIN_SHUTOFF) {
+      throw testError(api.VIR_ERR_INTERNAL_ERROR, `Domain '${d.name}' is already running`);
+    }
+    this.host.startGuest(d, api.VIR_DOMAIN_RUNNING, api.VIR_DOMAIN_RUNNING_BOOTED);
+    this.host.emitLifecycle(d, api.VIR_DOMAIN_EVENT_STARTED, api.VIR_DOMAIN_EVENT_STARTED_BOOTED);
+    if (flags & api.VIR_DOMAIN_START_PAUSED) {
+      d.state = api.VIR_DOMAIN_PAUSED;
+      d.reason = api.VIR_DOMAIN_PAUSED_USER;
+      d.activity?.setRunning(false);
+      this.host.emitLifecycle(d, api.VIR_DOMAIN_EVENT_SUSPENDED, api.VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    }
+    this.done();
+  }
+
+  async shutdown(flags = 0): Promise<void> {
+    const d = this.obj('virDomainShutdownFlags');
+    checkFlags(flags, 0x1f, 'testDomainShutdownFlags');
+    if (d.state === api.VIR_DOMAIN_SHUTOFF) throw testError(api.VIR_ERR_INTERNAL_ERROR, `domain '${d.name}' not running`);
+    this.stop(d, api.VIR_DOMAIN_SHUTOFF_SHUTDOWN, api.VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
+  }
+
+  async reboot(flags = 0): Promise<void> {
+    const d = this.obj('virDomainReboot');
+    checkFlags(flags, 0x1f, 'testDomainReboot');
+    requireActive(d);
+    // on_reboot defaults to restart: the guest boots again without leaving the running state.
+    d.state = api.VIR_DOMAIN_RUNNING;
+    d.reason = api.VIR_DOMAIN_RUNNING_BOOTED;
+    d.activity?.setRunning(true);
+    this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_REBOOT });
+    d.console?.boot();
+    this.done();
+  }
+
+  async reset(flags = 0): Promise<void> {
+    const d = this.obj('virDomainReset');
+    checkFlags(flags, 0, 'testDomainReset');
+    requireActive(d);
+    d.console?.boot();
+  }
+
+  async destroy(flags = 0): Promise<void> {
+    const d = this.obj('virDomainDestroyFlags');
+    checkFlags(flags, api.VIR_DOMAIN_DESTROY_GRACEFUL, 'testDomainDestroyFlags');
+    requireActive(d);
+    this.stop(d, api.VIR_DOMAIN_SHUTOFF_DESTROYED, api.VIR_DOMAIN_EVENT_STOPPED_DESTROYED);
+  }
+
+  private stop(d: DomainObject, reason: number, detail: number): void {
+    const ref = this.host.domainRef(d);
+    this.host.stopGuest(d, reason);
+    this.host.emitDomain(ref, { eventId: api.VIR_DOMAIN_EVENT_ID_LIFECYCLE, event: api.VIR_DOMAIN_EVENT_STOPPED, detail });
+    this.done();
+  }
+
+  async suspend(): Promise<void> {
+    const d = this.obj('virDomainSuspend');
+    if (d.state === api.VIR_DOMAIN_SHUTOFF || d.state === api.VIR_DOMAIN_PAUSED) {
+      throw testError(api.VIR_ERR_INTERNAL_ERROR, `domain '${d.name}' not running`);
+    }
+    d.state = api.VIR_DOMAIN_PAUSED;
+    d.reason = api.VIR_DOMAIN_PAUSED_USER;
+    d.activity?.setRunning(false);
+    this.host.emitLifecycle(d, api.VIR_DOMAIN_EVENT_SUSPENDED, api.VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    this.done();
+  }
+
+  async resume(): Promise<void> {
+    const d = this.obj('virDomainResume');
+    if (d.state !== api.VIR_DOMAIN_PAUSED) throw testError(api.VIR_ERR_INTERNAL_ERROR, `domain '${d.name}' not paused`);
+    d.state = api.VIR_DOMAIN_RUNNING;
+    d.reason = api.VIR_DOMAIN_RUNNING_UNPAUSED;
+    d.activity?.setRunning(true);
+    this.host.emitLifecycle(d, api.VIR_DOMAIN_EVENT_RESUMED, api.VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
+    this.done();
+  }
+
+  async managedSave(flags = 0): Promise<void> {
+    const d = this.obj('virDomainManagedSave');
+    checkFlags(flags, api.VIR_DOMAIN_SAVE_BYPASS_CACHE | api.VIR_DOMAIN_SAVE_RUNNING | api.VIR_DOMAIN_SAVE_PAUSED, 'testDomainManagedSave');
+    requireActive(d);
+    if (!d.persistent) throw testError(api.VIR_ERR_OPERATION_INVALID, 'cannot do managed save for transient domain');
+    this.stop(d, api.VIR_DOMAIN_SHUTOFF_SAVED, api.VIR_DOMAIN_EVENT_STOPPED_SAVED);
+    d.hasManagedSave = true;
+    this.done();
+  }
+
+  async hasManagedSaveImage(flags = 0): Promise<boolean> {
+    const d = this.obj('virDomainHasManagedSaveImage');
+    checkFlags(flags, 0, 'testDomainHasManagedSaveImage');
+    return d.hasManagedSave;
+  }
+
+  async managedSaveRemove(flags = 0): Promise<void> {
+    const d = this.obj('virDomainManagedSaveRemove');
+    checkFlags(flags, 0, 'testDomainManagedSaveRemove');
+    d.hasManagedSave = false;
+    this.done();
+  }
+
+  async undefine(flags = 0): Promise<void> {
+    const d = this.obj('virDomainUndefineFlags');
+    checkFlags(
+      flags,
+      api.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | api.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA | api.VIR_DOMAIN_UNDEFINE_NVRAM | api.VIR_DOMAIN_UNDEFINE_KEEP_NVRAM,
+      'testDomainUndefineFlags',
+    );
+    // The real drivers refuse this; libvirt's test driver lets it pass (a quirk not worth copying).
+    if (!d.persistent) throw testError(api.VIR_ERR_OPERATION_INVALID, 'cannot undefine transient domain');
+    if (d.hasManagedSave && !(flags & api.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)) {
+      throw testError(api.VIR_ERR_OPERATION_INVALID, 'Refusing to undefine while domain managed save image exists');
+    }
+    if (!d.active && d.snapshots.size > 0 && !(flags & api.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA)) {
+      throw testError(api.VIR_ERR_OPERATION_INVALID, `cannot delete inactive domain with ${d.snapshots.size} snapshots`);
+    }
+    this.host.emitLifecycle(d, api.VIR_DOMAIN_EVENT_UNDEFINED, api.VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
+    d.hasManagedSave = false;
+    if (d.active) {
+      // It lives on as a transient domain until it stops.
+      d.config = null;
+    } else {
+      this.host.domains.delete(d.uuid);
+    }
+    this.done();
+  }
+
+  // ── resources ──
+
+  async setVcpus(count: number, flags = 0): Promise<void> {
+    checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG | api.VIR_DOMAIN_VCPU_MAXIMUM, 'testDomainSetVcpusFlags');
+    if (count > TEST_MAX_VCPUS) {
+      throw testError(api.VIR_ERR_INVALID_ARG, `requested cpu amount exceeds maximum supported amount (${count} > ${TEST_MAX_VCPUS})`);
+    }
+    if (count < 1) throw testError(api.VIR_ERR_INVALID_ARG, 'argument unsupported: vcpu count must be at least 1');
+    const d = this.obj('virDomainSetVcpusFlags');
+    const { live, config } = bothDefs(d, flags);
+    const maximum = (flags & api.VIR_DOMAIN_VCPU_MAXIMUM) !== 0;
+    if (maximum && live) throw testError(api.VIR_ERR_INVALID_ARG, 'cannot change the maximum vcpu count of a running domain');
+    for (const def of [live, config]) {
+      if (def && !maximum && sizing(def).maxVcpus < count) {
+        throw testError(api.VIR_ERR_INVALID_ARG, `requested cpu amount exceeds maximum (${count} > ${sizing(def).maxVcpus})`);
+      }
+    }
+    if (live) {
+      setVcpus(live, count, false);
+      d.activity?.setVcpus(count);
+    }
+    if (config) setVcpus(config, count, maximum);
+    this.done();
+  }
+
+  async setMemory(kib: number, flags = 0): Promise<void> {
+    const d = this.obj('virDomainSetMemoryFlags');
+    checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG | api.VIR_DOMAIN_MEM_MAXIMUM, 'testDomainSetMemoryFlags');
+    const { def, live } = oneDef(d, flags);
+    if (flags & api.VIR_DOMAIN_MEM_MAXIMUM) {
+      if (live) throw testError(api.VIR_ERR_OPERATION_INVALID, 'cannot resize the maximum memory on an active domain');
+      setMaxMemory(def, kib);
+    } else {
+      if (kib > sizing(def).maxMemKiB) throw testError(api.VIR_ERR_INVALID_ARG, 'cannot set memory higher than max memory');
+      setCurrentMemory(def, kib);
+      if (live) this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, actual: kib });
+    }
+    this.done();
+  }
+
+  async attachDevice(xml: string, flags = 0): Promise<void> {
+    const d = this.obj('virDomainAttachDeviceFlags');
+    checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG, 'testDomainAttachDeviceFlags');
+    const dev = parseDevice(xml);
+    const { live, config } = bothDefs(d, flags);
+    for (const def of [live, config]) {
+      if (!def) continue;
+      const target = path(dev, 'target')?.attrs.dev;
+      if (dev.name === 'disk' && target && findDevice(def, dev)) {
+        throw testError(api.VIR_ERR_OPERATION_FAILED, `target ${target} already exists`);
+      }
+      devicesOf(def).children.push(cloneXml(dev));
+    }
+    if (live) {
+      this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, devAlias: aliasOf(live, dev) });
+    }
+    this.done();
+  }
+
+  async detachDevice(xml: string, flags = 0): Promise<void> {
+    const d = this.obj('virDomainDetachDeviceFlags');
+    checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG, 'testDomainDetachDeviceFlags');
+    const dev = parseDevice(xml);
+    const { live, config } = bothDefs(d, flags);
+    let alias = '';
+    for (const def of [live, config]) {
+      if (!def) continue;
+      const found = findDevice(def, dev);
+      if (!found) throw virError(api.VIR_ERR_DEVICE_MISSING, api.VIR_FROM_DOMAIN, `${describeDevice(dev)} not found`);
+      if (def === live) alias = aliasOf(live, found);
+      removeChild(devicesOf(def), found);
+    }
+    if (live) this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED, devAlias: alias });
+    this.done();
+  }
+
+  async updateDevice(xml: string, flags = 0): Promise<void> {
+    const d = this.obj('virDomainUpdateDeviceFlags');
+    checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG | api.VIR_DOMAIN_DEVICE_MODIFY_FORCE, 'testDomainUpdateDeviceFlags');
+    const dev = parseDevice(xml);
+    const { live, config } = bothDefs(d, flags & ~api.VIR_DOMAIN_DEVICE_MODIFY_FORCE);
+    for (const def of [live, config]) {
+      if (!def) continue;
+      const found = findDevice(def, dev);
+      if (!found) throw virError(api.VIR_ERR_DEVICE_MISSING, api.VIR_FROM_DOMAIN, `${describeDevice(dev)} not found`);
+      const devices = devicesOf(def);
+      const hadMedia = child(found, 'source') !== undefined;
+      const hasMedia = child(dev, 'source') !== undefined;
+      devices.children[devices.children.indexOf(found)] = cloneXml(dev);
+      if (def === live && dev.name === 'disk' && (dev.attrs.device === 'cdrom' || dev.attrs.device === 'floppy') && hadMedia !== hasMedia) {
+        this.host.emitDomain(this.host.domainRef(d), {
+          eventId: api.VIR_DOMAIN_EVENT_ID_TRAY_CHANGE,
+          devAlias: aliasOf(live, dev),
+          reason: hasMedia ? api.VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE : api.VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN,
+        });
+      }
+    }
+    this.done();
+  }
+
+  async setMetadata(type: number, metadata: string | null, key: string | null, uri: string | null, flags = 0): Promise<void> {
+    const d = this.obj('virDomainSetMetadata');
+    checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG, 'testDomainSetMetadata');
+    const { live, config } = bothDefs(d, flags);
+    for (const def of [live, config]) {
+      if (!def) continue;
+      const tag = METADATA_TAGS[type];
+      if (tag) {
+        if (metadata === null || metadata === '') def.children = def.children.filter((c) => !(isElement(c) && c.name === tag));
+        else setChildText(def, tag, metadata);
+      } else if (type === api.VIR_DOMAIN_METADATA_ELEMENT) {
+        if (!uri) throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, 'metadata namespace URI must be given');
+        let meta = child(def, 'metadata');
+        if (meta) meta.children = meta.children.filter((c) => !(isElement(c) && Object.values(c.attrs).includes(uri)));
+        if (metadata !== null && metadata !== '') {
+          if (!key) throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, 'metadata key must be given');
+          let el: XmlElement;
+          try {
+            el = parseXml(metadata);
+          } catch {
+            throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_DOMAIN, 'malformed metadata element');
+          }
+          const local = el.name.includes(':') ? el.name.slice(el.name.indexOf(':') + 1) : el.name;
+          el.name = `${key}:${local}`;
+          el.attrs = { [`xmlns:${key}`]: uri, ...Object.fromEntries(Object.entries(el.attrs).filter(([k]) => !k.startsWith('xmlns'))) };
+          if (!meta) {
+            meta = element('metadata');
+            def.children.push(meta);
+          }
+          meta.children.push(el);
+        }
+      } else {
+        throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, `unknown metadata type '${type}'`);
+      }
+    }
+    this.host.emitDomain(this.host.domainRef(d), {
+      eventId: api.VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+      type,
+      nsuri: type === api.VIR_DOMAIN_METADATA_ELEMENT ? uri : null,
+    });
+    this.done();
+  }
+
+  async getMetadata(type: number, uri: string | null, flags = 0): Promise<string> {
+    const d = this.obj('virDomainGetMetadata');
+    checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG, 'testDomainGetMetadata');
+    const { def } = oneDef(d, flags);
+    const missing = (): api.VirError =>
+      virError(api.VIR_ERR_NO_DOMAIN_METADATA, api.VIR_FROM_DOMAIN, 'Requested metadata element is not present');
+    const tag = METADATA_TAGS[type];
+    if (tag) {
+      const text = textOf(child(def, tag));
+      if (text === undefined) throw missing();
+      return text;
+    }
+    if (type !== api.VIR_DOMAIN_METADATA_ELEMENT) throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, `unknown metadata type '${type}'`);
+    const meta = child(def, 'metadata');
+    const el = meta ? childElements(meta).find((c) => uri !== null && Object.values(c.attrs).includes(uri)) : undefined;
+    if (!el) throw missing();
+    const out = cloneXml(el);
+    out.name = out.name.includes(':') ? out.name.slice(out.name.indexOf(':') + 1) : out.name;
+    out.attrs = Object.fromEntries(Object.entries(out.attrs).filter(([k]) => !k.startsWith('xmlns:')));
+    out.attrs.xmlns = uri ?? '';
+    return serializeXml(out);
+  }
+
+  // ── snapshots ──
+
+  async snapshotCreateXML(xml: string, flags = 0): Promise<api.DomainSnapshot> {
+    const d = this.obj('virDomainSnapshotCreateXML');
+    const name = createSnapshot(this.host, d, xml, flags);
+    this.done();
+    return new DemoSnapshot(this.ctx, this.handleFor(d), name);
+  }
+
+  async listAllSnapshots(flags = 0): Promise<api.DomainSnapshot[]> {
+    const d = this.obj('virDomainListAllSnapshots');
+    const self = this.handleFor(d);
+    return listSnapshots(d, null, flags).map((n) => new DemoSnapshot(this.ctx, self, n));
+  }
+
+  async snapshotLookupByName(name: string, flags = 0): Promise<api.DomainSnapshot> {
+    const d = this.obj('virDomainSnapshotLookupByName');
+    checkFlags(flags, 0, 'testDomainSnapshotLookupByName');
+    if (!d.snapshots.has(name)) throw testError(api.VIR_ERR_NO_DOMAIN_SNAPSHOT, `no domain snapshot with matching name '${name}'`);
+    return new DemoSnapshot(this.ctx, this.handleFor(d), name);
+  }
+
+  async hasCurrentSnapshot(flags = 0): Promise<boolean> {
+    const d = this.obj('virDomainHasCurrentSnapshot');
+    checkFlags(flags, 0, 'testDomainHasCurrentSnapshot');
+    return d.currentSnapshot !== null;
+  }
+
+  async snapshotCurrent(flags = 0): Promise<api.DomainSnapshot> {
+    const d = this.obj('virDomainSnapshotCurrent');
+    checkFlags(flags, 0, 'testDomainSnapshotCurrent');
+    if (d.currentSnapshot === null) throw testError(api.VIR_ERR_NO_DOMAIN_SNAPSHOT, 'the domain does not have a current snapshot');
+    return new DemoSnapshot(this.ctx, this.handleFor(d), d.currentSnapshot);
+  }
+
+  async revertToSnapshot(snapshot: api.DomainSnapshot, flags = 0): Promise<void> {
+    const d = this.obj('virDomainRevertToSnapshot');
+    revertToSnapshot(this.host, d, snapshot.name, flags);
+    this.done();
+  }
+
+  // ── console ──
+
+  async openConsole(devName: string | null, flags = 0): Promise<api.Stream> {
+    const d = this.obj('virDomainOpenConsole');
+    checkFlags(flags, api.VIR_DOMAIN_CONSOLE_FORCE | api.VIR_DOMAIN_CONSOLE_SAFE, 'testDomainOpenConsole');
+    requireActive(d);
+    const devices = path(d.def, 'devices');
+    const chars = devices ? [...childElements(devices, 'serial'), ...childElements(devices, 'console')] : [];
+    const aliases = ['serial0', 'console0'];
+    if (chars.length === 0 || !d.console || (devName !== null && !aliases.includes(devName))) {
+      throw virError(api.VIR_ERR_INTERNAL_ERROR, api.VIR_FROM_DOMAIN, `cannot find character device ${devName ?? '<null>'}`);
+    }
+    if (d.consoleSession) {
+      if (!(flags & api.VIR_DOMAIN_CONSOLE_FORCE)) {
+        throw virError(api.VIR_ERR_OPERATION_FAILED, api.VIR_FROM_DOMAIN, 'Active console session exists for this domain');
+      }
+      d.consoleSession.close();
+    }
+    const guest = d.console;
+    const subs: api.Disposable[] = [];
+    const release = (): void => {
+      for (const s of subs.splice(0)) s.dispose();
+      if (d.consoleSession === session) d.consoleSession = null;
+    };
+    const stream = new MemoryStream({
+      write: (chunk) => guest.input(chunk),
+      finish: release,
+      abort: release,
+    });
+    const session = {
+      close: (): void => {
+        release();
+        stream.end(null);
+      },
+    };
+    d.consoleSession = session;
+    const encoder = new TextEncoder();
+    const { backlog, subscription } = guest.attach((text) => void stream.push(encoder.encode(text)));
+    subs.push(subscription, guest.onClosed(() => session.close()));
+    if (backlog) void stream.push(encoder.encode(backlog));
+    return stream;
+  }
+
+  private handleFor(d: DomainObject): api.Domain {
+    return this.ctx.domain(this.host.domainRef(d));
+  }
+}
+
+// ── helpers shared by the lifecycle calls ──
+
+function requireActive(d: DomainObject): void {
+  if (!d.active) throw virError(api.VIR_ERR_OPERATION_INVALID, api.VIR_FROM_DOMAIN, 'domain is not running');
+}
+
+/** libvirt's virDomainObjGetOneDefState: the one definition a call with `flags` affects. */
+export function oneDef(d: DomainObject, flags: number): { def: XmlElement; live: boolean } {
+  const both = api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG;
+  if ((flags & both) === both) {
+    throw new api.VirError(
+      api.VIR_ERR_INVALID_ARG,
+      api.VIR_FROM_DOMAIN,
+      "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
+    );
+  }
+  const { live, config } = bothDefs(d, flags);
+  if (live) return { def: live, live: true };
+  if (config) return { def: config, live: false };
+  throw new Error('unreachable: no definition');
+}
+
+/** libvirt's virDomainObjGetDefs: the live and/or persistent definitions a call with `flags` affects. */
+export function bothDefs(d: DomainObject, flags: number): { live: XmlElement | null; config: XmlElement | null } {
+  let wantLive = (flags & api.VIR_DOMAIN_AFFECT_LIVE) !== 0;
+  let wantConfig = (flags & api.VIR_DOMAIN_AFFECT_CONFIG) !== 0;
+  if (!wantLive && !wantConfig) {
+    if (d.active) wantLive = true;
+    else wantConfig = true;
+  }
+  if (wantLive && !d.active) throw virError(api.VIR_ERR_OPERATION_INVALID, api.VIR_FROM_DOMAIN, 'domain is not running');
+  if (wantConfig && !d.persistent) {
+    throw virError(api.VIR_ERR_OPERATION_INVALID, api.VIR_FROM_DOMAIN, 'transient domains do not have any persistent config');
+  }
+  return { live: wantLive ? d.live : null, config: wantConfig ? d.config : null };
+}
+
+function parseDevice(xml: string): XmlElement {
+  try {
+    return parseXml(xml);
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) {
+      throw virError(api.VIR_ERR_XML_DETAIL, api.VIR_FROM_DOMAIN, `(device_definition):${e.line}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+function devicesOf(def: XmlElement): XmlElement {
+  let devices = child(def, 'devices');
+  if (!devices) {
+    devices = element('devices');
+    def.children.push(devices);
+  }
+  return devices;
+}
+
+/** The device in `def` that `dev` designates: disks by target, interfaces by MAC, others by alias or equality. */
+function findDevice(def: XmlElement, dev: XmlElement): XmlElement | undefined {
+  const candidates = childElements(devicesOf(def), dev.name);
+  const alias = path(dev, 'alias')?.attrs.name;
+  if (alias) return candidates.find((c) => path(c, 'alias')?.attrs.name === alias);
+  if (dev.name === 'disk') {
+    const target = path(dev, 'target')?.attrs.dev;
+    return candidates.find((c) => path(c, 'target')?.attrs.dev === target);
+  }
+  if (dev.name === 'interface') {
+    const mac = path(dev, 'mac')?.attrs.address?.toLowerCase();
+    if (mac) return candidates.find((c) => path(c, 'mac')?.attrs.address?.toLowerCase() === mac);
+    return candidates[0];
+  }
+  const text = serializeXml(dev);
+  return candidates.find((c) => serializeXml(c) === text) ?? (candidates.length === 1 ? candidates[0] : undefined);
+}
+
+function describeDevice(dev: XmlElement): string {
+  if (dev.name === 'disk') return `disk ${path(dev, 'target')?.attrs.dev ?? ''}`.trim();
+  if (dev.name === 'interface') return `interface ${path(dev, 'mac')?.attrs.address ?? ''}`.trim();
+  return `device ${dev.name}`;
+}
+
+/** The device alias a running domain reports, like qemu's: virtio-disk1, sata0-0-2, net0, … */
+function aliasOf(def: XmlElement, dev: XmlElement): string {
+  const explicit = path(dev, 'alias')?.attrs.name;
+  if (explicit) return explicit;
+  const siblings = childElements(devicesOf(def), dev.name);
+  const index = Math.max(0, siblings.findIndex((s) => serializeXml(s) === serializeXml(dev)));
+  if (dev.name === 'disk') {
+    const target = path(dev, 'target');
+    const bus = target?.attrs.bus ?? 'virtio';
+    const letter = (target?.attrs.dev ?? 'vda').slice(-1).charCodeAt(0) - 97;
+    return bus === 'virtio' ? `virtio-disk${letter}` : `${bus}0-0-${letter}`;
+  }
+  if (dev.name === 'interface') return `net${index}`;
+  return `${dev.name}${index}`;
+}

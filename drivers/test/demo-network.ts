@@ -1,0 +1,71 @@
+// A virtual network handle of the Demo host, with libvirt's test-driver semantics (testNetwork*).
+import * as api from '../api.js';
+import type { DemoContext } from './demo-context.js';
+import { checkFlags, testError } from './errors.js';
+import type { NetworkObject } from './network-object.js';
+import { cloneXml, path, serializeXml } from './xml-tree.js';
+
+export class DemoNetwork implements api.Network {
+  constructor(
+    private readonly ctx: DemoContext,
+    readonly name: string,
+    readonly uuid: string,
+  ) {}
+
+  private obj(fn: string): NetworkObject {
+    this.ctx.check(fn);
+    const n = this.ctx.host.networks.get(this.uuid);
+    if (!n) throw testError(api.VIR_ERR_NO_NETWORK, `no network with matching uuid '${this.uuid}'`);
+    return n;
+  }
+
+  async getXMLDesc(flags = 0): Promise<string> {
+    const n = this.obj('virNetworkGetXMLDesc');
+    checkFlags(flags, api.VIR_NETWORK_XML_INACTIVE, 'testNetworkGetXMLDesc');
+    const def = cloneXml(n.def);
+    delete def.attrs.connections;
+    return `${serializeXml(def)}\n`;
+  }
+  async getBridgeName(): Promise<string> {
+    const n = this.obj('virNetworkGetBridgeName');
+    const bridge = path(n.def, 'bridge')?.attrs.name;
+    if (!bridge) throw testError(api.VIR_ERR_INTERNAL_ERROR, `network '${n.name}' does not have a bridge name.`);
+    return bridge;
+  }
+  async isActive(): Promise<boolean> {
+    return this.obj('virNetworkIsActive').active;
+  }
+  async isPersistent(): Promise<boolean> {
+    return this.obj('virNetworkIsPersistent').persistent;
+  }
+  async getAutostart(): Promise<boolean> {
+    return this.obj('virNetworkGetAutostart').autostart;
+  }
+  async setAutostart(autostart: boolean): Promise<void> {
+    const n = this.obj('virNetworkSetAutostart');
+    n.autostart = autostart;
+    this.ctx.host.changed();
+  }
+  async create(): Promise<void> {
+    const n = this.obj('virNetworkCreate');
+    if (n.active) throw testError(api.VIR_ERR_OPERATION_INVALID, `Network '${n.name}' is already running`);
+    n.active = true;
+    this.ctx.host.emitNetwork(n, api.VIR_NETWORK_EVENT_STARTED);
+    this.ctx.host.changed();
+  }
+  async destroy(): Promise<void> {
+    const n = this.obj('virNetworkDestroy');
+    if (!n.active) throw testError(api.VIR_ERR_OPERATION_INVALID, `network '${n.name}' is not active`);
+    n.active = false;
+    this.ctx.host.emitNetwork(n, api.VIR_NETWORK_EVENT_STOPPED);
+    if (!n.persistent) this.ctx.host.networks.delete(n.uuid);
+    this.ctx.host.changed();
+  }
+  async undefine(): Promise<void> {
+    const n = this.obj('virNetworkUndefine');
+    if (n.active) throw testError(api.VIR_ERR_OPERATION_INVALID, `Network '${n.name}' is still running`);
+    this.ctx.host.emitNetwork(n, api.VIR_NETWORK_EVENT_UNDEFINED);
+    this.ctx.host.networks.delete(n.uuid);
+    this.ctx.host.changed();
+  }
+}

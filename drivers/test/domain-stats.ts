@@ -1,0 +1,140 @@
+// The Demo host's bulk domain stats (virConnectGetAllDomainStats): libvirt's field names and types, with
+// synthetic values from the guest's activity: CPU time grows while it runs, disk and network counters with it.
+import * as api from '../api.js';
+import { sizing, type DomainObject } from './domain-object.js';
+import { virError } from './errors.js';
+import { childElements, path } from './xml-tree.js';
+
+/** The stats groups the Demo host produces. */
+export const SUPPORTED_STATS =
+  api.VIR_DOMAIN_STATS_STATE |
+  api.VIR_DOMAIN_STATS_CPU_TOTAL |
+  api.VIR_DOMAIN_STATS_BALLOON |
+  api.VIR_DOMAIN_STATS_VCPU |
+  api.VIR_DOMAIN_STATS_INTERFACE |
+  api.VIR_DOMAIN_STATS_BLOCK;
+
+const U = api.VIR_TYPED_PARAM_ULLONG;
+const I = api.VIR_TYPED_PARAM_INT;
+const UI = api.VIR_TYPED_PARAM_UINT;
+const S = api.VIR_TYPED_PARAM_STRING;
+
+/** Which stats groups a request gets: 0 means all supported; ENFORCE fails on unsupported ones. */
+export function resolveStats(stats: number, flags: number): number {
+  if (stats === 0) return SUPPORTED_STATS;
+  const unsupported = (stats >>> 0) & ~SUPPORTED_STATS;
+  if (unsupported && (flags >>> 0) & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS) {
+    throw virError(api.VIR_ERR_OPERATION_INVALID, api.VIR_FROM_TEST, `Stats types bits 0x${unsupported.toString(16)} are not supported by this daemon`);
+  }
+  return stats & SUPPORTED_STATS;
+}
+
+/** Whether a domain passes getAllDomainStats's state filters. */
+export function statsFilterMatches(d: DomainObject, flags: number): boolean {
+  const F = flags >>> 0;
+  const activeBits = F & (api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE | api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE);
+  if (activeBits && !((F & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE && d.active) || (F & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE && !d.active))) return false;
+  const persistBits = F & (api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT | api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT);
+  if (persistBits && !((F & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT && d.persistent) || (F & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT && !d.persistent))) return false;
+  const stateBits = F & (api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING | api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED | api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF | api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER);
+  if (stateBits) {
+    const s = d.state;
+    const ok =
+      (F & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING && s === api.VIR_DOMAIN_RUNNING) ||
+      (F & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED && s === api.VIR_DOMAIN_PAUSED) ||
+      (F & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF && s === api.VIR_DOMAIN_SHUTOFF) ||
+      (F & api.VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER && ![api.VIR_DOMAIN_RUNNING, api.VIR_DOMAIN_PAUSED, api.VIR_DOMAIN_SHUTOFF].includes(s));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** One domain's stats parameters for the given groups. */
+export function domainStats(d: DomainObject, stats: number, now: number = Date.now()): api.TypedParameter[] {
+  const out: api.TypedParameter[] = [];
+  const add = (field: string, type: number, value: number | string): void => void out.push({ field, type, value });
+  const def = d.def;
+  const s = sizing(def);
+  const sample = d.active ? d.activity?.sample(now) : undefined;
+  const devices = path(def, 'devices');
+
+  if (stats & api.VIR_DOMAIN_STATS_STATE) {
+    add('state.state', I, d.state);
+    add('state.reason', I, d.reason);
+  }
+  if (stats & api.VIR_DOMAIN_STATS_CPU_TOTAL && sample) {
+    add('cpu.time', U, sample.cpuNs);
+    add('cpu.user', U, sample.userNs);
+    add('cpu.system', U, sample.systemNs);
+  }
+  if (stats & api.VIR_DOMAIN_STATS_BALLOON) {
+    add('balloon.current', U, s.curMemKiB);
+    add('balloon.maximum', U, s.maxMemKiB);
+    if (sample) {
+      const used = Math.floor(s.curMemKiB * (0.25 + 0.1 * Math.sin(sample.upSeconds / 30)));
+      add('balloon.available', U, s.curMemKiB);
+      add('balloon.usable', U, s.curMemKiB - used);
+      add('balloon.unused', U, s.curMemKiB - used);
+      add('balloon.rss', U, Math.floor(used * 1.1));
+      add('balloon.last-update', U, Math.floor(now / 1000));
+    }
+  }
+  if (stats & api.VIR_DOMAIN_STATS_VCPU) {
+    add('vcpu.current', UI, s.vcpus);
+    add('vcpu.maximum', UI, s.maxVcpus);
+    if (sample) {
+      sample.vcpuNs.forEach((ns, i) => {
+        add(`vcpu.${i}.state`, I, d.state === api.VIR_DOMAIN_RUNNING ? 1 : 0);
+        add(`vcpu.${i}.time`, U, ns);
+        add(`vcpu.${i}.wait`, U, 0);
+      });
+    }
+  }
+  const activity = d.activity;
+  if (stats & api.VIR_DOMAIN_STATS_INTERFACE && sample && activity) {
+    const nics = devices ? childElements(devices, 'interface') : [];
+    add('net.count', UI, nics.length);
+    nics.forEach((nic, i) => {
+      const p = `net.${i}`;
+      add(`${p}.name`, S, path(nic, 'target')?.attrs.dev ?? `vnet${i}`);
+      const rx = activity.counter(sample, 1_500, 400_000, i * 4);
+      const tx = activity.counter(sample, 800, 150_000, i * 4 + 1);
+      add(`${p}.rx.bytes`, U, rx);
+      add(`${p}.rx.pkts`, U, Math.floor(rx / 900));
+      add(`${p}.rx.errs`, U, 0);
+      add(`${p}.rx.drop`, U, Math.floor(rx / 5_000_000));
+      add(`${p}.tx.bytes`, U, tx);
+      add(`${p}.tx.pkts`, U, Math.floor(tx / 700));
+      add(`${p}.tx.errs`, U, 0);
+      add(`${p}.tx.drop`, U, 0);
+    });
+  }
+  if (stats & api.VIR_DOMAIN_STATS_BLOCK) {
+    const disks = devices ? childElements(devices, 'disk') : [];
+    add('block.count', UI, disks.length);
+    disks.forEach((disk, i) => {
+      const p = `block.${i}`;
+      add(`${p}.name`, S, path(disk, 'target')?.attrs.dev ?? `disk${i}`);
+      const src = path(disk, 'source');
+      const file = src?.attrs.file ?? src?.attrs.dev ?? src?.attrs.name;
+      if (file) add(`${p}.path`, S, file);
+      if (sample && activity) {
+        const rd = activity.counter(sample, 20_000, 2_000_000, 100 + i * 4);
+        const wr = activity.counter(sample, 12_000, 900_000, 101 + i * 4);
+        add(`${p}.rd.reqs`, U, Math.floor(rd / 16_384));
+        add(`${p}.rd.bytes`, U, rd);
+        add(`${p}.rd.times`, U, Math.floor(rd * 2));
+        add(`${p}.wr.reqs`, U, Math.floor(wr / 8_192));
+        add(`${p}.wr.bytes`, U, wr);
+        add(`${p}.wr.times`, U, Math.floor(wr * 5));
+        add(`${p}.fl.reqs`, U, Math.floor(wr / 1_000_000));
+        add(`${p}.fl.times`, U, Math.floor(wr / 100));
+      }
+      if (disk.attrs.device !== 'cdrom') {
+        add(`${p}.capacity`, U, 20 * 1024 ** 3);
+        add(`${p}.physical`, U, 20 * 1024 ** 3);
+      }
+    });
+  }
+  return out;
+}
