@@ -34,6 +34,8 @@ export interface KeepaliveOptions {
 
 interface Pending {
   readonly label: string;
+  /** Waiting for the daemon to confirm the end of a stream (it answers with a STREAM or a REPLY packet). */
+  readonly streamEnd?: boolean;
   readonly procedure: number;
   readonly ret: XdrType<unknown>;
   resolve(v: unknown): void;
@@ -153,7 +155,7 @@ export class RpcClient {
     const done = new Promise<void>((resolve, reject) => {
       this.pending.set(serial, {
         label: `stream ${serial} ${status === MessageStatus.OK ? 'finish' : 'abort'}`,
-        procedure, ret: xvoid, resolve: () => resolve(), reject,
+        streamEnd: true, procedure, ret: xvoid, resolve: () => resolve(), reject,
       });
     });
     this.sendStreamPacket(procedure, serial, status, undefined).catch(() => {});
@@ -317,11 +319,24 @@ export class RpcClient {
   }
 
   private onStream(h: PacketHeader, r: XdrReader): void {
+    const ending = this.pending.get(h.serial);
+    if (ending?.streamEnd && h.status !== MessageStatus.CONTINUE) {
+      if (ending.procedure !== h.procedure) throw new Error(`stream packet for procedure ${h.procedure} on a ${ending.label}`);
+      this.pending.delete(h.serial);
+      if (h.status === MessageStatus.OK) ending.resolve(undefined);
+      else ending.reject(decodeRemoteError(r));
+      const st = this.streams.get(h.serial);
+      if (st) st.peerFinished();
+      return;
+    }
     const s = this.streams.get(h.serial);
     if (!s) return; // Late packets of a stream we already ended (e.g. the confirmation of an abort).
     if (s.procedure !== h.procedure) throw new Error(`stream packet for procedure ${h.procedure} on a ${s.procedure} stream`);
     if (h.status === MessageStatus.CONTINUE) {
-      s.deliver(r.rest());
+      // An empty data packet is libvirt's end-of-stream marker.
+      const data = r.rest();
+      if (data.length === 0) s.peerFinished();
+      else s.deliver(data);
     } else if (h.status === MessageStatus.OK) {
       s.peerFinished();
     } else {

@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { Client, utils, type AnyAuthMethod, type AuthenticationType, type ClientChannel, type ConnectConfig } from 'ssh2';
+import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client as SshClient, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { VirError, VIR_ERR_AUTH_FAILED, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_ERR_SSH, VIR_FROM_SSH } from '../api.js';
 import { daemonUri, uriFlag, uriParam, type ConnectionUri } from '../uri.js';
 import { checkKnownHosts, fingerprint, keyType, knownHostsLine, knownHostsName } from './known-hosts.js';
@@ -50,6 +50,10 @@ interface PooledConnection {
   refs: number;
   readonly parentRelease?: () => void;
 }
+
+// ssh2 is CommonJS: take its exports from the default import so this works under plain Node ESM too.
+const { Client, utils } = ssh2;
+type Client = SshClient;
 
 const pool = new Map<string, PooledConnection>();
 
