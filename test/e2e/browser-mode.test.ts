@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { runApp, projectRoot, type RunningApp } from '../support/app-process.js';
+import { launchChromium } from '../support/chromium.js';
+
+const artifacts = join(projectRoot, 'test-results', 'e2e');
+
+describe('npm start on a machine without the Electron binary', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    // No Electron binary can be fetched here; point the override at an empty place so the test means the same
+    // on a machine that has one.
+    app = await runApp('out/main/start.js', { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' });
+    ({ browser, close: closeBrowser } = await launchChromium());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await app?.stop();
+  });
+
+  it('explains in one line and serves the browser mode', () => {
+    expect(app.lines[0]).toMatch(/^Electron's binary is not installed here .*browser mode instead\.$/);
+    expect(app.lines[1]).toMatch(/^Hangar \(browser mode\) is at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  });
+
+  it('opens in Chromium and reaches the service over the token-checked WebSocket', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(app.url);
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Connected to the Hangar service \d+\.\d+\.\d+ \(browser mode\)$/);
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false); // taken out of the address bar
+    await page.screenshot({ path: join(artifacts, 'browser-mode.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks Simplified Chinese to a Chinese browser', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^已连接到 Hangar 服务/);
+    await context.close();
+  });
+
+  it('refuses a wrong or missing token', async () => {
+    const origin = new URL(app.url).origin;
+    expect((await fetch(`${origin}/?token=wrong`)).status).toBe(403);
+    expect((await fetch(`${origin}/`)).status).toBe(403);
+    expect((await fetch(`${origin}/assets/`)).status).toBe(403);
+    expect((await fetch(app.url)).status).toBe(200);
+  });
+
+  it('accepts the API WebSocket only with the token and from its own origin', async () => {
+    const { origin, searchParams } = new URL(app.url);
+    const token = searchParams.get('token') ?? '';
+    const wsUrl = `${origin.replace('http', 'ws')}/api`;
+    const attempt = (url: string, from: string): Promise<string> => new Promise((resolve) => {
+      const ws = new WebSocket(url, { origin: from });
+      ws.on('message', (data: Buffer) => { ws.close(); resolve(`message ${data.toString('utf8')}`); });
+      ws.on('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
+      ws.on('error', (e) => resolve(`error ${e.message}`));
+    });
+    expect(await attempt(`${wsUrl}?token=${token}`, origin)).toMatch(/^message \{"type":"hello"/);
+    expect(await attempt(`${wsUrl}?token=nope`, origin)).toBe('refused 403');
+    expect(await attempt(`${wsUrl}?token=${token}`, 'http://evil.example')).toBe('refused 403');
+  });
+});
