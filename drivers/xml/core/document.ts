@@ -57,8 +57,10 @@ export class XmlDocument {
     const tail = /[ \t\r\n]+$/.exec(text)?.[0];
     const lastNode = nodes[nodes.length - 1];
     if (tail !== undefined && !(lastNode?.kind === 'text' && lastNode.raw.endsWith(tail))) nodes.push(new XmlText(tail));
-    // Nor does it say which empty elements were written `<a></a>`: recover that from the text.
-    if (text.includes('></')) markExpandedEmpties(text, nodes);
+    // Nor how empty elements and attribute quotes were written: recover that from the text when it matters.
+    const empties = text.includes('></');
+    const quotes = text.includes('"') && text.includes("'");
+    if (empties || quotes) recoverSyntax(text, nodes, empties, quotes);
     const roots = nodes.filter((n): n is XmlElement => n.kind === 'element');
     if (roots.length !== 1 || roots[0] === undefined) {
       throw new XmlError('xml', `expected exactly one document element, found ${roots.length}`, 'malformed');
@@ -121,9 +123,14 @@ function convertNode(item: OrderedNode, siblings: XmlNode[], parentIndent: strin
   return undefined;
 }
 
-/** Flags elements written `<a></a>`, matching start tags in the text to elements in document order. */
-function markExpandedEmpties(text: string, nodes: XmlNode[]): void {
+/**
+ * Recovers what fast-xml-parser does not report, by matching start tags in the text to elements
+ * in document order: which empty elements were written `<a></a>`, and each attribute's quote
+ * character when a document mixes them (libvirt writes ', but embeds metadata libxml2 wrote with ").
+ */
+function recoverSyntax(text: string, nodes: XmlNode[], empties: boolean, quotes: boolean): void {
   const expanded: boolean[] = [];
+  const quoteChars: string[] = [];
   let i = text.indexOf('<');
   while (i >= 0 && i < text.length) {
     if (text.startsWith('<!--', i)) i = text.indexOf('-->', i) + 3;
@@ -133,14 +140,18 @@ function markExpandedEmpties(text: string, nodes: XmlNode[]): void {
     else {
       let j = i + 1;
       let quote = '';
+      let seen = '';
       for (; j < text.length; j++) {
         const c = text[j];
         if (quote !== '') {
           if (c === quote) quote = '';
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '>') break;
+        } else if (c === '"' || c === "'") {
+          quote = c;
+          seen += c;
+        } else if (c === '>') break;
       }
       expanded.push(text[j - 1] !== '/' && text.startsWith('</', j + 1));
+      quoteChars.push(seen);
       i = j + 1;
     }
     if (i <= 0) break;
@@ -150,7 +161,12 @@ function markExpandedEmpties(text: string, nodes: XmlNode[]): void {
   const visit = (list: XmlNode[]): void => {
     for (const node of list) {
       if (node.kind !== 'element') continue;
-      if (expanded[n++] === true && node.children.length === 0) node.expandEmpty = true;
+      if (empties && expanded[n] === true && node.children.length === 0) node.expandEmpty = true;
+      const q = quoteChars[n];
+      if (quotes && q !== undefined && q.length === node.attributes.length) {
+        for (const [k, a] of node.attributes.entries()) a.quote = q[k] === '"' ? '"' : "'";
+      }
+      n++;
       visit(node.children);
     }
   };
@@ -179,9 +195,10 @@ function writeNode(n: XmlNode, out: string[], q: "'" | '"'): void {
 function writeElement(el: XmlElement, out: string[], q: "'" | '"'): void {
   let open = `<${el.name}`;
   for (const a of el.attributes) {
+    const aq = a.quote ?? q;
     // Raw values come from either quote style; escape ours if the value holds it.
-    const raw = a.raw.includes(q) ? a.raw.replaceAll(q, q === "'" ? '&apos;' : '&quot;') : a.raw;
-    open += ` ${a.name}=${q}${raw}${q}`;
+    const raw = a.raw.includes(aq) ? a.raw.replaceAll(aq, aq === "'" ? '&apos;' : '&quot;') : a.raw;
+    open += ` ${a.name}=${aq}${raw}${aq}`;
   }
   if (el.children.length === 0) {
     out.push(el.expandEmpty ? `${open}></${el.name}>` : `${open}/>`);

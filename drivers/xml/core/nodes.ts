@@ -4,6 +4,8 @@ import { decodeXml, encodeAttribute, encodeText } from './escape.js';
 export interface XmlAttribute {
   name: string;
   raw: string;
+  /** The quote it was written with, when the document mixes them; else the document's. */
+  quote?: "'" | '"';
 }
 
 export class XmlText {
