@@ -3,8 +3,9 @@
 // reset, metadata, vCPU/memory, device attach, managed save and save/restore, destroy/undefine.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  VirError, VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED,
+import type {
+  VirError} from '../../../drivers/api.js';
+import { VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED,
   VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, VIR_DOMAIN_EVENT_ID_REBOOT,
   VIR_DOMAIN_EVENT_RESUMED, VIR_DOMAIN_EVENT_STARTED, VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_SUSPENDED,
   VIR_DOMAIN_EVENT_UNDEFINED, VIR_DOMAIN_METADATA_TITLE, VIR_DOMAIN_PAUSED, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
@@ -129,6 +130,15 @@ describe('a real guest', () => {
     expect((await dom.getState()).state).toBe(VIR_DOMAIN_SHUTOFF);
     await conn.domainRestore(file);
     expect((await dom.getState()).state).toBe(VIR_DOMAIN_RUNNING);
+  });
+
+  it('reads job info, refuses to abort a job that is not there, reports no interface addresses', async () => {
+    expect((await dom.getJobInfo()).type).toBe(0);
+    expect((await dom.getJobStats()).type).toBe(0);
+    const err = (await dom.abortJob().catch((e: unknown) => e)) as VirError;
+    expect(err.code).toBe(VIR_ERR_OPERATION_INVALID);
+    expect(err.message).toBe('Requested operation is not valid: no job is active on the domain');
+    expect(await dom.interfaceAddresses(0)).toEqual([]);
   });
 
   it('lists it, reads bulk stats, destroys and undefines it with events', async () => {
