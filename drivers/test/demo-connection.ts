@@ -88,6 +88,9 @@ export class DemoConnection implements api.Connection, DemoContext {
   private readonly closeListeners = new Set<(reason: number) => void>();
   private readonly registrations = new Set<Registration>();
   private readonly subscription: api.Disposable;
+  /** Events matched at emit time, waiting for asynchronous delivery. */
+  private pending: { reg: Registration; event: unknown }[] = [];
+  private flushing: NodeJS.Immediate | null = null;
 
   constructor(
     readonly host: DemoHost,
@@ -182,6 +185,9 @@ export class DemoConnection implements api.Connection, DemoContext {
     this.closed = true;
     this.subscription.dispose();
     this.registrations.clear();
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flushing = null;
+    this.pending = [];
     for (const l of [...this.closeListeners]) l(api.VIR_CONNECT_CLOSE_REASON_CLIENT);
     this.closeListeners.clear();
     await this.release();
@@ -616,7 +622,23 @@ export class DemoConnection implements api.Connection, DemoContext {
           event = { ...e.body, device: this.nodeDevice(e.ref.name) };
           break;
       }
-      (reg.listener as (event: unknown) => void)(event);
+      this.pending.push({ reg, event });
+    }
+    if (this.pending.length > 0) this.flushing ??= setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushing = null;
+    const batch = this.pending;
+    this.pending = [];
+    for (const { reg, event } of batch) {
+      // A registration disposed in the meantime gets nothing more.
+      if (!this.registrations.has(reg)) continue;
+      try {
+        (reg.listener as (event: unknown) => void)(event);
+      } catch {
+        // One failing listener must not stop delivery to the others.
+      }
     }
   }
 }

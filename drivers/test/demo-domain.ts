@@ -405,8 +405,8 @@ export class DemoDomain implements api.Domain {
     if (!el) throw missing();
     const out = cloneXml(el);
     out.name = out.name.includes(':') ? out.name.slice(out.name.indexOf(':') + 1) : out.name;
-    out.attrs = Object.fromEntries(Object.entries(out.attrs).filter(([k]) => !k.startsWith('xmlns:')));
-    out.attrs.xmlns = uri ?? '';
+    // libvirt returns the element without its namespace declaration.
+    out.attrs = Object.fromEntries(Object.entries(out.attrs).filter(([k]) => !k.startsWith('xmlns')));
     return serializeXml(out);
   }
 

@@ -1,5 +1,6 @@
-// The Demo host's event queue. Like libvirt's event loop, it delivers asynchronously (after the call that caused
-// the event has returned) and in order; every connection subscribes once and applies its own registrations.
+// The Demo host's event fan-out. Every connection subscribes once; emit() hands each event to them at once so
+// that a connection matches it against the registrations that exist when the change happens. The connection
+// then delivers asynchronously and in order, like libvirt's event loop (after the call has returned).
 import type * as api from '../api.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -26,8 +27,6 @@ export type HostEvent =
 
 export class EventBus {
   private readonly listeners = new Set<(event: HostEvent) => void>();
-  private queue: HostEvent[] = [];
-  private pending: NodeJS.Immediate | null = null;
 
   subscribe(listener: (event: HostEvent) => void): api.Disposable {
     this.listeners.add(listener);
@@ -35,29 +34,10 @@ export class EventBus {
   }
 
   emit(event: HostEvent): void {
-    this.queue.push(event);
-    this.pending ??= setImmediate(() => this.flush());
-  }
-
-  private flush(): void {
-    this.pending = null;
-    const batch = this.queue;
-    this.queue = [];
-    for (const event of batch) {
-      for (const listener of [...this.listeners]) {
-        try {
-          listener(event);
-        } catch {
-          // A failing listener must not stop delivery to the others.
-        }
-      }
-    }
+    for (const listener of [...this.listeners]) listener(event);
   }
 
   dispose(): void {
-    if (this.pending) clearImmediate(this.pending);
-    this.pending = null;
-    this.queue = [];
     this.listeners.clear();
   }
 }

@@ -1,0 +1,51 @@
+// What the contract suite runs against: a connection to a host loaded from a node fixture, and what kind of
+// backend it is (a few behaviours exist only on some backends; everything else must match exactly).
+import { fileURLToPath } from 'node:url';
+import type { Connection } from '../../drivers/api.js';
+
+export type Backend = 'demo' | 'libvirt-test' | 'libvirt-qemu';
+
+export interface ContractTarget {
+  readonly conn: Connection;
+  /** Closes the connection and anything else the target opened. */
+  close(): Promise<void>;
+}
+
+export interface ContractOptions {
+  readonly backend: Backend;
+  /**
+   * Opens a fresh host loaded from `fixture` (an absolute path to a test-driver node file): the Demo host via
+   * `test://<fixture>`, libvirtd's test driver via `test+unix://<fixture>?socket=…`. Each call must give
+   * pristine state (libvirt's test driver keeps no state between file-based connections).
+   */
+  open(fixture: string): Promise<ContractTarget>;
+}
+
+/** The suite's fixture host. */
+export const CONTRACT_NODE = fileURLToPath(new URL('../fixtures/node/contract-node.xml', import.meta.url));
+
+/** Behaviour that only some backends have. */
+export interface Features {
+  /** Serial console streams (libvirt's test driver has none). */
+  readonly console: boolean;
+  /** attach/detach/update device. */
+  readonly hotplug: boolean;
+  /** Volume resize, wipe, upload and download. */
+  readonly volumeData: boolean;
+  /** getAllDomainStats beyond state.* (cpu, balloon, vcpu, net, block). */
+  readonly richStats: boolean;
+  readonly domainCapabilities: boolean;
+  /** Undefining a transient domain fails (qemu does; libvirt's test driver lets it pass). */
+  readonly refusesTransientUndefine: boolean;
+}
+
+export function featuresOf(backend: Backend): Features {
+  switch (backend) {
+    case 'demo':
+      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true };
+    case 'libvirt-test':
+      return { console: false, hotplug: false, volumeData: false, richStats: false, domainCapabilities: false, refusesTransientUndefine: false };
+    case 'libvirt-qemu':
+      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true };
+  }
+}
