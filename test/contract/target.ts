@@ -37,15 +37,17 @@ export interface Features {
   readonly domainCapabilities: boolean;
   /** Undefining a transient domain fails (qemu does; libvirt's test driver lets it pass). */
   readonly refusesTransientUndefine: boolean;
+  /** virNodeGetFreeMemory works (libvirt's test driver has no NUMA cells for a node file, reports 0 = error). */
+  readonly freeMemory: boolean;
 }
 
 export function featuresOf(backend: Backend): Features {
   switch (backend) {
     case 'demo':
-      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true };
+      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true };
     case 'libvirt-test':
-      return { console: false, hotplug: false, volumeData: false, richStats: false, domainCapabilities: false, refusesTransientUndefine: false };
+      return { console: false, hotplug: false, volumeData: false, richStats: false, domainCapabilities: false, refusesTransientUndefine: false, freeMemory: false };
     case 'libvirt-qemu':
-      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true };
+      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true };
   }
 }
