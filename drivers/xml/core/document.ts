@@ -46,13 +46,16 @@ export class XmlDocument {
     if (check !== true) {
       throw new XmlError('xml', `not well-formed XML: ${check.err.msg}`, 'malformed', { line: check.err.line, column: check.err.col });
     }
+    // The prolog (declaration, comments, whitespace before the root) is read here, exactly as
+    // written: fast-xml-parser keeps only some of its whitespace and none of a PI's free text.
+    const rootStart = findRootStart(text);
     let ordered: OrderedNode[];
     try {
-      ordered = parser.parse(text) as OrderedNode[];
+      ordered = parser.parse(text.slice(rootStart)) as OrderedNode[];
     } catch (e) {
       throw new XmlError('xml', `not well-formed XML: ${e instanceof Error ? e.message : String(e)}`, 'malformed');
     }
-    const nodes = convertList(ordered, '');
+    const nodes = [...readProlog(text.slice(0, rootStart)), ...convertList(ordered, '')];
     // fast-xml-parser drops what follows the document element (libvirt ends with a newline).
     const tail = /[ \t\r\n]+$/.exec(text)?.[0];
     const lastNode = nodes[nodes.length - 1];
@@ -77,6 +80,32 @@ export class XmlDocument {
     for (const n of this.nodes) writeNode(n, out, this.quote);
     return out.join('');
   }
+}
+
+/** Offset of the document element's `<`. */
+function findRootStart(text: string): number {
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\uFEFF') i++;
+    else if (text.startsWith('<?', i)) i = text.indexOf('?>', i) + 2;
+    else if (text.startsWith('<!--', i)) i = text.indexOf('-->', i) + 3;
+    else if (text.startsWith('<!', i)) i = text.indexOf('>', i) + 1;
+    else return i;
+    if (i <= 1) return text.length;
+  }
+  return i;
+}
+
+/** The nodes before the root, verbatim. A DOCTYPE (libvirt never writes one) is kept as raw text. */
+function readProlog(prolog: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const m of prolog.matchAll(/<\?([^\s?]+)\s*([\s\S]*?)\?>|<!--([\s\S]*?)-->|<![^>]*>|[^<]+/g)) {
+    if (m[1] !== undefined) out.push(new XmlProcessingInstruction(m[1], m[2] ?? ''));
+    else if (m[3] !== undefined) out.push(new XmlComment(m[3]));
+    else out.push(new XmlText(m[0]));
+  }
+  return out;
 }
 
 /** The quote character of the first attribute in the text, default libvirt's. */
