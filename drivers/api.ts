@@ -254,9 +254,9 @@ export const VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD = 1 << 18;
 export const VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE = 1 << 19;
 export const VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX = 1 << 20;
 export const VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD = 1 << 21;
-export const VIR_CONNECT_LIST_NODE_DEVICES_PERSISTENT = 1 << 28;
-export const VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE = 1 << 29;
-export const VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE = 1 << 30;
+export const VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE = 1 << 30;
+/** 1U << 31 as an unsigned 32-bit value. */
+export const VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE = 0x80000000;
 
 /** An open connection to one hypervisor (virConnectPtr). close() releases it. */
 export interface Connection {

@@ -510,13 +510,12 @@ export class DemoConnection implements api.Connection, DemoContext {
 
   async listAllNodeDevices(flags = 0): Promise<api.NodeDevice[]> {
     this.check('virConnectListAllNodeDevices');
-    checkFlags(flags, 0x7fffffff, 'testConnectListAllNodeDevices');
+    checkFlags(flags, 0xffffffff, 'testConnectListAllNodeDevices');
     const caps = NODEDEV_CAP_BITS.filter(([bit]) => flags & bit).map(([, c]) => c);
     return [...this.host.devices.values()]
       .filter((d) => {
         if (caps.length > 0 && !d.allCaps.some((c) => caps.includes(c))) return false;
-        if (!pair(flags, api.VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE, api.VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE, d.active)) return false;
-        if (flags & api.VIR_CONNECT_LIST_NODE_DEVICES_PERSISTENT && !d.persistent) return false;
+        if (!pair(flags >>> 0, api.VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE, api.VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE, d.active)) return false;
         return true;
       })
       .map((d) => this.nodeDevice(d.name));
