@@ -1,0 +1,114 @@
+import type { Connection, Domain } from '../../drivers/api.js';
+import type { ConnectionStore, SavedConnection } from './connection-store.js';
+import { DomainInventory, type DomainChanges, type DomainSummary } from './domain-inventory.js';
+import { HostConnection, type ConnectionState, type Opener } from './host-connection.js';
+
+export type ManagerEvent =
+  | { readonly type: 'connection'; readonly connection: SavedConnection; readonly state: ConnectionState }
+  | { readonly type: 'connection-removed'; readonly id: string }
+  /** The whole list after a (re)connect, or empty after a disconnect. */
+  | { readonly type: 'domains-reset'; readonly id: string; readonly domains: readonly DomainSummary[] }
+  | ({ readonly type: 'domains'; readonly id: string } & DomainChanges);
+
+export interface HostView {
+  readonly connection: SavedConnection;
+  readonly state: ConnectionState;
+  readonly domains: readonly DomainSummary[];
+}
+
+interface Entry {
+  saved: SavedConnection;
+  readonly host: HostConnection;
+  inventory: DomainInventory | undefined;
+}
+
+/**
+ * The saved connections and their live state: opens the autoconnect ones, keeps each host's inventory current
+ * and reports every change through one callback (which the API layer batches for the UI).
+ */
+export class ConnectionManager {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly store: ConnectionStore, private readonly open: Opener, private readonly emit: (event: ManagerEvent) => void) {
+    for (const saved of store.list()) this.track(saved);
+  }
+
+  /** Connects every connection marked autoconnect; failures are reported as their state. */
+  async start(): Promise<void> {
+    await Promise.all([...this.entries.values()].filter((e) => e.saved.autoconnect).map((e) => e.host.connect()));
+  }
+
+  list(): HostView[] {
+    return [...this.entries.values()].map((e) => ({ connection: e.saved, state: e.host.state, domains: e.inventory?.list() ?? [] }));
+  }
+
+  add(connection: Omit<SavedConnection, 'id'>): SavedConnection {
+    const saved = this.store.add(connection);
+    this.track(saved);
+    return saved;
+  }
+
+  async remove(id: string): Promise<void> {
+    const entry = this.entry(id);
+    await entry.host.disconnect();
+    this.entries.delete(id);
+    this.store.remove(id);
+    this.emit({ type: 'connection-removed', id });
+  }
+
+  connect(id: string): Promise<void> {
+    return this.entry(id).host.connect();
+  }
+
+  disconnect(id: string): Promise<void> {
+    return this.entry(id).host.disconnect();
+  }
+
+  /** The live driver connection, or an error that says why there is none. */
+  connection(id: string): Connection {
+    const entry = this.entry(id);
+    const connection = entry.host.connection;
+    if (!connection) throw new Error(`${entry.saved.name || entry.saved.uri} is not connected.`);
+    return connection;
+  }
+
+  domain(id: string, uuid: string): Promise<Domain> {
+    return this.connection(id).domainLookupByUUID(uuid);
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((e) => e.host.disconnect()));
+    this.entries.clear();
+  }
+
+  private entry(id: string): Entry {
+    const entry = this.entries.get(id);
+    if (!entry) throw new Error(`No saved connection ${id}.`);
+    return entry;
+  }
+
+  private track(saved: SavedConnection): void {
+    const entry: Entry = {
+      saved,
+      inventory: undefined,
+      host: new HostConnection(
+        saved.uri,
+        this.open,
+        (state) => {
+          if (state.state !== 'connected' && entry.inventory) {
+            void entry.inventory.dispose();
+            entry.inventory = undefined;
+            this.emit({ type: 'domains-reset', id: saved.id, domains: [] });
+          }
+          this.emit({ type: 'connection', connection: entry.saved, state });
+        },
+        async (connection) => {
+          await entry.inventory?.dispose();
+          entry.inventory = await DomainInventory.load(connection, (changes) => this.emit({ type: 'domains', id: saved.id, ...changes }));
+          this.emit({ type: 'domains-reset', id: saved.id, domains: entry.inventory.list() });
+        },
+      ),
+    };
+    this.entries.set(saved.id, entry);
+  }
+}
