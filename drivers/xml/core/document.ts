@@ -42,6 +42,14 @@ export class XmlDocument {
    */
   static parse(text: string, expectRoot?: string): XmlDocument {
     if (typeof text !== 'string') throw new XmlError('xml', 'expected XML text', 'malformed');
+    // What the validator lets through but XML forbids: control characters, undefined entities.
+    // eslint-disable-next-line no-control-regex
+    const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(text);
+    if (bad !== null) throw new XmlError('xml', `not well-formed XML: character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} is not allowed in XML`, 'malformed', positionOf(text, bad.index));
+    if (!text.includes('<!DOCTYPE')) {
+      const entity = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)[^;\s<]*;?/.exec(text);
+      if (entity !== null) throw new XmlError('xml', `not well-formed XML: undefined entity '${entity[0]}'`, 'malformed', positionOf(text, entity.index));
+    }
     const check = XMLValidator.validate(text);
     if (check !== true) {
       throw new XmlError('xml', `not well-formed XML: ${check.err.msg}`, 'malformed', { line: check.err.line, column: check.err.col });
@@ -64,6 +72,9 @@ export class XmlDocument {
     const empties = text.includes('></');
     const quotes = text.includes('"') && text.includes("'");
     if (empties || quotes) recoverSyntax(text, nodes, empties, quotes);
+    if (!endsWithMarkup(text)) throw new XmlError('xml', 'not well-formed XML: text after the document element', 'malformed');
+    const stray = nodes.find((n) => n.kind === 'text' && !n.isWhitespace && !n.raw.startsWith('<!'));
+    if (stray !== undefined) throw new XmlError('xml', 'not well-formed XML: text outside the document element', 'malformed');
     const roots = nodes.filter((n): n is XmlElement => n.kind === 'element');
     if (roots.length !== 1 || roots[0] === undefined) {
       throw new XmlError('xml', `expected exactly one document element, found ${roots.length}`, 'malformed');
@@ -80,6 +91,22 @@ export class XmlDocument {
     for (const n of this.nodes) writeNode(n, out, this.quote);
     return out.join('');
   }
+}
+
+/** Whether only markup (comments, PIs) and whitespace follow the last tag: fast-xml-parser drops trailing text silently. */
+function endsWithMarkup(text: string): boolean {
+  let t = text.trimEnd();
+  for (;;) {
+    if (t.endsWith('-->') && t.lastIndexOf('<!--') >= 0) t = t.slice(0, t.lastIndexOf('<!--')).trimEnd();
+    else if (t.endsWith('?>') && t.lastIndexOf('<?') >= 0) t = t.slice(0, t.lastIndexOf('<?')).trimEnd();
+    else return t.endsWith('>');
+  }
+}
+
+function positionOf(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return { line, column: index - before.lastIndexOf('\n') };
 }
 
 /** Offset of the document element's `<`. */
