@@ -19,6 +19,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          // Heavy projects run one after the other (2 cores): integration, then e2e.
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
@@ -30,6 +32,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,

@@ -6,7 +6,6 @@ export interface HostState {
   readonly mounts: readonly string[];
   readonly links: readonly string[];
   readonly iptables: string;
-  readonly labFolders: readonly string[];
 }
 
 /** The namespaces a process lives in, e.g. `pid:[4026532301] net:[4026532303] mnt:[…]`. */
@@ -51,6 +50,5 @@ export async function readHostState(): Promise<HostState> {
     mounts: readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ').slice(3, 5).join(' ')).sort(),
     links,
     iptables: `${strip(v4.stdout)}\n${strip(v6.stdout)}`,
-    labFolders: readdirSync('/tmp').filter((f) => f.startsWith('hangar-lab-')).sort(),
   };
 }

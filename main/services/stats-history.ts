@@ -1,0 +1,100 @@
+import type { DomainStatsRecord } from '../../drivers/api.js';
+
+/** One domain's rates at one tick. */
+export interface DomainSample {
+  /** Guest CPU use, % of its vCPUs (0–100). */
+  readonly cpuPercent: number;
+  readonly vcpus: number;
+  /** Memory the guest has (balloon current), KiB. */
+  readonly memoryKiB: number;
+  readonly diskReadBps: number;
+  readonly diskWriteBps: number;
+  readonly netRxBps: number;
+  readonly netTxBps: number;
+}
+
+interface Counters {
+  readonly at: number;
+  readonly cpuNs: number;
+  readonly vcpus: number;
+  readonly memoryKiB: number;
+  readonly rd: number;
+  readonly wr: number;
+  readonly rx: number;
+  readonly tx: number;
+}
+
+export const HISTORY_LENGTH = 120;
+
+function counters(record: DomainStatsRecord, at: number): Counters {
+  const p = new Map(record.params.map((x) => [x.field, x.value]));
+  const num = (k: string): number => {
+    const v = p.get(k);
+    return typeof v === 'number' ? v : 0;
+  };
+  const sum = (prefix: 'block' | 'net', field: string): number => {
+    let total = 0;
+    for (let i = 0; i < num(`${prefix}.count`); i++) total += num(`${prefix}.${i}.${field}`);
+    return total;
+  };
+  return {
+    at,
+    cpuNs: num('cpu.time'),
+    vcpus: Math.max(1, num('vcpu.current') || num('vcpu.maximum') || 1),
+    memoryKiB: num('balloon.current'),
+    rd: sum('block', 'rd.bytes'),
+    wr: sum('block', 'wr.bytes'),
+    rx: sum('net', 'rx.bytes'),
+    tx: sum('net', 'tx.bytes'),
+  };
+}
+
+const rate = (now: number, before: number, seconds: number): number => (now >= before && seconds > 0 ? (now - before) / seconds : 0);
+
+/**
+ * Turns bulk-stats records (counters) into rates and keeps the last 120 samples per domain. A domain that
+ * restarted (counters went back) gets a zero sample rather than a negative one.
+ */
+export class StatsHistory {
+  private readonly last = new Map<string, Counters>();
+  private readonly samples = new Map<string, DomainSample[]>();
+
+  add(records: readonly DomainStatsRecord[], at: number): Map<string, DomainSample> {
+    const tick = new Map<string, DomainSample>();
+    const seen = new Set<string>();
+    for (const record of records) {
+      const uuid = record.domain.uuid;
+      seen.add(uuid);
+      const now = counters(record, at);
+      const before = this.last.get(uuid);
+      this.last.set(uuid, now);
+      if (!before) continue;
+      const seconds = (now.at - before.at) / 1000;
+      const sample: DomainSample = {
+        cpuPercent: Math.min(100, Math.max(0, (rate(now.cpuNs, before.cpuNs, seconds) / 1e9 / now.vcpus) * 100)),
+        vcpus: now.vcpus,
+        memoryKiB: now.memoryKiB,
+        diskReadBps: rate(now.rd, before.rd, seconds),
+        diskWriteBps: rate(now.wr, before.wr, seconds),
+        netRxBps: rate(now.rx, before.rx, seconds),
+        netTxBps: rate(now.tx, before.tx, seconds),
+      };
+      const list = this.samples.get(uuid) ?? [];
+      list.push(sample);
+      if (list.length > HISTORY_LENGTH) list.splice(0, list.length - HISTORY_LENGTH);
+      this.samples.set(uuid, list);
+      tick.set(uuid, sample);
+    }
+    for (const uuid of [...this.last.keys()]) {
+      if (!seen.has(uuid)) {
+        this.last.delete(uuid);
+        this.samples.delete(uuid);
+      }
+    }
+    return tick;
+  }
+
+  history(uuid: string): readonly DomainSample[] {
+    return this.samples.get(uuid) ?? [];
+  }
+}

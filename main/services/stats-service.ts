@@ -1,0 +1,113 @@
+import {
+  VIR_DOMAIN_STATS_BALLOON, VIR_DOMAIN_STATS_BLOCK, VIR_DOMAIN_STATS_CPU_TOTAL, VIR_DOMAIN_STATS_INTERFACE,
+  VIR_DOMAIN_STATS_STATE, VIR_DOMAIN_STATS_VCPU,
+} from '../../drivers/api.js';
+import type { Connection } from '../../drivers/api.js';
+import { StatsHistory, type DomainSample } from './stats-history.js';
+
+export const STATS = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON
+  | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_INTERFACE | VIR_DOMAIN_STATS_BLOCK;
+
+export interface StatsTick {
+  readonly id: string;
+  readonly at: number;
+  /** Per domain UUID: this tick's sample. */
+  readonly domains: ReadonlyMap<string, DomainSample>;
+  /** The host's sum over its domains. */
+  readonly host: { /** Busy host CPUs (1.0 = one core fully used). */ readonly cpuCores: number; readonly memoryKiB: number; readonly diskBps: number; readonly netBps: number };
+}
+
+/**
+ * Samples one host per tick with one bulk stats call (virConnectGetAllDomainStats), only while somebody watches
+ * it. The interval comes from the preferences (1–60 s, default 3 s).
+ */
+export class StatsService {
+  private readonly histories = new Map<string, StatsHistory>();
+  private readonly watchers = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private busy = false;
+
+  constructor(
+    private readonly connectionOf: (id: string) => Connection | undefined,
+    private readonly emit: (tick: StatsTick) => void,
+    private intervalMs = 3000,
+  ) {}
+
+  setInterval(seconds: number): void {
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) throw new RangeError('The stats interval is 1–60 seconds.');
+    this.intervalMs = seconds * 1000;
+    if (this.timer) this.restart();
+  }
+
+  /** Starts sampling a host for one viewer; the returned function stops it for that viewer. */
+  watch(id: string): () => void {
+    this.watchers.set(id, (this.watchers.get(id) ?? 0) + 1);
+    if (!this.timer) this.restart();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const n = (this.watchers.get(id) ?? 1) - 1;
+      if (n > 0) this.watchers.set(id, n);
+      else {
+        this.watchers.delete(id);
+        this.histories.delete(id);
+      }
+      if (this.watchers.size === 0) this.stop();
+    };
+  }
+
+  history(id: string, uuid: string): readonly DomainSample[] {
+    return this.histories.get(id)?.history(uuid) ?? [];
+  }
+
+  /** One tick for every watched host; exposed for tests and benchmarks. */
+  async tick(): Promise<void> {
+    if (this.busy) return; // a slow host must not pile up ticks
+    this.busy = true;
+    try {
+      await Promise.all([...this.watchers.keys()].map((id) => this.sample(id)));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async sample(id: string): Promise<void> {
+    const connection = this.connectionOf(id);
+    if (!connection) return;
+    let records;
+    try {
+      records = await connection.getAllDomainStats(STATS);
+    } catch {
+      return; // the connection's state reports failures
+    }
+    const at = Date.now();
+    let history = this.histories.get(id);
+    if (!history) {
+      history = new StatsHistory();
+      this.histories.set(id, history);
+    }
+    const domains = history.add(records, at);
+    let cpu = 0;
+    let memory = 0;
+    let disk = 0;
+    let net = 0;
+    for (const s of domains.values()) {
+      cpu += (s.cpuPercent / 100) * s.vcpus;
+      memory += s.memoryKiB;
+      disk += s.diskReadBps + s.diskWriteBps;
+      net += s.netRxBps + s.netTxBps;
+    }
+    this.emit({ id, at, domains, host: { cpuCores: cpu, memoryKiB: memory, diskBps: disk, netBps: net } });
+  }
+
+  private restart(): void {
+    clearInterval(this.timer);
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
