@@ -144,6 +144,7 @@ ${guest({
       <state>shutoff</state>
       <creationTime>1767225600</creationTime>
       <memory snapshot='no'/>
+      <active>0</active>
     </test:domainsnapshot>
     <test:domainsnapshot>
       <name>before-upgrade</name>

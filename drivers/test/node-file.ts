@@ -298,7 +298,8 @@ export function dumpNode(host: DemoHost): XmlElement {
     for (const s of d.snapshots.values()) {
       const snap = cloneXml(s.def);
       snap.name = 'test:domainsnapshot';
-      if (d.currentSnapshot === s.name) snap.children.push(textElement('active', '1'));
+      // libvirt's internal snapshot format requires <active> on every snapshot.
+      snap.children.push(textElement('active', d.currentSnapshot === s.name ? '1' : '0'));
       def.children.push(snap);
     }
     root.children.push(def);
