@@ -68,7 +68,11 @@ export class RpcClient {
     io.on('data', (chunk: Buffer) => this.onData(chunk));
     io.on('end', () => this.shutdown({ reason: CloseReason.EOF, message: `${this.describe} closed the connection` }));
     io.on('close', () => this.shutdown({ reason: CloseReason.EOF, message: `${this.describe} closed the connection` }));
-    io.on('error', (e: Error) => this.shutdown({ reason: CloseReason.ERROR, message: `${this.describe}: ${e.message}` }));
+    io.on('error', (e: Error & { code?: string }) => {
+      // A reset or broken pipe is the peer going away, as libvirt reports it: end of file.
+      const gone = e.code === 'ECONNRESET' || e.code === 'EPIPE';
+      this.shutdown({ reason: gone ? CloseReason.EOF : CloseReason.ERROR, message: `${this.describe}: ${e.message}` });
+    });
   }
 
   get isOpen(): boolean {
