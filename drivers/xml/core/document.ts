@@ -65,7 +65,9 @@ export class XmlDocument {
     }
     const nodes = [...readProlog(text.slice(0, rootStart)), ...convertList(ordered, '')];
     // fast-xml-parser drops what follows the document element (libvirt ends with a newline).
-    const tail = /[ \t\r\n]+$/.exec(text)?.[0];
+    let end = text.length;
+    while (end > 0 && ' \t\r\n'.includes(text[end - 1] ?? '')) end--;
+    const tail = end < text.length ? text.slice(end) : undefined;
     const lastNode = nodes[nodes.length - 1];
     if (tail !== undefined && !(lastNode?.kind === 'text' && lastNode.raw.endsWith(tail))) nodes.push(new XmlText(tail));
     // Nor how empty elements and attribute quotes were written: recover that from the text when it matters.
