@@ -23,9 +23,7 @@ export function buildDisk(spec: DiskSpec, field = 'disk'): XmlElement {
   const el = XmlElement.create('disk', { type: spec.source?.type ?? 'file', device });
   const view = new DiskDevice(el, field);
   view.device = device;
-  if (device !== 'cdrom' || spec.format !== undefined) {
-    el.insertChild(XmlElement.create('driver', { name: 'qemu', type: spec.format ?? (device === 'cdrom' ? 'raw' : 'qcow2'), cache: spec.cache }));
-  }
+  el.insertChild(XmlElement.create('driver', { name: 'qemu', type: spec.format ?? (device === 'cdrom' || device === 'floppy' ? 'raw' : 'qcow2'), cache: spec.cache }));
   if (spec.source !== undefined) view.source = spec.source;
   el.insertChild(XmlElement.create('target', { dev: spec.targetDev, bus: spec.bus ?? defaultBus(device) }));
   if (spec.bootOrder !== undefined) view.bootOrder = spec.bootOrder;

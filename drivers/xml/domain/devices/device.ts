@@ -46,12 +46,9 @@ export class DomainDevice extends ElementView {
       return;
     }
     this.checkInt(order, 'boot.order', 1);
-    // libvirt puts <boot> after the target/model elements and before <address>.
+    // libvirt writes <boot> after the device's own children, before <rom>, <alias> and <address>.
     this.setAttrAt('boot@order', order, bootOrderPosition);
   }
 }
 
-const bootOrderPosition = [
-  'driver', 'source', 'backingStore', 'target', 'mac', 'model', 'iotune', 'boot', 'encryption', 'readonly', 'shareable',
-  'serial', 'wwn', 'vendor', 'product', 'link', 'mtu', 'alias', 'address',
-];
+const bootOrderPosition = ['boot', 'rom', 'alias', 'address'];

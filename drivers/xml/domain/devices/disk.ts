@@ -24,8 +24,8 @@ export type DiskSource =
 
 /** Element order inside <disk> as libvirt writes it, for inserting new children. */
 const diskOrder = [
-  'driver', 'source', 'backingStore', 'backenddomain', 'geometry', 'blockio', 'target', 'iotune', 'throttlefilters', 'boot',
-  'encryption', 'readonly', 'shareable', 'transient', 'serial', 'wwn', 'vendor', 'product', 'alias', 'address',
+  'driver', 'source', 'backingStore', 'backenddomain', 'geometry', 'blockio', 'target', 'iotune', 'throttlefilters', 'readonly',
+  'shareable', 'transient', 'serial', 'wwn', 'vendor', 'product', 'encryption', 'boot', 'alias', 'address',
 ];
 
 /** `<disk>`: a disk, CD-ROM, floppy or LUN, with its source, bus and driver tuning. */
