@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CharDevice, DiskDevice, GraphicsDevice, HostdevDevice, InterfaceDevice, RedirdevDevice, SoundDevice, VideoDevice, buildDisk, buildDomain,
+import type {
+  CharDevice, GraphicsDevice} from '../../../drivers/xml/index.js';
+import { DiskDevice, HostdevDevice, InterfaceDevice, RedirdevDevice, SoundDevice, VideoDevice, buildDisk, buildDomain,
   buildInterface, parseDomain,
 } from '../../../drivers/xml/index.js';
 import { fixture } from './fixtures.js';
