@@ -1,24 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { connectService, type ServiceStatus } from './state/service.js';
+import { ApiClient, type LinkStatus } from './state/api-client.js';
+import { ManagerView } from './manager/ManagerView.js';
 
 export function App(): React.JSX.Element {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<ServiceStatus>({ state: 'connecting' });
-  useEffect(() => connectService(setStatus), []);
+  const client = useMemo(() => new ApiClient(), []);
+  const [link, setLink] = useState<LinkStatus>(client.status);
+  const [version, setVersion] = useState('');
+  useEffect(() => {
+    const off = client.onStatus(setLink);
+    client.call('app.info', {}).then((info) => setVersion(info.version), () => undefined);
+    return off;
+  }, [client]);
   return (
     <div className="app">
       <header className="app-header">
         <img src="./hangar.svg" alt="" width={24} height={24} />
         <h1>{t('app.title')}</h1>
+        <span className="app-version">{version}</span>
       </header>
+      {link.state === 'closed' && <p className="error-banner" role="alert">{t('status.disconnected', { reason: link.reason })}</p>}
       <main>
-        <p role="status" data-state={status.state}>
-          {status.state === 'connecting' && t('status.connecting')}
-          {status.state === 'connected' && t('status.connected', { version: status.version, mode: t(`mode.${status.mode}`) })}
-          {status.state === 'disconnected' && t('status.disconnected', { reason: status.reason })}
-        </p>
-        <p>{t('manager.empty')}</p>
+        <ManagerView client={client} />
       </main>
     </div>
   );

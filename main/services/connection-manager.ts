@@ -1,7 +1,10 @@
 import type { Connection, Domain } from '../../drivers/api.js';
+import type { ConnectionState, HostView } from '../api/contract.js';
 import type { ConnectionStore, SavedConnection } from './connection-store.js';
 import { DomainInventory, type DomainChanges, type DomainSummary } from './domain-inventory.js';
-import { HostConnection, type ConnectionState, type Opener } from './host-connection.js';
+import { HostConnection, type Opener } from './host-connection.js';
+
+export type { HostView };
 
 export type ManagerEvent =
   | { readonly type: 'connection'; readonly connection: SavedConnection; readonly state: ConnectionState }
@@ -10,11 +13,6 @@ export type ManagerEvent =
   | { readonly type: 'domains-reset'; readonly id: string; readonly domains: readonly DomainSummary[] }
   | ({ readonly type: 'domains'; readonly id: string } & DomainChanges);
 
-export interface HostView {
-  readonly connection: SavedConnection;
-  readonly state: ConnectionState;
-  readonly domains: readonly DomainSummary[];
-}
 
 interface Entry {
   saved: SavedConnection;

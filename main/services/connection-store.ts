@@ -2,14 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** A connection the user saved: what virt-manager keeps in its "connections" list. */
-export interface SavedConnection {
-  readonly id: string;
-  readonly uri: string;
-  /** Display name; empty means "derive from the URI". */
-  readonly name: string;
-  readonly autoconnect: boolean;
-}
+import type { SavedConnection } from '../api/contract.js';
+
+export type { SavedConnection };
 
 interface StoreFile {
   readonly version: 1;

@@ -1,17 +1,9 @@
 import type { AsyncDisposable, Connection, Domain } from '../../drivers/api.js';
 import { isVirError, VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_ERR_NO_DOMAIN } from '../../drivers/api.js';
 
-/** What the manager window shows of a domain. */
-export interface DomainSummary {
-  readonly uuid: string;
-  readonly name: string;
-  /** -1 while not running. */
-  readonly id: number;
-  /** virDomainState and its reason. */
-  readonly state: number;
-  readonly reason: number;
-  readonly persistent: boolean;
-}
+import type { DomainSummary } from '../api/contract.js';
+
+export type { DomainSummary };
 
 export interface DomainChanges {
   readonly upserted: readonly DomainSummary[];

@@ -1,11 +1,9 @@
 import type { Connection, Disposable, OpenOptions } from '../../drivers/api.js';
 import { isVirError, VIR_CONNECT_CLOSE_REASON_CLIENT, VIR_CONNECT_CLOSE_REASON_EOF, VIR_CONNECT_CLOSE_REASON_KEEPALIVE } from '../../drivers/api.js';
 
-export type ConnectionState =
-  | { readonly state: 'disconnected' }
-  | { readonly state: 'connecting'; readonly attempt: number }
-  | { readonly state: 'connected' }
-  | { readonly state: 'error'; readonly message: string; readonly code?: number; readonly retryInMs?: number };
+import type { ConnectionState } from '../api/contract.js';
+
+export type { ConnectionState };
 
 export type Opener = (uri: string, options: OpenOptions) => Promise<Connection>;
 

@@ -1,17 +1,8 @@
 import type { DomainStatsRecord } from '../../drivers/api.js';
 
-/** One domain's rates at one tick. */
-export interface DomainSample {
-  /** Guest CPU use, % of its vCPUs (0–100). */
-  readonly cpuPercent: number;
-  readonly vcpus: number;
-  /** Memory the guest has (balloon current), KiB. */
-  readonly memoryKiB: number;
-  readonly diskReadBps: number;
-  readonly diskWriteBps: number;
-  readonly netRxBps: number;
-  readonly netTxBps: number;
-}
+import type { DomainSample } from '../api/contract.js';
+
+export type { DomainSample };
 
 interface Counters {
   readonly at: number;

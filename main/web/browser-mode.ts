@@ -1,30 +1,68 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { appVersion, rendererDir } from '../app-info.js';
+import type { RawData } from 'ws';
+import { rendererDir } from '../app-info.js';
+import { startAppServices, type AppServices } from '../app-services.js';
 import { WebServer } from './server.js';
 import { newToken } from './token.js';
 
-/** Starts browser mode: the built renderer and the API on loopback with a fresh token. */
-export async function startBrowserMode(port = Number(process.env.HANGAR_PORT ?? 0)): Promise<WebServer> {
+export interface BrowserMode {
+  readonly url: string;
+  readonly server: WebServer;
+  readonly services: AppServices;
+  close(): Promise<void>;
+}
+
+export interface BrowserModeOptions {
+  readonly port?: number;
+  readonly dataDir?: string;
+  readonly statsIntervalMs?: number;
+}
+
+/** Starts browser mode: the services, the built renderer and the API over WebSocket, on loopback with a fresh token. */
+export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir} is missing): run \`npm run build\` first.`);
   }
-  return WebServer.start({
+  const services = await startAppServices({ mode: 'web', ...options });
+  const server = await WebServer.start({
     staticDir: rendererDir,
     token: newToken(),
-    port,
+    port: options.port ?? Number(process.env.HANGAR_PORT ?? 0),
     onSocket: (socket) => {
-      socket.send(JSON.stringify({ type: 'hello', app: 'hangar', version: appVersion }));
+      const session = services.api.open((frame) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+      });
+      socket.on('message', (data: RawData) => {
+        let frame: unknown;
+        try {
+          frame = JSON.parse(data.toString());
+        } catch {
+          socket.close(1003, 'frames are JSON');
+          return;
+        }
+        session.handle(frame);
+      });
+      socket.on('close', () => session.dispose());
     },
   });
+  return {
+    url: server.url,
+    server,
+    services,
+    close: async () => {
+      await server.close();
+      await services.dispose();
+    },
+  };
 }
 
 /** Serves until SIGINT/SIGTERM, then closes everything. */
 export async function serveUntilStopped(): Promise<void> {
-  const server = await startBrowserMode();
-  console.log(`Hangar (browser mode) is at ${server.url}`);
+  const mode = await startBrowserMode();
+  console.log(`Hangar (browser mode) is at ${mode.url}`);
   const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+    void mode.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

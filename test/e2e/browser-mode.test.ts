@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { runApp, projectRoot, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
+import { seededDataDir } from '../support/data-dir.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 
@@ -12,17 +13,19 @@ describe('npm start on a machine without the Electron binary', () => {
   let app: RunningApp;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
+  const data = seededDataDir([{ uri: 'test:///default', name: 'Demo host' }]);
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     // No Electron binary can be fetched here; point the override at an empty place so the test means the same
     // on a machine that has one.
-    app = await runApp('out/main/start.js', { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' });
+    app = await runApp('out/main/start.js', { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist', HANGAR_DATA_DIR: data.dir });
     ({ browser, close: closeBrowser } = await launchChromium());
   });
   afterAll(async () => {
     await closeBrowser?.();
     await app?.stop();
+    data.remove();
   });
 
   it('explains in one line and serves the browser mode', () => {
@@ -30,13 +33,16 @@ describe('npm start on a machine without the Electron binary', () => {
     expect(app.lines[1]).toMatch(/^Hangar \(browser mode\) is at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
   });
 
-  it('opens in Chromium and reaches the service over the token-checked WebSocket', async () => {
+  it('opens in Chromium and shows the Demo host over the token-checked WebSocket', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(app.url);
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Connected to the Hangar service \d+\.\d+\.\d+ \(browser mode\)$/);
+    const demo = page.getByRole('region', { name: 'Demo host' });
+    await expect.poll(() => demo.getByRole('status').textContent()).toBe('Connected');
+    expect(await demo.locator('.domain-row').count()).toBeGreaterThan(0);
+    expect(await page.locator('.app-version').textContent()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(new URL(page.url()).searchParams.has('token')).toBe(false); // taken out of the address bar
     await page.screenshot({ path: join(artifacts, 'browser-mode.png') });
     expect(errors).toEqual([]);
@@ -47,7 +53,8 @@ describe('npm start on a machine without the Electron binary', () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(app.url);
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^已连接到 Hangar 服务/);
+    await expect.poll(() => page.getByRole('region', { name: 'Demo host' }).getByRole('status').textContent()).toBe('已连接');
+    expect(await page.getByRole('button', { name: '添加连接…' }).count()).toBe(1);
     await context.close();
   });
 
@@ -65,11 +72,15 @@ describe('npm start on a machine without the Electron binary', () => {
     const wsUrl = `${origin.replace('http', 'ws')}/api`;
     const attempt = (url: string, from: string): Promise<string> => new Promise((resolve) => {
       const ws = new WebSocket(url, { origin: from });
-      ws.on('message', (data: Buffer) => { ws.close(); resolve(`message ${data.toString('utf8')}`); });
+      ws.on('open', () => ws.send(JSON.stringify({ kind: 'call', seq: 1, call: 'app.info', input: {} })));
+      ws.on('message', (data: Buffer) => {
+        const text = data.toString('utf8');
+        if (text.includes('"kind":"result"')) { ws.close(); resolve(`message ${text}`); }
+      });
       ws.on('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
       ws.on('error', (e) => resolve(`error ${e.message}`));
     });
-    expect(await attempt(`${wsUrl}?token=${token}`, origin)).toMatch(/^message \{"type":"hello"/);
+    expect(await attempt(`${wsUrl}?token=${token}`, origin)).toMatch(/^message \{"kind":"result","seq":1,"result":\{"version":"\d+\.\d+\.\d+","mode":"web"\}\}$/);
     expect(await attempt(`${wsUrl}?token=nope`, origin)).toBe('refused 403');
     expect(await attempt(`${wsUrl}?token=${token}`, 'http://evil.example')).toBe('refused 403');
   });

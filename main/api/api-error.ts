@@ -1,0 +1,15 @@
+import { ZodError } from 'zod';
+import { isVirError } from '../../drivers/api.js';
+import type { ApiError } from './contract.js';
+
+/** Any failure as the renderer sees it; libvirt's code, domain and message are kept as they are. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ZodError) {
+    const issue = e.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    return { message: issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'invalid input', ...(field ? { field } : {}) };
+  }
+  if (isVirError(e)) return { message: e.message, code: e.code, domain: e.domain };
+  if (e instanceof Error) return { message: e.message };
+  return { message: String(e) };
+}

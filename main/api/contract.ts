@@ -1,0 +1,112 @@
+// The API contract between the renderer and main, in one place: every call with its input schema (validated
+// with zod at the boundary) and result type, and every event. Carried by Electron IPC or by the browser mode's
+// WebSocket; the renderer imports only the types.
+import { z } from 'zod';
+
+/** A connection the user saved: what virt-manager keeps in its "connections" list. */
+export interface SavedConnection {
+  readonly id: string;
+  readonly uri: string;
+  /** Display name; empty means "derive from the URI". */
+  readonly name: string;
+  readonly autoconnect: boolean;
+}
+
+export type ConnectionState =
+  | { readonly state: 'disconnected' }
+  | { readonly state: 'connecting'; readonly attempt: number }
+  | { readonly state: 'connected' }
+  | { readonly state: 'error'; readonly message: string; readonly code?: number; readonly retryInMs?: number };
+
+/** What the manager window shows of a domain. */
+export interface DomainSummary {
+  readonly uuid: string;
+  readonly name: string;
+  /** -1 while not running. */
+  readonly id: number;
+  /** virDomainState and its reason. */
+  readonly state: number;
+  readonly reason: number;
+  readonly persistent: boolean;
+}
+
+/** One domain's rates at one stats tick. */
+export interface DomainSample {
+  /** Guest CPU use, % of its vCPUs (0–100). */
+  readonly cpuPercent: number;
+  readonly vcpus: number;
+  /** Memory the guest has (balloon current), KiB. */
+  readonly memoryKiB: number;
+  readonly diskReadBps: number;
+  readonly diskWriteBps: number;
+  readonly netRxBps: number;
+  readonly netTxBps: number;
+}
+
+const id = z.string().min(1).max(200);
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID');
+
+export const DOMAIN_ACTIONS = ['start', 'shutdown', 'reboot', 'reset', 'forceoff', 'pause', 'resume'] as const;
+export type DomainAction = (typeof DOMAIN_ACTIONS)[number];
+
+export const callSchemas = {
+  'app.info': z.object({}),
+  'connections.list': z.object({}),
+  'connections.add': z.object({
+    uri: z.string().trim().min(1, 'A URI is required').max(2000).regex(/^[a-z][a-z0-9+.-]*:\/\//i, 'not a libvirt URI (e.g. qemu:///system)'),
+    name: z.string().max(200).default(''),
+    autoconnect: z.boolean().default(true),
+  }),
+  'connections.remove': z.object({ id }),
+  'connections.connect': z.object({ id }),
+  'connections.disconnect': z.object({ id }),
+  'domains.action': z.object({ id, uuid, action: z.enum(DOMAIN_ACTIONS) }),
+  'stats.watch': z.object({ id, watch: z.boolean() }),
+  'stats.history': z.object({ id, uuid }),
+} as const;
+
+export type CallName = keyof typeof callSchemas;
+export type CallInput<C extends CallName> = z.input<(typeof callSchemas)[C]>;
+export type ParsedInput<C extends CallName> = z.output<(typeof callSchemas)[C]>;
+
+export interface HostView {
+  readonly connection: SavedConnection;
+  readonly state: ConnectionState;
+  readonly domains: readonly DomainSummary[];
+}
+
+export interface CallResults {
+  'app.info': { readonly version: string; readonly mode: 'web' | 'electron' };
+  'connections.list': readonly HostView[];
+  'connections.add': SavedConnection;
+  'connections.remove': null;
+  'connections.connect': null;
+  'connections.disconnect': null;
+  'domains.action': null;
+  'stats.watch': null;
+  'stats.history': readonly DomainSample[];
+}
+
+/** Events, delivered in batches (at most one batch per 100 ms). */
+export type ApiEvent =
+  | { readonly type: 'connection'; readonly connection: SavedConnection; readonly state: ConnectionState }
+  | { readonly type: 'connection-removed'; readonly id: string }
+  | { readonly type: 'domains-reset'; readonly id: string; readonly domains: readonly DomainSummary[] }
+  | { readonly type: 'domains'; readonly id: string; readonly upserted: readonly DomainSummary[]; readonly removed: readonly string[] }
+  | { readonly type: 'stats'; readonly id: string; readonly at: number; readonly domains: Readonly<Record<string, DomainSample>> };
+
+/** An error as the renderer sees it: libvirt's code and domain survive, so does its message. */
+export interface ApiError {
+  readonly message: string;
+  readonly code?: number;
+  readonly domain?: number;
+  /** The input field that was invalid, for form errors. */
+  readonly field?: string;
+}
+
+/** Frames on the wire (WebSocket JSON; the same shapes over IPC). */
+export type ClientFrame = { readonly kind: 'call'; readonly seq: number; readonly call: string; readonly input: unknown };
+export type ServerFrame =
+  | { readonly kind: 'result'; readonly seq: number; readonly result: unknown }
+  | { readonly kind: 'error'; readonly seq: number; readonly error: ApiError }
+  | { readonly kind: 'events'; readonly events: readonly ApiEvent[] };

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { DomainAction, DomainSummary } from '../../main/api/contract.js';
+import type { HostEntry, HostsStore } from '../state/hosts-store.js';
+import { DomainRow } from './DomainRow.js';
+
+/** A connection as a group: its name and state with connect/disconnect, then its VMs. */
+export function HostGroup({ host, store, busy, onAction, onConnect, onDisconnect }: {
+  host: HostEntry;
+  store: HostsStore;
+  busy: ReadonlySet<string>;
+  onAction: (hostId: string, domain: DomainSummary, action: DomainAction) => void;
+  onConnect: (hostId: string) => void;
+  onDisconnect: (hostId: string) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { connection, state } = host;
+  const title = connection.name || connection.uri;
+  const domains = [...host.domains.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <section className="host-group" aria-label={title} data-connection-state={state.state}>
+      <header className="host-header">
+        <h2>{title}</h2>
+        <span className="host-state" role="status">
+          {state.state === 'error' ? state.message : t(`connection.${state.state}`)}
+          {state.state === 'error' && state.retryInMs !== undefined && ` ${t('connection.retrying')}`}
+        </span>
+        {state.state === 'connected' || state.state === 'connecting'
+          ? <button onClick={() => onDisconnect(connection.id)}>{t('connection.disconnect')}</button>
+          : <button onClick={() => onConnect(connection.id)}>{t('connection.connect')}</button>}
+      </header>
+      {state.state === 'connected' && domains.length === 0 && <p className="empty">{t('manager.noVms')}</p>}
+      <ul className="domain-list">
+        {domains.map((d) => (
+          <DomainRow key={d.uuid} domain={d} cpu={store.cpuHistory(d.uuid)} busy={busy.has(`${connection.id}/${d.uuid}`)}
+            onAction={(domain, action) => onAction(connection.id, domain, action)} />
+        ))}
+      </ul>
+    </section>
+  );
+}
