@@ -21,6 +21,8 @@ const parser = new XMLParser({
   // below rejects valueless attributes on elements.
   allowBooleanAttributes: true,
   removeNSPrefix: false,
+  // No callbacks use the path; skip building its string per tag.
+  jPath: false,
 });
 
 /** fast-xml-parser's order-preserving node: `{ tag: children, ':@'?: attributes }`. */

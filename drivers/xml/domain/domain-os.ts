@@ -90,6 +90,16 @@ export class DomainOs extends ElementView {
     return { ...(path === '' ? {} : { path }), ...(template === undefined ? {} : { template }) };
   }
 
+  set nvram(nvram: { readonly path?: string; readonly template?: string } | undefined) {
+    if (nvram === undefined) {
+      this.removePath('nvram');
+      return;
+    }
+    const n = this.element.ensureChild('nvram', osOrder);
+    n.setAttr('template', nvram.template);
+    n.text = nvram.path ?? '';
+  }
+
   /** Legacy per-domain boot order: `<boot dev=…/>` in order. */
   get bootOrder(): string[] {
     return this.element.childrenNamed('boot').map((b) => b.attr('dev') ?? '');

@@ -33,6 +33,11 @@ export interface PoolSource {
   readonly initiatorIqn?: string;
   /** netfs protocol version (`<protocol ver=…>`). */
   readonly protocolVersion?: string;
+  /** CHAP (iSCSI) or Ceph (rbd) credentials: a libvirt secret by UUID or usage. */
+  readonly auth?: { readonly type: string; readonly username: string; readonly secretUuid?: string; readonly secretUsage?: string };
+  /** SCSI/FC vendor and product filters (`<vendor name=…>`, `<product name=…>`). */
+  readonly vendor?: string;
+  readonly product?: string;
 }
 
 /** Typed, lossless model of libvirt storage pool XML. */
@@ -82,6 +87,7 @@ export class StoragePoolXml extends XmlModel {
     const out: {
       devices?: string[]; dir?: string; hosts?: { name: string; port?: number }[]; adapter?: Record<string, string>;
       name?: string; format?: string; initiatorIqn?: string; protocolVersion?: string;
+      auth?: { type: string; username: string; secretUuid?: string; secretUsage?: string }; vendor?: string; product?: string;
     } = {};
     const devices = s.childrenNamed('device').map((d) => d.attr('path') ?? '');
     if (devices.length > 0) out.devices = devices;
@@ -109,6 +115,17 @@ export class StoragePoolXml extends XmlModel {
     if (iqn !== undefined) out.initiatorIqn = iqn;
     const ver = s.child('protocol')?.attr('ver');
     if (ver !== undefined) out.protocolVersion = ver;
+    const auth = s.child('auth');
+    if (auth !== undefined) {
+      const secret = auth.child('secret');
+      const uuid = secret?.attr('uuid');
+      const usage = secret?.attr('usage');
+      out.auth = { type: auth.attr('type') ?? '', username: auth.attr('username') ?? '', ...(uuid === undefined ? {} : { secretUuid: uuid }), ...(usage === undefined ? {} : { secretUsage: usage }) };
+    }
+    const vendor = s.child('vendor')?.attr('name');
+    if (vendor !== undefined) out.vendor = vendor;
+    const product = s.child('product')?.attr('name');
+    if (product !== undefined) out.product = product;
     return out;
   }
 
@@ -137,6 +154,15 @@ export class StoragePoolXml extends XmlModel {
     if (src.format !== undefined) s.ensureChild('format', sourceOrder).setAttr('type', src.format);
     if (src.initiatorIqn !== undefined) s.ensureChild('initiator', sourceOrder).ensureChild('iqn').setAttr('name', src.initiatorIqn);
     if (src.protocolVersion !== undefined) s.ensureChild('protocol', sourceOrder).setAttr('ver', src.protocolVersion);
+    if (src.auth !== undefined) {
+      if ((src.auth.secretUuid === undefined) === (src.auth.secretUsage === undefined)) {
+        throw new XmlError('source.auth.secret', 'name the secret by either its UUID or its usage');
+      }
+      const auth = s.ensureChild('auth', sourceOrder).setAttr('type', src.auth.type).setAttr('username', src.auth.username);
+      auth.ensureChild('secret').setAttr('uuid', src.auth.secretUuid).setAttr('usage', src.auth.secretUsage);
+    }
+    if (src.vendor !== undefined) s.ensureChild('vendor', sourceOrder).setAttr('name', src.vendor);
+    if (src.product !== undefined) s.ensureChild('product', sourceOrder).setAttr('name', src.product);
   }
 
   get targetPath(): string | undefined {

@@ -75,6 +75,7 @@ describe('DomainXml edits', () => {
     os.arch = 'x86_64';
     os.machine = 'q35';
     os.loader = { path: '/usr/share/OVMF/OVMF_CODE.fd', readonly: 'yes', type: 'pflash' };
+    os.nvram = { template: '/usr/share/OVMF/OVMF_VARS.fd' };
     os.bootOrder = ['cdrom', 'hd'];
     os.bootMenu = { enable: true, timeout: 3000 };
     d.setFeature('acpi', true);
@@ -94,6 +95,7 @@ describe('DomainXml edits', () => {
   <os>
     <type arch='x86_64' machine='q35'>hvm</type>
     <loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>
+    <nvram template='/usr/share/OVMF/OVMF_VARS.fd'/>
     <boot dev='cdrom'/>
     <boot dev='hd'/>
     <bootmenu enable='yes' timeout='3000'/>
@@ -113,6 +115,7 @@ describe('DomainXml edits', () => {
 `);
     expect(d.os.loader).toEqual({ path: '/usr/share/OVMF/OVMF_CODE.fd', readonly: 'yes', type: 'pflash' });
     expect(d.os.bootMenu).toEqual({ enable: true, timeout: 3000 });
+    expect(d.os.nvram).toEqual({ template: '/usr/share/OVMF/OVMF_VARS.fd' });
     expect(d.cpu?.topology).toEqual({ sockets: 1, cores: 2, threads: 2 });
     d.setFeature('apic', false);
     d.title = undefined;

@@ -87,9 +87,9 @@ describe('StoragePoolXml', () => {
       disk: { type: 'disk', name: 'p', source: { devices: ['/dev/vdd'], format: 'gpt' }, targetPath: '/dev' },
       iscsi: { type: 'iscsi', name: 'p', source: { hosts: [{ name: 'san', port: 3260 }], devices: ['iqn.2020-01.example:t'] }, targetPath: '/dev/disk/by-path' },
       'iscsi-direct': { type: 'iscsi-direct', name: 'p', source: { hosts: [{ name: 'san' }], devices: ['iqn.2020-01.example:t'], initiatorIqn: 'iqn.2020-01.example:i' } },
-      scsi: { type: 'scsi', name: 'p', source: { adapter: { type: 'scsi_host', name: 'host0' } }, targetPath: '/dev/disk/by-path' },
+      scsi: { type: 'scsi', name: 'p', source: { adapter: { type: 'scsi_host', name: 'host0' }, vendor: 'ACME', product: 'Array' }, targetPath: '/dev/disk/by-path' },
       mpath: { type: 'mpath', name: 'p', targetPath: '/dev/mapper' },
-      rbd: { type: 'rbd', name: 'p', source: { name: 'rbdpool', hosts: [{ name: 'ceph', port: 6789 }] } },
+      rbd: { type: 'rbd', name: 'p', source: { name: 'rbdpool', hosts: [{ name: 'ceph', port: 6789 }], auth: { type: 'ceph', username: 'admin', secretUsage: 'ceph-admin' } } },
       sheepdog: { type: 'sheepdog', name: 'p', source: { name: 'sd', hosts: [{ name: 'sheep' }] } },
       gluster: { type: 'gluster', name: 'p', source: { name: 'vol', hosts: [{ name: 'gl' }], dir: '/' } },
       zfs: { type: 'zfs', name: 'p', source: { name: 'tank' } },
@@ -104,6 +104,7 @@ describe('StoragePoolXml', () => {
     }
     expect(() => buildStoragePool({ type: 'fs', name: 'p', targetPath: '/mnt' })).toThrow(/source\.devices: required for a fs pool/);
     expect(() => buildStoragePool({ type: 'dir', name: 'p' })).toThrow(/target\.path/);
+    expect(() => buildStoragePool({ type: 'rbd', name: 'p', source: { name: 'r', hosts: [{ name: 'c' }], auth: { type: 'ceph', username: 'u' } } })).toThrow(/source\.auth\.secret/);
   });
 });
 
