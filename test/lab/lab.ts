@@ -155,6 +155,21 @@ class RunningLab implements Lab {
     await this.virsh(['start', options.name]);
   }
 
+  async restartLibvirtd(): Promise<void> {
+    const script = [
+      'pid=$(cat /run/libvirtd.pid)',
+      'kill "$pid"',
+      'for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done',
+      'kill -0 "$pid" 2>/dev/null && { echo "libvirtd did not stop" >&2; exit 1; }',
+      'rm -f /run/libvirt/libvirt-sock',
+      'libvirtd -d --listen',
+      'for _ in $(seq 1 200); do [ -S /run/libvirt/libvirt-sock ] && exit 0; sleep 0.05; done',
+      'echo "libvirtd did not come back" >&2; exit 1',
+    ].join('\n');
+    const r = await this.exec('bash', ['-c', script]);
+    if (r.code !== 0) throw new Error(`restarting libvirtd failed: ${r.stderr.trim()}`);
+  }
+
   stop(): Promise<void> {
     this.stopping ??= this.doStop();
     return this.stopping;

@@ -33,6 +33,8 @@ export interface Lab {
   tinyGuestXml(options: TinyGuestOptions): string;
   /** Defines and starts the tiny guest; resolves once it runs (not once it has booted). */
   bootGuest(options: TinyGuestOptions): Promise<void>;
+  /** Stops libvirtd (SIGTERM, as a service restart does) and starts it again; resolves once its socket is back. */
+  restartLibvirtd(): Promise<void>;
   /** Stops every process, removes the namespaces and the temporary folder. Idempotent. */
   stop(): Promise<void>;
 }
