@@ -1,0 +1,170 @@
+// qemu+ssh:// to the lab's sshd: helper (virt-ssh-helper) and netcat modes, calls, events, streams and the
+// serial console of a real guest over SSH, one SSH connection shared by every channel, and host-key trust:
+// unknown keys reach the callback, a changed key is refused naming host and fingerprint, no_verify=1.
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_UNDEFINED,
+  type DomainEvent, type VirError,
+} from '../../../drivers/api.js';
+import { openRemoteConnection, type HostKeyInfo, type RemoteConnection, type SshPrompts } from '../../../drivers/remote/index.js';
+import { sshConnectionCount } from '../../../drivers/remote/ssh-transport.js';
+import { startLab, type Lab } from '../../lab/lab.js';
+
+let lab: Lab;
+let tmp: string;
+
+/** Prompts that never touch the machine's own ~/.ssh or agent. */
+function prompts(extra: Partial<SshPrompts> = {}): SshPrompts {
+  return { knownHostsPath: lab.ssh.knownHostsPath, configPath: join(tmp, 'no-config'), agentSocket: null, ...extra };
+}
+
+function sshUri(proxy: 'native' | 'netcat' | 'auto', extra = ''): string {
+  return `qemu+ssh://root@127.0.0.1:${lab.ssh.port}/system?keyfile=${encodeURIComponent(lab.ssh.keyPath)}&proxy=${proxy}${extra}`;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  lab = await startLab();
+  await lab.exec('mkdir', ['-p', '/run/lock']);
+  tmp = mkdtempSync(join(tmpdir(), 'hangar-ssh-'));
+});
+
+afterAll(async () => {
+  await lab?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe.each(['native', 'netcat'] as const)('qemu+ssh with proxy=%s', (proxy) => {
+  let conn: RemoteConnection;
+
+  beforeAll(async () => {
+    conn = await openRemoteConnection(sshUri(proxy), { ssh: prompts() });
+  });
+  afterAll(async () => {
+    await conn?.close();
+  });
+
+  it('answers connection calls like the local socket does', async () => {
+    expect(await conn.getURI()).toBe('qemu:///system');
+    expect(await conn.getType()).toBe('QEMU');
+    expect(await conn.getHostname()).toBe((await lab.virsh(['hostname'])).trim());
+    expect(await conn.getCapabilities()).toContain('<capabilities>');
+  });
+
+  it('keeps hundreds of calls in flight and delivers events', async () => {
+    const events: DomainEvent[] = [];
+    const reg = await conn.domainEventRegisterAny(VIR_DOMAIN_EVENT_ID_LIFECYCLE, (e) => events.push(e));
+    const name = `ssh-${proxy}`;
+    const dom = await conn.domainDefineXML(lab.tinyGuestXml({ name }));
+    const xmls = await Promise.all(Array.from({ length: 300 }, () => dom.getXMLDesc()));
+    expect(new Set(xmls).size).toBe(1);
+    await dom.undefine();
+    await waitFor('events', () => (events.some((e) => e.domain.name === name && e.event === VIR_DOMAIN_EVENT_DEFINED)
+      && events.some((e) => e.domain.name === name && e.event === VIR_DOMAIN_EVENT_UNDEFINED)) || undefined);
+    await reg.dispose();
+  });
+
+  it('uploads and downloads a volume through streams', async () => {
+    const path = join(lab.dir, `pool-${proxy}`);
+    const pool = await conn.storagePoolCreateXML(`<pool type='dir'><name>p-${proxy}</name><target><path>${path}</path></target></pool>`, 1);
+    const data = randomBytes(2 * 1024 * 1024 + 5);
+    const vol = await pool.storageVolCreateXML(`<volume><name>v</name><capacity unit='bytes'>${data.length}</capacity></volume>`);
+    const up = await vol.upload(0, data.length);
+    await up.send(data);
+    await up.finish();
+    const chunks: Uint8Array[] = [];
+    for await (const c of await vol.download(0, 0)) chunks.push(c);
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    expect(sha(Buffer.concat(chunks))).toBe(sha(data));
+    await vol.delete();
+    await pool.destroy();
+  });
+});
+
+describe('one SSH connection per host', () => {
+  it('carries every RPC session to the host on one SSH connection, and the guest console over it', async () => {
+    const before = sshConnectionCount();
+    const a = await openRemoteConnection(sshUri('native'), { ssh: prompts() });
+    const b = await openRemoteConnection(sshUri('netcat'), { ssh: prompts() });
+    expect(sshConnectionCount()).toBe(before + 1);
+    try {
+      const dom = await a.domainDefineXML(lab.tinyGuestXml({ name: 'ssh-console' }));
+      await dom.create();
+      const console = await (await b.domainLookupByName('ssh-console')).openConsole(null, VIR_DOMAIN_CONSOLE_FORCE);
+      let text = '';
+      const sub = console.onData((c) => { text += Buffer.from(c).toString('utf8'); });
+      await waitFor('a prompt', async () => {
+        await console.send(Buffer.from('\r'));
+        return /[#$] ?$/m.test(text) || undefined;
+      }, 120_000);
+      const mark = text.length;
+      await console.send(Buffer.from('echo over-ssh-$((20+3))\r'));
+      await waitFor('the answer', () => text.slice(mark).includes('over-ssh-23') || undefined, 30_000);
+      sub.dispose();
+      await console.abort();
+      await dom.destroy();
+      await dom.undefine();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+    expect(sshConnectionCount()).toBe(before);
+  });
+});
+
+describe('host keys', () => {
+  it('asks about an unknown host key, refuses when declined, records it when accepted', async () => {
+    const known = join(tmp, 'known_hosts_empty');
+    writeFileSync(known, '');
+    const seen: HostKeyInfo[] = [];
+    const declined = await openRemoteConnection(sshUri('native'), {
+      ssh: prompts({ knownHostsPath: known, unknownHostKey: async (info) => { seen.push(info); return false; } }),
+    }).catch((e: unknown) => e as VirError);
+    expect((declined as VirError).message).toMatch(/not accepted/);
+    const blob = Buffer.from(lab.ssh.hostKey.split(/\s+/)[1]!, 'base64');
+    const fp = `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+    expect(seen).toEqual([{ host: `[127.0.0.1]:${lab.ssh.port}`, keyType: 'ssh-ed25519', fingerprint: fp }]);
+
+    const accepted = await openRemoteConnection(sshUri('native'), {
+      ssh: prompts({ knownHostsPath: known, unknownHostKey: async () => true }),
+    });
+    expect(await accepted.getType()).toBe('QEMU');
+    await accepted.close();
+    expect(readFileSync(known, 'utf8')).toContain(`[127.0.0.1]:${lab.ssh.port} ssh-ed25519 ${blob.toString('base64')}`);
+  });
+
+  it('refuses a changed host key with a message naming the host and the fingerprint; no_verify=1 overrides', async () => {
+    const other = join(tmp, 'other');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', other]);
+    const known = join(tmp, 'known_hosts_changed');
+    writeFileSync(known, `[127.0.0.1]:${lab.ssh.port} ${readFileSync(`${other}.pub`, 'utf8').split(' ').slice(0, 2).join(' ')}\n`);
+    let asked = false;
+    const err = (await openRemoteConnection(sshUri('native'), {
+      ssh: prompts({ knownHostsPath: known, unknownHostKey: async () => { asked = true; return true; } }),
+    }).catch((e: unknown) => e)) as VirError;
+    const blob = Buffer.from(lab.ssh.hostKey.split(/\s+/)[1]!, 'base64');
+    const fp = `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+    expect(asked).toBe(false);
+    expect(err.message).toContain(`[127.0.0.1]:${lab.ssh.port}`);
+    expect(err.message).toContain(fp);
+    expect(err.message).toMatch(/has changed/);
+
+    const forced = await openRemoteConnection(sshUri('native', '&no_verify=1'), { ssh: prompts({ knownHostsPath: known }) });
+    expect(await forced.getType()).toBe('QEMU');
+    await forced.close();
+  });
+});
