@@ -38,7 +38,7 @@ export function exerciseDomain(d: DomainXml): Record<string, unknown> {
     memory: d.memory, currentMemory: d.currentMemory, maxMemory: d.maxMemory,
     vcpus: d.vcpus, currentVcpus: d.currentVcpus, placement: d.vcpuPlacement,
     cpu: cpu === undefined ? undefined : { mode: cpu.mode, match: cpu.match, check: cpu.check, model: cpu.model, fallback: cpu.modelFallback, topology: cpu.topology, features: cpu.features },
-    os: { type: os.type, arch: os.arch, machine: os.machine, firmware: os.firmware, fwFeatures: os.firmwareFeatures, loader: os.loader, nvram: os.nvram, boot: os.bootOrder, menu: os.bootMenu, kernel: os.kernel, initrd: os.initrd, cmdline: os.cmdline, dtb: os.dtb },
+    os: os === undefined ? undefined : { type: os.type, arch: os.arch, machine: os.machine, firmware: os.firmware, fwFeatures: os.firmwareFeatures, loader: os.loader, nvram: os.nvram, boot: os.bootOrder, menu: os.bootMenu, kernel: os.kernel, initrd: os.initrd, cmdline: os.cmdline, dtb: os.dtb },
     features: d.features, clock: d.clockOffset, timers: d.clockTimers,
     lifecycle: [d.getLifecycle('poweroff'), d.getLifecycle('reboot'), d.getLifecycle('crash')],
     emulator: d.emulator,

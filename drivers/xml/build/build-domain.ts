@@ -46,7 +46,7 @@ export function buildDomain(spec: DomainSpec): DomainXml {
   if (spec.description !== undefined) dom.description = spec.description;
   dom.setMemory(spec.memory);
   dom.vcpus = spec.vcpus;
-  const os = dom.os;
+  const os = dom.ensureOs();
   os.type = spec.osType ?? 'hvm';
   if (spec.arch !== undefined) os.arch = spec.arch;
   if (spec.machine !== undefined) os.machine = spec.machine;

@@ -192,7 +192,14 @@ export class DomainXml extends XmlModel {
     return new DomainCpu(this.element.ensureChild('cpu', domainOrder), 'cpu');
   }
 
-  get os(): DomainOs {
+  /** `<os>`, when present (reading never adds it). */
+  get os(): DomainOs | undefined {
+    const el = this.element.child('os');
+    return el === undefined ? undefined : new DomainOs(el, 'os');
+  }
+
+  /** The `<os>` element, created when absent (for edits). */
+  ensureOs(): DomainOs {
     return new DomainOs(this.element.ensureChild('os', domainOrder), 'os');
   }
 

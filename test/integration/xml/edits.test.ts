@@ -135,7 +135,7 @@ const cases: EditCase[] = [
   {
     name: 'boot order (OS boot list)',
     edit: (d) => {
-      d.os.bootOrder = ['hd', 'cdrom', 'network'];
+      d.ensureOs().bootOrder = ['hd', 'cdrom', 'network'];
     },
     touches: /^<boot dev=/,
     redump: (x) => expect(x).toMatch(/<boot dev='hd'\/>\s*<boot dev='cdrom'\/>\s*<boot dev='network'\/>/),
@@ -143,7 +143,7 @@ const cases: EditCase[] = [
   {
     name: 'boot order (per device)',
     edit: (d) => {
-      d.os.bootOrder = [];
+      d.ensureOs().bootOrder = [];
       disk(d, 'vdb').bootOrder = 1;
       nic(d, '52:54:00:00:aa:02').bootOrder = 2;
     },

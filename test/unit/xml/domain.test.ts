@@ -15,7 +15,7 @@ describe('DomainXml reads what libvirt writes', () => {
     expect(d.cpu?.model).toBe('qemu64');
     expect(d.cpu?.modelFallback).toBe('forbid');
     expect(d.cpu?.features).toEqual([{ name: 'hypervisor', policy: 'require' }, { name: 'lahf_lm', policy: 'require' }]);
-    expect([d.os.type, d.os.arch, d.os.machine, d.os.bootOrder]).toEqual(['hvm', 'x86_64', 'pc-i440fx-7.2', ['cdrom']]);
+    expect([d.os?.type, d.os?.arch, d.os?.machine, d.os?.bootOrder]).toEqual(['hvm', 'x86_64', 'pc-i440fx-7.2', ['cdrom']]);
     expect(d.features).toEqual(['acpi']);
     expect([d.clockOffset, d.getLifecycle('poweroff'), d.getLifecycle('reboot'), d.emulator]).toEqual(['utc', 'destroy', 'restart', '/usr/bin/qemu-system-x86_64']);
     expect(d.devices.map((x) => x.kind)).toEqual(['disk', 'controller', 'controller', 'controller', 'serial', 'console', 'input', 'input', 'graphics', 'audio', 'video', 'memballoon']);
@@ -70,7 +70,7 @@ describe('DomainXml edits', () => {
     d.title = 'Title';
     d.description = 'Desc & more';
     d.uuid = '4DEA22B31D52D8F32516782E98AB3FA0';
-    const os = d.os;
+    const os = d.ensureOs();
     os.type = 'hvm';
     os.arch = 'x86_64';
     os.machine = 'q35';
@@ -113,9 +113,9 @@ describe('DomainXml edits', () => {
   <devices/>
 </domain>
 `);
-    expect(d.os.loader).toEqual({ path: '/usr/share/OVMF/OVMF_CODE.fd', readonly: 'yes', type: 'pflash' });
-    expect(d.os.bootMenu).toEqual({ enable: true, timeout: 3000 });
-    expect(d.os.nvram).toEqual({ template: '/usr/share/OVMF/OVMF_VARS.fd' });
+    expect(d.os?.loader).toEqual({ path: '/usr/share/OVMF/OVMF_CODE.fd', readonly: 'yes', type: 'pflash' });
+    expect(d.os?.bootMenu).toEqual({ enable: true, timeout: 3000 });
+    expect(d.os?.nvram).toEqual({ template: '/usr/share/OVMF/OVMF_VARS.fd' });
     expect(d.cpu?.topology).toEqual({ sockets: 1, cores: 2, threads: 2 });
     d.setFeature('apic', false);
     d.title = undefined;
@@ -230,7 +230,7 @@ describe('buildDomain', () => {
     });
     const back = parseDomain(d.toXml());
     expect([back.type, back.name, back.memory, back.currentMemory, back.vcpus]).toEqual(['kvm', 'new-vm', 2 * 1024 ** 3, 2 * 1024 ** 3, 2]);
-    expect([back.os.type, back.os.arch, back.os.machine, back.os.firmware, back.os.bootOrder]).toEqual(['hvm', 'x86_64', 'q35', 'efi', ['hd']]);
+    expect([back.os?.type, back.os?.arch, back.os?.machine, back.os?.firmware, back.os?.bootOrder]).toEqual(['hvm', 'x86_64', 'q35', 'efi', ['hd']]);
     expect(back.cpu?.mode).toBe('host-passthrough');
     expect(back.features).toEqual(['acpi', 'apic']);
     expect(back.devices.map((x) => x.kind)).toEqual(['disk', 'disk', 'interface', 'serial', 'console', 'graphics', 'video']);
@@ -245,9 +245,9 @@ describe('buildDomain', () => {
       name: 'k', memory: 1024 ** 3, vcpus: 1, serialConsole: false, kernel: { path: '/boot/vmlinuz', initrd: '/boot/initrd', cmdline: 'console=ttyS0' },
       disks: [{ source: { type: 'file', file: '/a.qcow2' }, targetDev: 'vda', bootOrder: 1 }],
     });
-    expect(d.os.bootOrder).toEqual([]);
+    expect(d.os?.bootOrder).toEqual([]);
     expect(d.disks[0]?.bootOrder).toBe(1);
-    expect([d.os.kernel, d.os.initrd, d.os.cmdline]).toEqual(['/boot/vmlinuz', '/boot/initrd', 'console=ttyS0']);
+    expect([d.os?.kernel, d.os?.initrd, d.os?.cmdline]).toEqual(['/boot/vmlinuz', '/boot/initrd', 'console=ttyS0']);
     expect(d.devices.map((x) => x.kind)).toEqual(['disk']);
   });
 });

@@ -105,7 +105,7 @@ describe('impossible values set through the models', () => {
     ['current vCPUs above maximum', () => { d().currentVcpus = 8; }, 'vcpu.current'],
     ['a name with a slash', () => { d().name = 'a/b'; }, 'name'],
     ['a UUID that is not one', () => { d().uuid = 'not-a-uuid'; }, 'uuid'],
-    ['an unknown boot device', () => { d().os.bootOrder = ['usb' as 'hd']; }, 'os.boot.dev'],
+    ['an unknown boot device', () => { d().ensureOs().bootOrder = ['usb' as 'hd']; }, 'os.boot.dev'],
     ['a zero per-device boot order', () => { const disk = d().disks[0]; if (disk) disk.bootOrder = 0; }, 'devices.disk[0].boot.order'],
     ['an unknown cache mode', () => { const disk = d().disks[0]; if (disk) disk.cache = 'turbo' as 'none'; }, 'devices.disk[0].driver.cache'],
     ['a multicast MAC', () => parseDomain(fixture('domain-disk.xml')).interfaces.forEach((n) => { n.mac = '01:00:5e:00:00:01'; }), 'devices.interface[0].mac'],
