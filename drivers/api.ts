@@ -276,6 +276,8 @@ export interface Connection {
   nodeGetFreeMemory(): Promise<number>;
   /** Capabilities XML (virConnectGetCapabilities). */
   getCapabilities(): Promise<string>;
+  /** The host's SMBIOS description as <sysinfo> XML (virConnectGetSysinfo). */
+  getSysinfo(flags?: number): Promise<string>;
   /** Domain capabilities XML (virConnectGetDomainCapabilities); null arguments take the driver's defaults. */
   getDomainCapabilities(
     emulatorBin: string | null,
@@ -302,6 +304,8 @@ export interface Connection {
   domainDefineXML(xml: string, flags?: number): Promise<Domain>;
   /** Creates and starts a transient domain (virDomainCreateXML); flags are VIR_DOMAIN_START_*. */
   domainCreateXML(xml: string, flags?: number): Promise<Domain>;
+  /** Starts a domain from a file written by Domain.save (virDomainRestoreFlags); a path on the host. */
+  domainRestore(from: string, dxml?: string | null, flags?: number): Promise<void>;
   /** Bulk stats of all domains matching `flags` (virConnectGetAllDomainStats); `stats` is VIR_DOMAIN_STATS_*. */
   getAllDomainStats(stats: number, flags?: number): Promise<DomainStatsRecord[]>;
   /** Bulk stats of the given domains (virDomainListGetStats). */
@@ -580,6 +584,84 @@ export interface Domain {
    * serial port. The caller owns the stream and must finish, abort or dispose of it.
    */
   openConsole(devName: string | null, flags?: number): Promise<Stream>;
+
+  /** Renames a shut off persistent domain (virDomainRename). */
+  rename(newName: string, flags?: number): Promise<void>;
+  /** Saves a running domain's state to a file on the host and stops it (virDomainSaveFlags). */
+  save(to: string, dxml?: string | null, flags?: number): Promise<void>;
+  /** Sends key presses (virDomainSendKey); `codeset` is VIR_KEYCODE_SET_*, `holdtime` in ms. */
+  sendKey(codeset: number, holdtime: number, keycodes: readonly number[], flags?: number): Promise<void>;
+  /** A screenshot of a running domain's display (virDomainScreenshot). */
+  screenshot(screen?: number, flags?: number): Promise<DomainScreenshot>;
+  /** The guest's IP addresses per interface (virDomainInterfaceAddresses); `source` is VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_*. */
+  interfaceAddresses(source: number, flags?: number): Promise<DomainInterface[]>;
+  /** Progress of the domain's current job (virDomainGetJobInfo). */
+  getJobInfo(): Promise<DomainJobInfo>;
+  /** Details of the current (or, with VIR_DOMAIN_JOB_STATS_COMPLETED, last) job (virDomainGetJobStats). */
+  getJobStats(flags?: number): Promise<DomainJobStats>;
+  /** Cancels the current job (virDomainAbortJob). */
+  abortJob(): Promise<void>;
+}
+
+/** virDomainInterfaceAddressesSource */
+export const VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE = 0;
+export const VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT = 1;
+export const VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP = 2;
+
+/** virIPAddrType */
+export const VIR_IP_ADDR_TYPE_IPV4 = 0;
+export const VIR_IP_ADDR_TYPE_IPV6 = 1;
+
+/** One guest interface and its addresses (virDomainInterface). */
+export interface DomainInterface {
+  readonly name: string;
+  readonly hwaddr: string | null;
+  readonly addrs: readonly { readonly type: number; readonly addr: string; readonly prefix: number }[];
+}
+
+/** virKeycodeSet */
+export const VIR_KEYCODE_SET_LINUX = 0;
+export const VIR_KEYCODE_SET_XT = 1;
+export const VIR_KEYCODE_SET_ATSET1 = 2;
+export const VIR_KEYCODE_SET_ATSET2 = 3;
+export const VIR_KEYCODE_SET_ATSET3 = 4;
+export const VIR_KEYCODE_SET_OSX = 5;
+export const VIR_KEYCODE_SET_XT_KBD = 6;
+export const VIR_KEYCODE_SET_USB = 7;
+export const VIR_KEYCODE_SET_WIN32 = 8;
+export const VIR_KEYCODE_SET_QNUM = 9;
+
+export interface DomainScreenshot {
+  /** MIME type of `data`, e.g. "image/png". */
+  readonly mime: string;
+  readonly data: Uint8Array;
+}
+
+/** virDomainJobType */
+export const VIR_DOMAIN_JOB_NONE = 0;
+export const VIR_DOMAIN_JOB_BOUNDED = 1;
+export const VIR_DOMAIN_JOB_UNBOUNDED = 2;
+export const VIR_DOMAIN_JOB_COMPLETED = 3;
+export const VIR_DOMAIN_JOB_FAILED = 4;
+export const VIR_DOMAIN_JOB_CANCELLED = 5;
+
+/** virDomainGetJobStatsFlags */
+export const VIR_DOMAIN_JOB_STATS_COMPLETED = 1 << 0;
+export const VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED = 1 << 1;
+
+/** virDomainJobInfo; times in ms, data in bytes. */
+export interface DomainJobInfo {
+  readonly type: number;
+  readonly timeElapsed: number;
+  readonly dataTotal: number;
+  readonly dataProcessed: number;
+  readonly dataRemaining: number;
+}
+
+/** virDomainGetJobStats: the job type and its typed parameters by field name (e.g. "time_elapsed"). */
+export interface DomainJobStats {
+  readonly type: number;
+  readonly params: Readonly<Record<string, number | boolean | string>>;
 }
 
 // ───────────────────────────── domain stats ─────────────────────────────
@@ -710,6 +792,23 @@ export interface Network {
   create(): Promise<void>;
   destroy(): Promise<void>;
   undefine(): Promise<void>;
+  /** The network's DHCP leases, optionally of one MAC address (virNetworkGetDHCPLeases). */
+  getDHCPLeases(mac?: string | null, flags?: number): Promise<DhcpLease[]>;
+}
+
+/** One DHCP lease of a libvirt-managed network (virNetworkDHCPLease). */
+export interface DhcpLease {
+  readonly iface: string;
+  /** Seconds since the epoch. */
+  readonly expirytime: number;
+  /** VIR_IP_ADDR_TYPE_* */
+  readonly type: number;
+  readonly mac: string | null;
+  readonly iaid: string | null;
+  readonly ipaddr: string;
+  readonly prefix: number;
+  readonly hostname: string | null;
+  readonly clientid: string | null;
 }
 
 export const VIR_NETWORK_XML_INACTIVE = 1 << 0;

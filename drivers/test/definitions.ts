@@ -3,7 +3,8 @@
 import * as api from '../api.js';
 import { virError } from './errors.js';
 import { canonicalUuid, newUuid } from './uuid.js';
-import { XmlSyntaxError, child, childText, insertAfter, parseXml, textElement, type XmlElement } from './xml-tree.js';
+import { randomBytes } from 'node:crypto';
+import { XmlSyntaxError, child, childElements, childText, element, insertAfter, parseXml, textElement, type XmlElement } from './xml-tree.js';
 
 interface Kind {
   readonly root: string;
@@ -77,7 +78,31 @@ export function parseDomainDefinition(xml: string): Definition {
     );
   }
   delete def.attrs.id;
+  completeInterfaces(def);
   return { def, name, uuid };
+}
+
+/** What libvirt fills in on every NIC it parses: a MAC address, and (test driver) an ifname testnetN. */
+function completeInterfaces(def: XmlElement): void {
+  const devices = child(def, 'devices');
+  if (!devices) return;
+  const nics = childElements(devices, 'interface');
+  const used = new Set(nics.map((n) => child(n, 'target')?.attrs.dev).filter((d): d is string => d !== undefined));
+  for (const nic of nics) {
+    if (!child(nic, 'mac')) {
+      const bytes = randomBytes(3);
+      const mac = `52:54:00:${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
+      nic.children.unshift(element('mac', { address: mac }));
+    }
+    if (!child(nic, 'target')?.attrs.dev) {
+      let n = 0;
+      while (used.has(`testnet${n}`)) n++;
+      used.add(`testnet${n}`);
+      const existing = child(nic, 'target');
+      if (existing) existing.attrs.dev = `testnet${n}`;
+      else insertAfter(nic, element('target', { dev: `testnet${n}` }), ['source', 'mac']);
+    }
+  }
 }
 
 export function parseNetworkDefinition(xml: string): Definition {

@@ -14,6 +14,7 @@ import { parseDomainDefinition, parseNetworkDefinition, parseNodeDeviceDefinitio
 import { DomainObject, sizing } from './domain-object.js';
 import { domainStats, resolveStats, statsFilterMatches } from './domain-stats.js';
 import { checkFlags, testError, virError } from './errors.js';
+import { readSaveImage } from './save-image.js';
 import type { HostEvent } from './event-bus.js';
 import { NetworkObject } from './network-object.js';
 import { NodeDeviceObject } from './node-device-object.js';
@@ -26,6 +27,20 @@ const EMULATED_LIBVIRT_VERSION = 9_000_000;
 const TEST_HV_VERSION = 2;
 const MAX_VCPUS = 32;
 const HOST_UUID = '8a2f3c1e-5b7d-4e90-9c11-2d4e6f8a0b1c';
+const SYSINFO = `<sysinfo type='smbios'>
+  <bios>
+    <entry name='vendor'>Hangar</entry>
+    <entry name='version'>Demo 1.0</entry>
+    <entry name='date'>01/01/2026</entry>
+    <entry name='release'>1.0</entry>
+  </bios>
+  <system>
+    <entry name='manufacturer'>Hangar</entry>
+    <entry name='product'>Demo host</entry>
+    <entry name='uuid'>${HOST_UUID}</entry>
+  </system>
+</sysinfo>
+`;
 
 interface Registration {
   readonly kind: HostEvent['kind'];
@@ -160,6 +175,11 @@ export class DemoConnection implements api.Connection, DemoContext {
   async getCapabilities(): Promise<string> {
     this.check('virConnectGetCapabilities');
     return capabilitiesXml(this.host.nodeInfo, HOST_UUID);
+  }
+  async getSysinfo(flags = 0): Promise<string> {
+    this.check('virConnectGetSysinfo');
+    checkFlags(flags, 0, 'testConnectGetSysinfo');
+    return SYSINFO;
   }
   async getDomainCapabilities(
     _emulatorBin: string | null,
@@ -302,6 +322,20 @@ export class DemoConnection implements api.Connection, DemoContext {
     }
     this.host.changed();
     return this.domain(this.host.domainRef(dom));
+  }
+
+  async domainRestore(from: string, dxml: string | null = null, flags = 0): Promise<void> {
+    this.check('virDomainRestoreFlags');
+    checkFlags(flags, 0, 'testDomainRestoreFlags');
+    if (dxml !== null) throw testError(api.VIR_ERR_ARGUMENT_UNSUPPORTED, 'xml modification unsupported');
+    const { def, name, uuid } = parseDomainDefinition(readSaveImage(from));
+    const existing = this.existingDomain(name, uuid, true);
+    const dom = existing ?? new DomainObject(def, uuid, false);
+    if (!existing) this.host.domains.set(uuid, dom);
+    this.host.startGuest(dom, api.VIR_DOMAIN_RUNNING, api.VIR_DOMAIN_RUNNING_RESTORED);
+    dom.live = def;
+    this.host.emitLifecycle(dom, api.VIR_DOMAIN_EVENT_STARTED, api.VIR_DOMAIN_EVENT_STARTED_RESTORED);
+    this.host.changed();
   }
 
   async getAllDomainStats(stats: number, flags = 0): Promise<api.DomainStatsRecord[]> {

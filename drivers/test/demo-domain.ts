@@ -7,6 +7,9 @@ import type { DomainObject} from './domain-object.js';
 import { setCurrentMemory, setMaxMemory, setVcpus, sizing } from './domain-object.js';
 import { checkFlags, testError, virError } from './errors.js';
 import { MemoryStream } from './memory-stream.js';
+import { guestAddresses } from './guest-addresses.js';
+import { writeSaveImage } from './save-image.js';
+import { consolePng } from './screenshot-png.js';
 import { revertToSnapshot } from './snapshot-revert.js';
 import {
   child,
@@ -492,6 +495,89 @@ export class DemoDomain implements api.Domain {
     subs.push(subscription, guest.onClosed(() => session.close()));
     if (backlog) void stream.push(encoder.encode(backlog));
     return stream;
+  }
+
+  // ── more guest operations ──
+
+  async rename(newName: string, flags = 0): Promise<void> {
+    const d = this.obj('virDomainRename');
+    checkFlags(flags, 0, 'testDomainRename');
+    if (d.active) throw testError(api.VIR_ERR_OPERATION_INVALID, 'cannot rename active domain');
+    if (!d.persistent) throw testError(api.VIR_ERR_OPERATION_INVALID, 'cannot rename a transient domain');
+    if (d.state !== api.VIR_DOMAIN_SHUTOFF) throw testError(api.VIR_ERR_OPERATION_INVALID, 'domain has to be shutoff before renaming');
+    if (newName === d.name) throw virError(api.VIR_ERR_OPERATION_INVALID, api.VIR_FROM_DOMAIN, "Can't rename domain to itself");
+    if (this.host.domainByName(newName)) {
+      throw virError(api.VIR_ERR_OPERATION_INVALID, api.VIR_FROM_DOMAIN, `domain with name '${newName}' already exists`);
+    }
+    if (newName.includes('/')) throw testError(api.VIR_ERR_XML_ERROR, `name ${newName} cannot contain '/'`);
+    this.host.emitLifecycle(d, api.VIR_DOMAIN_EVENT_UNDEFINED, api.VIR_DOMAIN_EVENT_UNDEFINED_RENAMED);
+    setChildText(d.def, 'name', newName);
+    this.host.emitLifecycle(d, api.VIR_DOMAIN_EVENT_DEFINED, api.VIR_DOMAIN_EVENT_DEFINED_RENAMED);
+    this.done();
+  }
+
+  async save(to: string, dxml: string | null = null, flags = 0): Promise<void> {
+    if (dxml !== null) throw testError(api.VIR_ERR_ARGUMENT_UNSUPPORTED, 'xml modification unsupported');
+    const d = this.obj('virDomainSaveFlags');
+    checkFlags(flags, 0, 'testDomainSaveFlags');
+    requireActive(d);
+    writeSaveImage(to, await this.getXMLDesc(api.VIR_DOMAIN_XML_SECURE));
+    this.stop(d, api.VIR_DOMAIN_SHUTOFF_SAVED, api.VIR_DOMAIN_EVENT_STOPPED_SAVED);
+  }
+
+  async sendKey(codeset: number, _holdtime: number, keycodes: readonly number[], flags = 0): Promise<void> {
+    const d = this.obj('virDomainSendKey');
+    checkFlags(flags, 0, 'testDomainSendKey');
+    requireActive(d);
+    const sets = ['linux', 'xt', 'atset1', 'atset2', 'atset3', 'os_x', 'xt_kbd', 'usb', 'win32', 'qnum'];
+    for (const k of keycodes) {
+      if (!Number.isInteger(k) || k < 0 || k > 0xffff) {
+        throw testError(api.VIR_ERR_INTERNAL_ERROR, `invalid keycode ${k} of ${sets[codeset] ?? String(codeset)} codeset`);
+      }
+    }
+    // Ctrl+Alt+Del (Linux key codes) makes the guest reboot, as it would on a real console.
+    if (codeset === api.VIR_KEYCODE_SET_LINUX && [29, 56, 111].every((k) => keycodes.includes(k))) {
+      this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_REBOOT });
+      d.console?.boot();
+    }
+  }
+
+  async screenshot(screen = 0, flags = 0): Promise<api.DomainScreenshot> {
+    const d = this.obj('virDomainScreenshot');
+    checkFlags(flags, 0, 'testDomainScreenshot');
+    requireActive(d);
+    if (screen !== 0) throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, `screen ID ${screen} is out of range`);
+    const accent: readonly [number, number, number] = d.state === api.VIR_DOMAIN_RUNNING ? [46, 160, 67] : [200, 140, 30];
+    return { mime: 'image/png', data: consolePng(320, 200, accent, d.id) };
+  }
+
+  async interfaceAddresses(source: number, flags = 0): Promise<api.DomainInterface[]> {
+    checkFlags(flags, 0, 'testDomainInterfaceAddresses');
+    if (source < 0 || source > api.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP) {
+      throw testError(api.VIR_ERR_ARGUMENT_UNSUPPORTED, `Unknown IP address data source ${source}`);
+    }
+    const d = this.obj('virDomainInterfaceAddresses');
+    requireActive(d);
+    return guestAddresses(this.host, d).map((a) => ({ name: a.ifname, hwaddr: a.mac, addrs: [{ type: a.type, addr: a.addr, prefix: a.prefix }] }));
+  }
+
+  async getJobInfo(): Promise<api.DomainJobInfo> {
+    const d = this.obj('virDomainGetJobInfo');
+    requireActive(d);
+    // Demo host operations complete at once: there is never a job in progress.
+    return { type: api.VIR_DOMAIN_JOB_NONE, timeElapsed: 0, dataTotal: 0, dataProcessed: 0, dataRemaining: 0 };
+  }
+
+  async getJobStats(flags = 0): Promise<api.DomainJobStats> {
+    this.obj('virDomainGetJobStats');
+    checkFlags(flags, api.VIR_DOMAIN_JOB_STATS_COMPLETED | api.VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED, 'testDomainGetJobStats');
+    return { type: api.VIR_DOMAIN_JOB_NONE, params: {} };
+  }
+
+  async abortJob(): Promise<void> {
+    const d = this.obj('virDomainAbortJob');
+    requireActive(d);
+    throw testError(api.VIR_ERR_OPERATION_INVALID, 'no job is active on the domain');
   }
 
   private handleFor(d: DomainObject): api.Domain {

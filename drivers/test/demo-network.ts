@@ -2,6 +2,7 @@
 import * as api from '../api.js';
 import type { DemoContext } from './demo-context.js';
 import { checkFlags, testError } from './errors.js';
+import { networkLeases } from './guest-addresses.js';
 import type { NetworkObject } from './network-object.js';
 import { cloneXml, path, serializeXml } from './xml-tree.js';
 
@@ -60,6 +61,12 @@ export class DemoNetwork implements api.Network {
     this.ctx.host.emitNetwork(n, api.VIR_NETWORK_EVENT_STOPPED);
     if (!n.persistent) this.ctx.host.networks.delete(n.uuid);
     this.ctx.host.changed();
+  }
+  async getDHCPLeases(mac: string | null = null, flags = 0): Promise<api.DhcpLease[]> {
+    const n = this.obj('virNetworkGetDHCPLeases');
+    checkFlags(flags, 0, 'testNetworkGetDHCPLeases');
+    const leases = networkLeases(this.ctx.host, n.name, Date.now());
+    return mac === null ? leases : leases.filter((l) => l.mac?.toLowerCase() === mac.toLowerCase());
   }
   async undefine(): Promise<void> {
     const n = this.obj('virNetworkUndefine');

@@ -7,6 +7,7 @@ import { connectionCases } from './cases/connection.js';
 import { demoExtraCases } from './cases/demo-extras.js';
 import { domainCases } from './cases/domains.js';
 import { eventCases } from './cases/events.js';
+import { guestOpCases } from './cases/guest-ops.js';
 import { lifecycleCases } from './cases/lifecycle.js';
 import { networkCases } from './cases/networks.js';
 import { nodeDeviceCases } from './cases/node-devices.js';
@@ -41,6 +42,7 @@ export function contractSuite(name: string, options: ContractOptions): void {
     describe('connection', () => connectionCases(scope));
     describe('domains: list, lookup, define', () => domainCases(scope));
     describe('domain lifecycle', () => lifecycleCases(scope));
+    describe('guest operations', () => guestOpCases(scope));
     describe('snapshots', () => snapshotCases(scope));
     describe('networks', () => networkCases(scope));
     describe('storage', () => storageCases(scope));

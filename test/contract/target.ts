@@ -39,15 +39,17 @@ export interface Features {
   readonly refusesTransientUndefine: boolean;
   /** virNodeGetFreeMemory works (libvirt's test driver has no NUMA cells for a node file, reports 0 = error). */
   readonly freeMemory: boolean;
+  /** Job info/stats/abort and network DHCP leases (not in libvirt's test driver). */
+  readonly jobsAndLeases: boolean;
 }
 
 export function featuresOf(backend: Backend): Features {
   switch (backend) {
     case 'demo':
-      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true };
+      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true, jobsAndLeases: true };
     case 'libvirt-test':
-      return { console: false, hotplug: false, volumeData: false, richStats: false, domainCapabilities: false, refusesTransientUndefine: false, freeMemory: false };
+      return { console: false, hotplug: false, volumeData: false, richStats: false, domainCapabilities: false, refusesTransientUndefine: false, freeMemory: false, jobsAndLeases: false };
     case 'libvirt-qemu':
-      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true };
+      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true, jobsAndLeases: true };
   }
 }
