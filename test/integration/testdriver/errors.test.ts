@@ -158,6 +158,15 @@ const CASES: readonly (readonly [string, Op, 'exact' | 'syntax'])[] = [
     'exact',
   ],
   ['node device lookup', (c) => c.nodeDeviceLookupByName('nope'), 'exact'],
+  ['rename an active domain', async (c) => (await dom(c, 'alpha')).rename('x'), 'exact'],
+  ['rename onto a taken name', async (c) => (await dom(c, 'beta')).rename('alpha'), 'exact'],
+  ['rename a domain to itself', async (c) => (await dom(c, 'beta')).rename('beta'), 'exact'],
+  ['rename with a slash', async (c) => (await dom(c, 'beta')).rename('a/b'), 'exact'],
+  ['addresses of a stopped domain', async (c) => (await dom(c, 'beta')).interfaceAddresses(api.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE), 'exact'],
+  ['an invalid key code', async (c) => (await dom(c, 'alpha')).sendKey(api.VIR_KEYCODE_SET_LINUX, 0, [99999]), 'exact'],
+  ['keys to a stopped domain', async (c) => (await dom(c, 'beta')).sendKey(api.VIR_KEYCODE_SET_LINUX, 0, [29]), 'exact'],
+  ['save with changed XML', async (c) => (await dom(c, 'alpha')).save('/nonexistent/x.save', '<domain/>'), 'exact'],
+  ['restore from a missing file', (c) => c.domainRestore('/nonexistent/hangar.save'), 'exact'],
 ];
 
 interface Outcome {
@@ -189,7 +198,7 @@ describe('error cases: Demo host vs libvirtd test driver', () => {
   });
 
   it('covers enough cases', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(60);
+    expect(CASES.length).toBeGreaterThanOrEqual(70);
   });
 
   for (const [name, op, mode] of CASES) {
