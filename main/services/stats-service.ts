@@ -25,7 +25,8 @@ export class StatsService {
   private readonly histories = new Map<string, StatsHistory>();
   private readonly watchers = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
-  private busy = false;
+  /** Hosts whose previous sample is still in flight: a slow host skips ticks instead of piling them up. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly connectionOf: (id: string) => Connection | undefined,
@@ -63,25 +64,27 @@ export class StatsService {
 
   /** One tick for every watched host; exposed for tests and benchmarks. */
   async tick(): Promise<void> {
-    if (this.busy) return; // a slow host must not pile up ticks
-    this.busy = true;
-    try {
-      await Promise.all([...this.watchers.keys()].map((id) => this.sample(id)));
-    } finally {
-      this.busy = false;
-    }
+    await Promise.all([...this.watchers.keys()].filter((id) => !this.inFlight.has(id)).map(async (id) => {
+      this.inFlight.add(id);
+      try {
+        await this.sample(id);
+      } finally {
+        this.inFlight.delete(id);
+      }
+    }));
   }
 
   private async sample(id: string): Promise<void> {
     const connection = this.connectionOf(id);
     if (!connection) return;
+    // Stamped when the tick starts, so that a slow answer does not bunch ticks up.
+    const at = Date.now();
     let records;
     try {
       records = await connection.getAllDomainStats(STATS);
     } catch {
       return; // the connection's state reports failures
     }
-    const at = Date.now();
     let history = this.histories.get(id);
     if (!history) {
       history = new StatsHistory();
