@@ -645,6 +645,17 @@ export const VIR_DOMAIN_JOB_COMPLETED = 3;
 export const VIR_DOMAIN_JOB_FAILED = 4;
 export const VIR_DOMAIN_JOB_CANCELLED = 5;
 
+/** virDomainJobOperation (the "operation" field of job stats) */
+export const VIR_DOMAIN_JOB_OPERATION_UNKNOWN = 0;
+export const VIR_DOMAIN_JOB_OPERATION_START = 1;
+export const VIR_DOMAIN_JOB_OPERATION_SAVE = 2;
+export const VIR_DOMAIN_JOB_OPERATION_RESTORE = 3;
+export const VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN = 4;
+export const VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT = 5;
+export const VIR_DOMAIN_JOB_OPERATION_SNAPSHOT = 6;
+export const VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT = 7;
+export const VIR_DOMAIN_JOB_OPERATION_DUMP = 8;
+
 /** virDomainGetJobStatsFlags */
 export const VIR_DOMAIN_JOB_STATS_COMPLETED = 1 << 0;
 export const VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED = 1 << 1;

@@ -203,9 +203,22 @@ export class DemoDomain implements api.Domain {
     checkFlags(flags, api.VIR_DOMAIN_SAVE_BYPASS_CACHE | api.VIR_DOMAIN_SAVE_RUNNING | api.VIR_DOMAIN_SAVE_PAUSED, 'testDomainManagedSave');
     requireActive(d);
     if (!d.persistent) throw testError(api.VIR_ERR_OPERATION_INVALID, 'cannot do managed save for transient domain');
+    this.completeJob(d, api.VIR_DOMAIN_JOB_OPERATION_SAVE);
     this.stop(d, api.VIR_DOMAIN_SHUTOFF_SAVED, api.VIR_DOMAIN_EVENT_STOPPED_SAVED);
     d.hasManagedSave = true;
     this.done();
+  }
+
+  /** Records a finished job and tells JOB_COMPLETED listeners, as qemu does after a save. */
+  private completeJob(d: DomainObject, operation: number): void {
+    const memBytes = sizing(d.config ?? d.def).curMemKiB * 1024;
+    const params = { operation, time_elapsed: 40 + Math.floor(memBytes / 2 ** 26), memory_total: memBytes, memory_processed: memBytes, memory_remaining: 0 };
+    d.lastJob = params;
+    const types: Record<string, number> = { operation: api.VIR_TYPED_PARAM_INT };
+    this.host.emitDomain(this.host.domainRef(d), {
+      eventId: api.VIR_DOMAIN_EVENT_ID_JOB_COMPLETED,
+      params: Object.entries(params).map(([field, value]) => ({ field, type: types[field] ?? api.VIR_TYPED_PARAM_ULLONG, value })),
+    });
   }
 
   async hasManagedSaveImage(flags = 0): Promise<boolean> {
@@ -522,6 +535,7 @@ export class DemoDomain implements api.Domain {
     checkFlags(flags, 0, 'testDomainSaveFlags');
     requireActive(d);
     writeSaveImage(to, await this.getXMLDesc(api.VIR_DOMAIN_XML_SECURE));
+    this.completeJob(d, api.VIR_DOMAIN_JOB_OPERATION_SAVE);
     this.stop(d, api.VIR_DOMAIN_SHUTOFF_SAVED, api.VIR_DOMAIN_EVENT_STOPPED_SAVED);
   }
 
@@ -569,8 +583,13 @@ export class DemoDomain implements api.Domain {
   }
 
   async getJobStats(flags = 0): Promise<api.DomainJobStats> {
-    this.obj('virDomainGetJobStats');
+    const d = this.obj('virDomainGetJobStats');
     checkFlags(flags, api.VIR_DOMAIN_JOB_STATS_COMPLETED | api.VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED, 'testDomainGetJobStats');
+    if (flags & api.VIR_DOMAIN_JOB_STATS_COMPLETED && d.lastJob) {
+      const params = d.lastJob;
+      if (!(flags & api.VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED)) d.lastJob = null;
+      return { type: api.VIR_DOMAIN_JOB_COMPLETED, params };
+    }
     return { type: api.VIR_DOMAIN_JOB_NONE, params: {} };
   }
 

@@ -31,6 +31,8 @@ export class DomainObject {
   /** Guest-side simulation while active (counters, serial console). */
   activity: GuestActivity | null = null;
   console: GuestConsole | null = null;
+  /** Stats of the last completed job (save, managed save), for getJobStats(COMPLETED). */
+  lastJob: Readonly<Record<string, number | boolean | string>> | null = null;
   /** The open console stream, if any: only one at a time, like libvirt. */
   consoleSession: { close(): void } | null = null;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
-import { domainLifecycle, expectVirError, names } from '../support.js';
+import { collect, domainLifecycle, expectVirError, names } from '../support.js';
 
 export function guestOpCases(s: SuiteScope): void {
   const dom = (name: string): Promise<api.Domain> => s.conn().domainLookupByName(name);
@@ -97,6 +97,19 @@ export function guestOpCases(s: SuiteScope): void {
     expect((await alpha.getJobInfo()).type).toBe(api.VIR_DOMAIN_JOB_NONE);
     expect((await alpha.getJobStats()).type).toBe(api.VIR_DOMAIN_JOB_NONE);
     await expectVirError(alpha.abortJob(), api.VIR_ERR_OPERATION_INVALID, /no job is active on the domain/);
+  });
+
+  it.runIf(s.features.jobsAndLeases)('reports a completed save job with a JOB_COMPLETED event and in the job stats', async () => {
+    const c = s.conn();
+    const alpha = await dom('alpha');
+    const log = await collect<api.DomainJobCompletedEvent>((l) => c.domainEventRegisterAny(api.VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, l));
+    await alpha.managedSave();
+    const ev = await log.next((e) => e.domain.name === 'alpha');
+    expect(ev.params.find((p) => p.field === 'operation')?.value).toBe(api.VIR_DOMAIN_JOB_OPERATION_SAVE);
+    const stats = await alpha.getJobStats(api.VIR_DOMAIN_JOB_STATS_COMPLETED);
+    expect(stats.type).toBe(api.VIR_DOMAIN_JOB_COMPLETED);
+    expect(stats.params.operation).toBe(api.VIR_DOMAIN_JOB_OPERATION_SAVE);
+    await log.dispose();
   });
 
   it.runIf(s.features.jobsAndLeases)('lists DHCP leases of the running guests on a network', async () => {
