@@ -3,7 +3,7 @@
 // deterministic objects; the qemu driver (the lab's uri) the real host.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  VirError, VIR_ERR_INTERNAL_ERROR, VIR_ERR_NO_DOMAIN, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
+  VirError, VIR_ERR_INTERNAL_ERROR, VIR_ERR_NO_DOMAIN, VIR_ERR_OPERATION_DENIED, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
   VIR_CONNECT_LIST_DOMAINS_ACTIVE, VIR_DOMAIN_STATS_STATE,
 } from '../../../drivers/api.js';
 import { openRemoteConnection, type RemoteConnection } from '../../../drivers/remote/index.js';
@@ -101,5 +101,36 @@ describe('connection', () => {
     const stats = await test.getAllDomainStats(VIR_DOMAIN_STATS_STATE, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
     expect(stats.map((s) => s.domain.name)).toEqual(['test']);
     expect(stats[0]!.params.find((p) => p.field === 'state.state')?.value).toBe(VIR_DOMAIN_RUNNING);
+  });
+
+  it('speaks the same protocol over TCP (qemu+tcp://)', async () => {
+    const port = await lab.forwardTcp(16509);
+    const tcp = await openRemoteConnection(`qemu+tcp://127.0.0.1:${port}/system`);
+    try {
+      expect(await tcp.getURI()).toBe('qemu:///system');
+      expect(await tcp.getType()).toBe('QEMU');
+      const caps = await Promise.all(Array.from({ length: 50 }, () => tcp.getCapabilities()));
+      expect(new Set(caps).size).toBe(1);
+    } finally {
+      await tcp.close();
+    }
+  });
+
+  it('opens read-only connections that the daemon refuses to let write', async () => {
+    const ro = await openRemoteConnection(`test+unix:///default?socket=${lab.socketPath}`, { readOnly: true });
+    try {
+      expect((await ro.listAllDomains()).length).toBe(1);
+      const err = await ro.domainDefineXML(`<domain type='test'><name>ro</name><memory>1024</memory><os><type>hvm</type></os></domain>`)
+        .catch((e: unknown) => e);
+      expect((err as VirError).code).toBe(VIR_ERR_OPERATION_DENIED);
+    } finally {
+      await ro.close();
+    }
+  });
+
+  it('reports a missing socket as a connection error naming it', async () => {
+    const err = await openRemoteConnection('qemu+unix:///system?socket=/nonexistent/sock').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VirError);
+    expect((err as VirError).message).toContain("Failed to connect socket to '/nonexistent/sock'");
   });
 });

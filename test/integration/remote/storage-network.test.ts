@@ -10,6 +10,7 @@ import {
   type AsyncDisposable, type NetworkEvent, type StoragePoolEvent, type VirError,
 } from '../../../drivers/api.js';
 import { openRemoteConnection, type RemoteConnection, type RemoteDomain, type RemoteNetwork } from '../../../drivers/remote/index.js';
+import type { RpcStream } from '../../../drivers/remote/rpc-stream.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 
 let lab: Lab;
@@ -103,6 +104,25 @@ describe('storage', () => {
     }
     await down.abort();
     expect(down.open).toBe(false);
+    expect((await pool.getInfo()).state).toBe(VIR_STORAGE_POOL_RUNNING);
+    await vol.delete();
+    await pool.destroy();
+  });
+
+  it('pauses the transport for a slow consumer instead of buffering a whole download', async () => {
+    const path = join(lab.dir, 'pool-c');
+    const pool = await conn.storagePoolCreateXML(`<pool type='dir'><name>pc</name><target><path>${path}</path></target></pool>`, 1);
+    const vol = await pool.storageVolCreateXML(`<volume><name>big</name><capacity unit='MiB'>256</capacity><allocation unit='MiB'>256</allocation></volume>`);
+    const down = (await vol.download(0, 0)) as RpcStream;
+    // Nobody reads for a while: the queue must stop at its high-water mark, not hold 256 MiB.
+    await new Promise((r) => setTimeout(r, 1500));
+    const parked = down.bufferedBytes;
+    expect(parked).toBeGreaterThan(0);
+    expect(parked).toBeLessThanOrEqual(2 * 1024 * 1024);
+    // Other calls wait behind the paused transport but complete once the consumer drains.
+    let total = 0;
+    for await (const c of down) total += c.length;
+    expect(total).toBe(256 * 1024 * 1024);
     expect((await pool.getInfo()).state).toBe(VIR_STORAGE_POOL_RUNNING);
     await vol.delete();
     await pool.destroy();
