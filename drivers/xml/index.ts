@@ -41,3 +41,7 @@ export { CapabilitiesXml, parseCapabilities, type CapsGuest, type GuestMachine, 
 export { DomainCapabilitiesXml, parseDomainCapabilities, type CapsFeature, type CpuModeCaps } from './capabilities/domain-capabilities.js';
 export { SnapshotXml, parseSnapshot, buildSnapshot, type SnapshotDisk, type SnapshotSpec } from './snapshot/snapshot.js';
 export { NodeDeviceXml, NodeDeviceCapability, parseNodeDevice, type IdName } from './node-device/node-device.js';
+export {
+  buildGraphics, buildVideo, buildSound, buildInput, buildCharDevice, buildHostdev, buildRedirdev, buildFilesystem, buildTpm, buildRng, buildWatchdog,
+  buildPanic, buildVsock, buildSmartcard, buildController, type GraphicsSpec, type CharSpec, type HostdevSpec, type FilesystemSpec,
+} from './build/build-hardware.js';

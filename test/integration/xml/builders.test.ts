@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildDomain, buildNetwork, buildSnapshot, buildStoragePool, buildStorageVolume, parseDomain, parseNetwork, parseStoragePool, parseStorageVolume,
+  buildCharDevice, buildController, buildFilesystem, buildGraphics, buildHostdev, buildInput, buildPanic, buildRedirdev, buildRng, buildSmartcard,
+  buildSound, buildTpm, buildVideo, buildVsock, buildWatchdog, buildDomain, buildNetwork, buildSnapshot, buildStoragePool, buildStorageVolume, parseDomain, parseNetwork, parseStoragePool, parseStorageVolume,
 } from '../../../drivers/xml/index.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 
@@ -85,5 +86,31 @@ describe('built objects are accepted by libvirtd', () => {
     expect([back.memory, back.vcpus, back.disks.map((d) => d.targetDev), back.disks[0]?.cache, back.interfaces[0]?.mac]).toEqual([128 * 1024 ** 2, 2, ['vda', 'hdc'], 'none', '52:54:00:42:00:01']);
     await virshWithFile(['snapshot-create', 'built-vm'], buildSnapshot({ name: 'clean', description: 'fresh & new' }).toXml());
     expect(await lab.virsh(['snapshot-dumpxml', 'built-vm', 'clean'])).toContain('<description>fresh &amp; new</description>');
+  });
+
+  it('every kind of added hardware (the add-hardware wizard)', async () => {
+    const dom = buildDomain({ name: 'built-hw', type: 'qemu', memory: 128 * 1024 ** 2, vcpus: 1, arch: 'x86_64', machine: 'pc', serialConsole: false });
+    const devices = [
+      buildController('usb'), buildController('scsi'), buildController('virtio-serial'),
+      buildGraphics({ type: 'vnc', passwd: 'secret' }), buildGraphics({ type: 'spice', listen: 'none' }), buildVideo('qxl'), buildSound('ich9'),
+      buildInput('tablet'), buildInput('keyboard', 'virtio'),
+      buildCharDevice({ kind: 'serial' }), buildCharDevice({ kind: 'console' }), buildCharDevice({ kind: 'parallel', source: { type: 'file', path: '/tmp/lpt.log' } }),
+      buildCharDevice({ kind: 'channel', source: { type: 'unix' }, name: 'org.qemu.guest_agent.0' }), buildCharDevice({ kind: 'channel', source: { type: 'spicevmc' } }),
+      buildHostdev({ type: 'usb', vendor: '0x1d6b', product: '0x0002' }), buildHostdev({ type: 'pci', bus: 3, slot: 0, function: 0 }),
+      buildHostdev({ type: 'mdev', uuid: 'c2177883-f1bb-47f0-914d-32a22e3a8804' }), buildRedirdev(),
+      buildFilesystem({ source: '/srv/share', target: 'share' }),
+      // The emulator backend needs swtpm, which the lab does not install; passthrough defines without it.
+      buildTpm({ model: 'tpm-tis', backend: 'passthrough' }), buildRng(), buildWatchdog({ action: 'poweroff' }), buildPanic(),
+      buildVsock(), buildSmartcard(),
+    ];
+    for (const d of devices) dom.addDevice(d);
+    await virshWithFile(['define'], dom.toXml());
+    const back = parseDomain(await lab.virsh(['dumpxml', 'built-hw']));
+    const kinds = new Set(back.devices.map((d) => d.kind));
+    for (const k of ['controller', 'graphics', 'video', 'sound', 'input', 'serial', 'console', 'parallel', 'channel', 'hostdev', 'redirdev', 'filesystem', 'tpm', 'rng', 'watchdog', 'panic', 'vsock', 'smartcard']) {
+      expect(kinds, k).toContain(k);
+    }
+    expect(back.devices.filter((d) => d.kind === 'hostdev').map((d) => d.type)).toEqual(['usb', 'pci', 'mdev']);
+    expect(back.graphics.map((g) => [g.type, g.listen?.type])).toEqual([['vnc', 'address'], ['spice', 'none']]);
   });
 });
