@@ -1,14 +1,15 @@
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { consolePng } from '../../../drivers/test/screenshot-png.js';
 
 /** The chunks of a PNG, in order. */
-function chunks(png: Buffer): { type: string; data: Buffer }[] {
-  const out: { type: string; data: Buffer }[] = [];
+function chunks(png: Buffer): { type: string; data: Buffer; crcOk: boolean }[] {
+  const out: { type: string; data: Buffer; crcOk: boolean }[] = [];
   let at = 8;
   while (at < png.length) {
     const len = png.readUInt32BE(at);
-    out.push({ type: png.toString('ascii', at + 4, at + 8), data: png.subarray(at + 8, at + 8 + len) });
+    const crcOk = crc32(png.subarray(at + 4, at + 8 + len)) === png.readUInt32BE(at + 8 + len);
+    out.push({ type: png.toString('ascii', at + 4, at + 8), data: png.subarray(at + 8, at + 8 + len), crcOk });
     at += 12 + len;
   }
   return out;
@@ -20,6 +21,7 @@ describe('Demo host screenshots', () => {
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const list = chunks(png);
     expect(list.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    expect(list.every((c) => c.crcOk)).toBe(true);
     const ihdr = list[0]?.data as Buffer;
     expect([ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9]]).toEqual([64, 40, 8, 2]);
     const raw = inflateSync(list[1]?.data as Buffer);
