@@ -7,6 +7,8 @@ export const en = {
   manager: {
     empty: 'No connections yet. Add one with "Add Connection".',
     noVms: 'No virtual machines on this host.',
+    vmCount_one: '{{count}} VM',
+    vmCount_other: '{{count}} VMs',
     addConnection: 'Add Connection…',
     cpuGraph: 'CPU usage of {{name}}',
     actionFailed: '{{action}} of "{{name}}" failed: {{message}}',

@@ -9,6 +9,8 @@ export const zhCN: Strings = {
   manager: {
     empty: '还没有连接。请用“添加连接”添加一个。',
     noVms: '此主机上没有虚拟机。',
+    vmCount_one: '{{count}} 台虚拟机',
+    vmCount_other: '{{count}} 台虚拟机',
     addConnection: '添加连接…',
     cpuGraph: '{{name}} 的 CPU 使用率',
     actionFailed: '对“{{name}}”执行“{{action}}”失败：{{message}}',

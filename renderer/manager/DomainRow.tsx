@@ -5,7 +5,8 @@ import { Sparkline } from '../components/Sparkline.js';
 import { actionsFor, stateKey } from './domain-state.js';
 
 /** One VM in the manager list: state, name, CPU graph and the actions its state allows. Re-renders only when its data changes. */
-export const DomainRow = memo(function DomainRow({ domain, cpu, busy, onAction }: {
+export const DomainRow = memo(function DomainRow({ top, domain, cpu, busy, onAction }: {
+  top: number;
   domain: DomainSummary;
   cpu: readonly number[];
   busy: boolean;
@@ -14,7 +15,7 @@ export const DomainRow = memo(function DomainRow({ domain, cpu, busy, onAction }
   const { t } = useTranslation();
   const key = stateKey(domain.state);
   return (
-    <li className="domain-row" data-uuid={domain.uuid} data-state={key} aria-label={domain.name}>
+    <li className="domain-row" data-uuid={domain.uuid} data-state={key} aria-label={domain.name} style={{ transform: `translateY(${top}px)` }}>
       <span className={`state-icon state-${key}`} aria-hidden="true" />
       <span className="domain-name">{domain.name}</span>
       <span className="domain-state">{t(`state.${key}`)}</span>

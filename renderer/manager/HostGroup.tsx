@@ -1,7 +1,8 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DomainAction, DomainSummary } from '../../main/api/contract.js';
 import type { HostEntry, HostsStore } from '../state/hosts-store.js';
-import { DomainRow } from './DomainRow.js';
+import { DomainList } from './DomainList.js';
 
 /** A connection as a group: its name and state with connect/disconnect, then its VMs. */
 export function HostGroup({ host, store, busy, onAction, onConnect, onDisconnect }: {
@@ -15,11 +16,12 @@ export function HostGroup({ host, store, busy, onAction, onConnect, onDisconnect
   const { t } = useTranslation();
   const { connection, state } = host;
   const title = connection.name || connection.uri;
-  const domains = [...host.domains.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const domains = useMemo(() => [...host.domains.values()].sort((a, b) => a.name.localeCompare(b.name)), [host.domains]);
   return (
     <section className="host-group" aria-label={title} data-connection-state={state.state}>
       <header className="host-header">
         <h2>{title}</h2>
+        {state.state === 'connected' && <span className="vm-count">{t('manager.vmCount', { count: domains.length })}</span>}
         <span className="host-state" role="status">
           {state.state === 'error' ? state.message : t(`connection.${state.state}`)}
           {state.state === 'error' && state.retryInMs !== undefined && ` ${t('connection.retrying')}`}
@@ -29,12 +31,10 @@ export function HostGroup({ host, store, busy, onAction, onConnect, onDisconnect
           : <button onClick={() => onConnect(connection.id)}>{t('connection.connect')}</button>}
       </header>
       {state.state === 'connected' && domains.length === 0 && <p className="empty">{t('manager.noVms')}</p>}
-      <ul className="domain-list">
-        {domains.map((d) => (
-          <DomainRow key={d.uuid} domain={d} cpu={store.cpuHistory(d.uuid)} busy={busy.has(`${connection.id}/${d.uuid}`)}
-            onAction={(domain, action) => onAction(connection.id, domain, action)} />
-        ))}
-      </ul>
+      {domains.length > 0 && (
+        <DomainList hostId={connection.id} domains={domains} store={store} busy={busy}
+          onAction={(domain, action) => onAction(connection.id, domain, action)} />
+      )}
     </section>
   );
 }
