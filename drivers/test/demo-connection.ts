@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import * as api from '../api.js';
 import { capabilitiesXml, domainCapabilitiesXml } from './capabilities.js';
 import type { DemoContext } from './demo-context.js';
-import { DemoDomain } from './demo-domain.js';
+import { DemoDomain, TEST_MAX_VCPUS } from './demo-domain.js';
 import type { DemoHost } from './demo-host.js';
 import { DemoNetwork } from './demo-network.js';
 import { DemoNodeDevice } from './demo-node-device.js';
@@ -25,7 +25,6 @@ import { child, childText, insertAfter, path, textElement, type XmlElement } fro
 const EMULATED_LIBVIRT_VERSION = 9_000_000;
 /** libvirt's test driver reports hypervisor version 2. */
 const TEST_HV_VERSION = 2;
-const MAX_VCPUS = 32;
 const HOST_UUID = '8a2f3c1e-5b7d-4e90-9c11-2d4e6f8a0b1c';
 const SYSINFO = `<sysinfo type='smbios'>
   <bios>
@@ -160,7 +159,7 @@ export class DemoConnection implements api.Connection, DemoContext {
   }
   async getMaxVcpus(_type: string | null): Promise<number> {
     this.check('virConnectGetMaxVcpus');
-    return MAX_VCPUS;
+    return TEST_MAX_VCPUS;
   }
   async nodeGetInfo(): Promise<api.NodeInfo> {
     this.check('virNodeGetInfo');

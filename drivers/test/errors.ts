@@ -50,11 +50,6 @@ export function testError(code: number, detail?: string): api.VirError {
   return virError(code, api.VIR_FROM_TEST, detail);
 }
 
-/** The error of a function the backend does not implement (libvirt's virReportUnsupportedError). */
-export function unsupported(fn: string, domain: number = api.VIR_FROM_DOMAIN): api.VirError {
-  return virError(api.VIR_ERR_NO_SUPPORT, domain, fn);
-}
-
 /** libvirt's virCheckFlags failure. */
 export function checkFlags(flags: number, allowed: number, fn: string): void {
   const bad = (flags >>> 0) & ~(allowed >>> 0);
