@@ -53,6 +53,11 @@ export class FakeDaemon {
     });
   }
 
+  /** The sockets of the clients connected now. */
+  connections(): Socket[] {
+    return [...this.sockets];
+  }
+
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
