@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../../../main/api/contract.js';
+import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
+import { startLab, type Lab } from '../../lab/lab.js';
+import { ApiSocket } from '../../support/api-socket.js';
+
+const RUNNING = 1;
+const SHUTOFF = 5;
+
+describe('the API over the browser-mode WebSocket', () => {
+  let lab: Lab;
+  let dataDir: string;
+  let web: BrowserMode;
+  let api: ApiSocket;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    const file = join(lab.dir, 'tiny.xml');
+    writeFileSync(file, lab.tinyGuestXml({ name: 'tiny' }));
+    await lab.virsh(['define', file]);
+    dataDir = mkdtempSync(join(tmpdir(), 'hangar-data-'));
+    writeFileSync(join(dataDir, 'connections.json'), JSON.stringify({ version: 1, connections: [] }));
+    web = await startBrowserMode({ dataDir, statsIntervalMs: 1000 });
+    api = await ApiSocket.open(web.url);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await web?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await lab?.stop();
+  });
+
+  for (const target of ['Demo host', 'lab libvirtd'] as const) {
+    it(`${target}: add a connection, see its inventory, start a VM with its event within 1 s, stats every tick`, async () => {
+      const uri = target === 'Demo host' ? 'test:///default' : lab.uri;
+      const from = api.events.length;
+      const saved = await api.call('connections.add', { uri, name: target, autoconnect: true });
+      const reset = await api.waitFor((e) => e.type === 'domains-reset' && e.id === saved.id && e.domains.length > 0, 15_000, from);
+      const domains = reset.event.type === 'domains-reset' ? reset.event.domains : [];
+      const vm = domains.find((d) => d.state === SHUTOFF && d.persistent);
+      if (!vm) throw new Error(`no stopped VM on ${target}`);
+      expect((await api.call('connections.list', {})).find((h) => h.connection.id === saved.id)?.state).toEqual({ state: 'connected' });
+
+      const beforeStart = api.events.length;
+      const asked = Date.now();
+      await api.call('domains.action', { id: saved.id, uuid: vm.uuid, action: 'start' });
+      const started = await api.waitFor((e: ApiEvent) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.state === RUNNING), 1000, beforeStart);
+      expect(started.at - asked).toBeLessThanOrEqual(1000);
+
+      const beforeStats = api.events.length;
+      await api.call('stats.watch', { id: saved.id, watch: true });
+      const ticks: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        // The first sample of a guest that is still booting under emulation can take a while; then one per tick.
+        const tick = await api.waitFor((e) => e.type === 'stats' && e.id === saved.id && !ticks.includes(e.at), i === 0 ? 10_000 : 2500, beforeStats);
+        if (tick.event.type !== 'stats') throw new Error('not a stats event');
+        ticks.push(tick.event.at);
+        // Rates need two samples: from the second tick on, the running VM has one each tick.
+        if (i > 0) expect(tick.event.domains[vm.uuid]?.cpuPercent).toBeGreaterThanOrEqual(0);
+      }
+      expect(ticks[2]! - ticks[0]!).toBeGreaterThanOrEqual(1500); // one tick a second, not a burst
+      const history = await api.call('stats.history', { id: saved.id, uuid: vm.uuid });
+      expect(history.length).toBeGreaterThanOrEqual(2);
+      await api.call('stats.watch', { id: saved.id, watch: false });
+      await api.call('domains.action', { id: saved.id, uuid: vm.uuid, action: 'forceoff' });
+    });
+  }
+
+  it("carries libvirt's error code and message, and rejects invalid input naming the field", async () => {
+    const hosts = await api.call('connections.list', {});
+    const lab = hosts.find((h) => h.connection.name === 'lab libvirtd');
+    const vm = lab?.domains.find((d) => d.name === 'tiny');
+    if (!lab || !vm) throw new Error('lab host not connected');
+    await api.call('domains.action', { id: lab.connection.id, uuid: vm.uuid, action: 'forceoff' }).catch(() => undefined);
+    await expect(api.call('domains.action', { id: lab.connection.id, uuid: vm.uuid, action: 'resume' }))
+      .rejects.toThrow(expect.objectContaining({ code: 55, message: expect.stringMatching(/domain is not running/) }));
+    await expect(api.call('connections.add', { uri: 'not a uri', name: '', autoconnect: false }))
+      .rejects.toThrow(expect.objectContaining({ field: 'uri', message: expect.stringMatching(/^uri: not a libvirt URI/) }));
+    await expect(api.call('domains.action', { id: lab.connection.id, uuid: 'nope', action: 'start' }))
+      .rejects.toThrow(expect.objectContaining({ field: 'uuid' }));
+  });
+});
