@@ -105,6 +105,8 @@ export class DemoConnection implements api.Connection, DemoContext {
   /** Events matched at emit time, waiting for asynchronous delivery. */
   private pending: { reg: Registration; event: unknown }[] = [];
   private flushing: NodeJS.Immediate | null = null;
+  /** Streams opened through this connection and still open. */
+  private readonly streams = new Set<api.Stream>();
 
   constructor(
     readonly host: DemoHost,
@@ -133,6 +135,11 @@ export class DemoConnection implements api.Connection, DemoContext {
   }
   nodeDevice(name: string): api.NodeDevice {
     return new DemoNodeDevice(this, name);
+  }
+  adopt<S extends api.Stream>(stream: S): S {
+    this.streams.add(stream);
+    stream.onEnd(() => this.streams.delete(stream));
+    return stream;
   }
 
   // ── connection info ──
@@ -207,6 +214,8 @@ export class DemoConnection implements api.Connection, DemoContext {
     if (this.flushing) clearImmediate(this.flushing);
     this.flushing = null;
     this.pending = [];
+    for (const st of [...this.streams]) await st.abort();
+    this.streams.clear();
     for (const l of [...this.closeListeners]) l(api.VIR_CONNECT_CLOSE_REASON_CLIENT);
     this.closeListeners.clear();
     await this.release();

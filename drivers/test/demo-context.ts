@@ -14,4 +14,6 @@ export interface DemoContext {
   pool(pool: PoolObject | { readonly name: string; readonly uuid: string }): api.StoragePool;
   volume(pool: PoolObject, vol: VolumeObject): api.StorageVolume;
   nodeDevice(name: string): api.NodeDevice;
+  /** Makes the connection abort `stream` when it closes (libvirt ends a connection's streams with it). */
+  adopt<S extends api.Stream>(stream: S): S;
 }

@@ -507,7 +507,7 @@ export class DemoDomain implements api.Domain {
     const { backlog, subscription } = guest.attach((text) => void stream.push(encoder.encode(text)));
     subs.push(subscription, guest.onClosed(() => session.close()));
     if (backlog) void stream.push(encoder.encode(backlog));
-    return stream;
+    return this.ctx.adopt(stream);
   }
 
   // ── more guest operations ──

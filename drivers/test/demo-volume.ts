@@ -100,7 +100,7 @@ export class DemoVolume implements api.StorageVolume {
       },
       abort: () => void chunks.splice(0),
     });
-    return stream;
+    return this.ctx.adopt(stream);
   }
 
   async download(offset: number, length: number, flags = 0): Promise<api.Stream> {
@@ -128,6 +128,6 @@ export class DemoVolume implements api.StorageVolume {
       }
       stream.end(null);
     })();
-    return stream;
+    return this.ctx.adopt(stream);
   }
 }

@@ -46,6 +46,20 @@ describe('the built-in Demo host (test:///default)', () => {
     await b.close();
   });
 
+  it('ends the console streams of a connection when it closes; the other connections keep going', async () => {
+    const a = await openConnection('test:///default');
+    const b = await openConnection('test:///default');
+    const stream = await (await a.domainLookupByName('debian-server')).openConsole(null);
+    const ended = new Promise<api.VirError | null>((r) => stream.onEnd(r));
+    await a.close();
+    expect(await ended).toBeNull();
+    expect(stream.open).toBe(false);
+    // The console is free again for another connection.
+    const again = await (await b.domainLookupByName('debian-server')).openConsole(null);
+    await again.abort();
+    await b.close();
+  });
+
   it('starts fresh once its last connection closes (without a state folder)', async () => {
     const a = await openConnection('test:///default');
     await (await a.domainLookupByName('ubuntu-dev')).undefine();
