@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   VirError} from '../../../drivers/api.js';
 import { VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED,
-  VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, VIR_DOMAIN_EVENT_ID_REBOOT,
+  VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, VIR_DOMAIN_EVENT_ID_REBOOT, VIR_DOMAIN_EVENT_ID_TRAY_CHANGE,
+  VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN, VIR_DOMAIN_REBOOT_ACPI_POWER_BTN,
   VIR_DOMAIN_EVENT_RESUMED, VIR_DOMAIN_EVENT_STARTED, VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_SUSPENDED,
   VIR_DOMAIN_EVENT_UNDEFINED, VIR_DOMAIN_METADATA_TITLE, VIR_DOMAIN_PAUSED, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
   VIR_DOMAIN_AFFECT_CONFIG, VIR_ERR_OPERATION_INVALID, type DomainEvent, type Stream, type AsyncDisposable,
@@ -116,6 +117,22 @@ describe('a real guest', () => {
     const added = await waitFor('DEVICE_ADDED', () => events.find((e) => e.eventId === VIR_DOMAIN_EVENT_ID_DEVICE_ADDED));
     expect(added.eventId === VIR_DOMAIN_EVENT_ID_DEVICE_ADDED && added.devAlias).toBe('ua-rng0');
     expect(await dom.getXMLDesc()).toContain("<alias name='ua-rng0'/>");
+  });
+
+  it('ejects the CD-ROM through updateDevice with a TRAY_CHANGE event, and accepts ACPI shutdown and reboot requests', async () => {
+    const reg = await conn.domainEventRegisterAny(VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, (e) => events.push(e));
+    try {
+      await dom.updateDevice(`<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/><readonly/></disk>`, 1);
+      const tray = await waitFor('TRAY_CHANGE', () => events.find((e) => e.eventId === VIR_DOMAIN_EVENT_ID_TRAY_CHANGE), 20_000);
+      expect(tray.eventId === VIR_DOMAIN_EVENT_ID_TRAY_CHANGE && tray.devAlias).toBe('ide0-1-0');
+      expect(await lab.virsh(['domblklist', 'g1'])).toMatch(/hdc\s+-/);
+    } finally {
+      await reg.dispose();
+    }
+    // The tiny guest ignores ACPI, so these only show that libvirt accepted the requests.
+    await dom.shutdown(VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN);
+    await dom.reboot(VIR_DOMAIN_REBOOT_ACPI_POWER_BTN);
+    expect((await dom.getState()).state).toBe(VIR_DOMAIN_RUNNING);
   });
 
   it('managed-saves and restores, saves to a file and restores from it', async () => {

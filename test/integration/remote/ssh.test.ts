@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_UNDEFINED,
-  type DomainEvent, type VirError,
+  type DomainLifecycleEvent, type VirError,
 } from '../../../drivers/api.js';
 import { openRemoteConnection, type HostKeyInfo, type RemoteConnection, type SshPrompts } from '../../../drivers/remote/index.js';
 import { sshConnectionCount } from '../../../drivers/remote/ssh-transport.js';
@@ -66,7 +66,7 @@ describe.each(['native', 'netcat'] as const)('qemu+ssh with proxy=%s', (proxy) =
   });
 
   it('keeps hundreds of calls in flight and delivers events', async () => {
-    const events: DomainEvent[] = [];
+    const events: DomainLifecycleEvent[] = [];
     const reg = await conn.domainEventRegisterAny(VIR_DOMAIN_EVENT_ID_LIFECYCLE, (e) => events.push(e));
     const name = `ssh-${proxy}`;
     const dom = await conn.domainDefineXML(lab.tinyGuestXml({ name }));
