@@ -4,6 +4,7 @@ import { appVersion } from './app-info.js';
 import { ConnectionManager } from './services/connection-manager.js';
 import { ConnectionStore } from './services/connection-store.js';
 import { defaultDataDir } from './services/data-dir.js';
+import { SettingsStore } from './services/settings-store.js';
 import { StatsService } from './services/stats-service.js';
 
 export interface AppServices {
@@ -17,15 +18,17 @@ export interface AppServices {
 export async function startAppServices(options: { dataDir?: string; mode: 'web' | 'electron'; statsIntervalMs?: number }): Promise<AppServices> {
   // The services report to the API, which needs them first: events go through this late-bound sink.
   const sink: { api?: ApiService } = {};
-  const manager = new ConnectionManager(new ConnectionStore(options.dataDir ?? defaultDataDir()), openConnection, (e) => sink.api?.managerEvent(e));
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const settings = new SettingsStore(dataDir);
+  const manager = new ConnectionManager(new ConnectionStore(dataDir), openConnection, (e) => sink.api?.managerEvent(e));
   const stats = new StatsService((id) => {
     try {
       return manager.connection(id);
     } catch {
       return undefined;
     }
-  }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs);
-  const services = new ApiService(manager, stats, { version: appVersion, mode: options.mode });
+  }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().statsIntervalSeconds * 1000);
+  const services = new ApiService(manager, stats, settings, { version: appVersion, mode: options.mode });
   sink.api = services;
   void manager.start();
   return {

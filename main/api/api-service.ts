@@ -1,4 +1,5 @@
 import type { ConnectionManager, ManagerEvent } from '../services/connection-manager.js';
+import type { SettingsStore } from '../services/settings-store.js';
 import type { StatsService, StatsTick } from '../services/stats-service.js';
 import { toApiError } from './api-error.js';
 import { callSchemas, type ApiEvent, type CallName, type CallResults, type ClientFrame, type ParsedInput, type ServerFrame } from './contract.js';
@@ -27,6 +28,7 @@ export class ApiService {
   constructor(
     private readonly manager: ConnectionManager,
     private readonly stats: StatsService,
+    private readonly settings: SettingsStore,
     info: CallResults['app.info'],
   ) {
     this.handlers = {
@@ -72,6 +74,12 @@ export class ApiService {
         return null;
       },
       'stats.history': async ({ id, uuid }) => this.stats.history(id, uuid),
+      'settings.get': async () => this.settings.get(),
+      'settings.set': async (change) => {
+        const next = this.settings.set(change);
+        this.stats.setInterval(next.statsIntervalSeconds);
+        return next;
+      },
     };
   }
 

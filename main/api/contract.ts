@@ -49,6 +49,13 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 export const DOMAIN_ACTIONS = ['start', 'shutdown', 'reboot', 'reset', 'forceoff', 'pause', 'resume'] as const;
 export type DomainAction = (typeof DOMAIN_ACTIONS)[number];
 
+/** Preferences (what virt-manager keeps in its Preferences dialog). */
+export const settingsSchema = z.object({
+  /** How often VM stats are sampled, in seconds. */
+  statsIntervalSeconds: z.number().int().min(1, 'at least 1 second').max(60, 'at most 60 seconds').default(3),
+});
+export type Settings = z.output<typeof settingsSchema>;
+
 export const callSchemas = {
   'app.info': z.object({}),
   'connections.list': z.object({}),
@@ -63,6 +70,8 @@ export const callSchemas = {
   'domains.action': z.object({ id, uuid, action: z.enum(DOMAIN_ACTIONS) }),
   'stats.watch': z.object({ id, watch: z.boolean() }),
   'stats.history': z.object({ id, uuid }),
+  'settings.get': z.object({}),
+  'settings.set': settingsSchema.partial(),
 } as const;
 
 export type CallName = keyof typeof callSchemas;
@@ -85,6 +94,8 @@ export interface CallResults {
   'domains.action': null;
   'stats.watch': null;
   'stats.history': readonly DomainSample[];
+  'settings.get': Settings;
+  'settings.set': Settings;
 }
 
 /** Events, delivered in batches (at most one batch per 100 ms). */

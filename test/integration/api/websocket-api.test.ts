@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,5 +81,13 @@ describe('the API over the browser-mode WebSocket', () => {
       .rejects.toThrow(expect.objectContaining({ field: 'uri', message: expect.stringMatching(/^uri: not a libvirt URI/) }));
     await expect(api.call('domains.action', { id: lab.connection.id, uuid: 'nope', action: 'start' }))
       .rejects.toThrow(expect.objectContaining({ field: 'uuid' }));
+  });
+
+  it('keeps preferences: the stats interval is 1–60 s, default 3, validated and saved', async () => {
+    expect(await api.call('settings.get', {})).toEqual({ statsIntervalSeconds: 3 });
+    await expect(api.call('settings.set', { statsIntervalSeconds: 61 }))
+      .rejects.toThrow(expect.objectContaining({ field: 'statsIntervalSeconds', message: 'statsIntervalSeconds: at most 60 seconds' }));
+    expect(await api.call('settings.set', { statsIntervalSeconds: 2 })).toEqual({ statsIntervalSeconds: 2 });
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ statsIntervalSeconds: 2 });
   });
 });
