@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { virError } from './errors.js';
 import { canonicalUuid, newUuid } from './uuid.js';
 import { randomBytes } from 'node:crypto';
-import { XmlSyntaxError, child, childElements, childText, element, insertAfter, parseXml, textElement, type XmlElement } from './xml-tree.js';
+import { XmlSyntaxError, child, childElements, childText, element, insertAfter, parseXml, sizeIn, textElement, textOf, type XmlElement } from './xml-tree.js';
 
 interface Kind {
   readonly root: string;
@@ -79,7 +79,70 @@ export function parseDomainDefinition(xml: string): Definition {
   }
   delete def.attrs.id;
   completeInterfaces(def);
+  applyDomainDefaults(def);
   return { def, name, uuid };
+}
+
+/** libvirt's order of a domain's top-level elements; others (which libvirt would drop) go last. */
+const DOMAIN_ORDER = [
+  'name', 'uuid', 'genid', 'title', 'description', 'metadata', 'maxMemory', 'memory', 'currentMemory', 'blkiotune',
+  'memtune', 'memoryBacking', 'vcpu', 'vcpus', 'iothreads', 'iothreadids', 'cputune', 'numatune', 'resource', 'sysinfo',
+  'bootloader', 'bootloader_args', 'os', 'idmap', 'features', 'cpu', 'clock', 'on_poweroff', 'on_reboot', 'on_crash',
+  'on_lockfailure', 'pm', 'perf', 'devices', 'seclabel', 'keywrap', 'launchSecurity',
+];
+
+/** Puts a domain's top-level elements in libvirt's order (stable for the rest). */
+export function orderDomainChildren(def: XmlElement): void {
+  const rank = (c: XmlElement['children'][number]): number => {
+    if (!('name' in c)) return DOMAIN_ORDER.length;
+    const i = DOMAIN_ORDER.indexOf(c.name);
+    return i < 0 ? DOMAIN_ORDER.length : i;
+  };
+  def.children = def.children
+    .filter((c) => 'name' in c || 'comment' in c)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({ c }) => c);
+}
+
+/**
+ * What libvirt's parser fills in on every domain it keeps: memory in KiB with a current size, a static vCPU
+ * placement, an architecture (the test driver's default is i686), a boot device, a UTC clock and the default
+ * lifecycle actions.
+ */
+function applyDomainDefaults(def: XmlElement): void {
+  for (const tag of ['memory', 'currentMemory']) {
+    const el = child(def, tag);
+    const kib = sizeIn(el, 'KiB', 'KiB');
+    if (el && kib !== undefined) {
+      el.attrs = { unit: 'KiB', ...Object.fromEntries(Object.entries(el.attrs).filter(([k]) => k !== 'unit')) };
+      el.children = [{ text: String(kib) }];
+    }
+  }
+  const memory = child(def, 'memory');
+  if (memory && !child(def, 'currentMemory')) def.children.push(textElement('currentMemory', textOf(memory) ?? '0', { unit: 'KiB' }));
+  if (!memory) {
+    const cur = child(def, 'currentMemory');
+    if (cur) def.children.push(textElement('memory', textOf(cur) ?? '0', { unit: 'KiB' }));
+  }
+  const vcpu = child(def, 'vcpu') ?? textElement('vcpu', '1');
+  if (!def.children.includes(vcpu)) def.children.push(vcpu);
+  vcpu.attrs = { placement: vcpu.attrs.placement ?? 'static', ...vcpu.attrs };
+  let os = child(def, 'os');
+  if (!os) {
+    os = element('os', {}, [textElement('type', 'hvm')]);
+    def.children.push(os);
+  }
+  const type = child(os, 'type');
+  if (type) type.attrs = { arch: type.attrs.arch ?? 'i686', ...type.attrs };
+  const devices = child(def, 'devices');
+  const deviceBoot = devices ? devices.children.some((d) => 'name' in d && child(d, 'boot') !== undefined) : false;
+  if (!child(os, 'boot') && !child(os, 'kernel') && !deviceBoot) os.children.push(element('boot', { dev: 'hd' }));
+  if (!child(def, 'clock')) def.children.push(element('clock', { offset: 'utc' }));
+  for (const [tag, action] of [['on_poweroff', 'destroy'], ['on_reboot', 'restart'], ['on_crash', 'destroy']] as const) {
+    if (!child(def, tag)) def.children.push(textElement(tag, action));
+  }
+  orderDomainChildren(def);
 }
 
 /** What libvirt fills in on every NIC it parses: a MAC address, and (test driver) an ifname testnetN. */

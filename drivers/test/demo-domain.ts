@@ -5,6 +5,7 @@ import type { DemoContext } from './demo-context.js';
 import { DemoSnapshot, createSnapshot, listSnapshots } from './demo-snapshot.js';
 import type { DomainObject} from './domain-object.js';
 import { setCurrentMemory, setMaxMemory, setVcpus, sizing } from './domain-object.js';
+import { orderDomainChildren } from './definitions.js';
 import { checkFlags, testError, virError } from './errors.js';
 import { MemoryStream } from './memory-stream.js';
 import { guestAddresses } from './guest-addresses.js';
@@ -394,6 +395,7 @@ export class DemoDomain implements api.Domain {
       } else {
         throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, `unknown metadata type '${type}'`);
       }
+      orderDomainChildren(def);
     }
     this.host.emitDomain(this.host.domainRef(d), {
       eventId: api.VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,

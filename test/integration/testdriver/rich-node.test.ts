@@ -31,6 +31,7 @@ interface DomainRow {
   snapshots: string[];
   current: string | null;
   devices: string[];
+  layout: string[];
 }
 interface NetworkRow {
   name: string;
@@ -92,6 +93,19 @@ function deviceSummary(xml: string): string[] {
   return out.sort();
 }
 
+/** The outline of a domain XML: its top-level elements in order, with the <os>, <vcpu> and memory details. */
+function layout(xml: string): string[] {
+  const root = parseXml(xml);
+  const out = root.children.filter((c) => 'name' in c).map((c) => (c as { name: string }).name);
+  const os = path(root, 'os');
+  if (os) out.push(`os: ${childElements(os).map((c) => `${c.name}${JSON.stringify(c.attrs)}`).join(' ')}`);
+  for (const tag of ['vcpu', 'memory', 'currentMemory']) {
+    const el = path(root, tag);
+    if (el) out.push(`${tag}: ${JSON.stringify(el.attrs)} ${childText(root, tag) ?? ''}`);
+  }
+  return out;
+}
+
 function field(block: string, label: string): string {
   const m = new RegExp(`^${label}:\\s*(.*)$`, 'm').exec(block);
   if (!m) throw new Error(`no '${label}' in:\n${block}`);
@@ -128,6 +142,7 @@ async function demoInventory(c: Connection): Promise<Inventory> {
       snapshots: (await d.listAllSnapshots()).map((s) => s.name).sort(),
       current,
       devices: deviceSummary(await d.getXMLDesc()),
+      layout: layout(await d.getXMLDesc()),
     });
   }
   const networks: NetworkRow[] = [];
@@ -209,6 +224,7 @@ async function libvirtdInventory(lab: Lab): Promise<Inventory> {
       snapshots: lines(snaps).sort(),
       current,
       devices: deviceSummary(xml),
+      layout: layout(xml),
     });
   }
 
@@ -304,7 +320,7 @@ describe('rich node file: Demo host vs libvirtd test driver', () => {
     expect(actual.node).toEqual(expected.node);
   });
 
-  it('has the same domains with the same IDs, states, flags, sizes, snapshots and devices', () => {
+  it('has the same domains with the same IDs, states, flags, sizes, snapshots, devices and XML outline', () => {
     expect(actual.domains).toEqual(expected.domains);
   });
 
