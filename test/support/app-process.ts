@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
 
 export interface RunningApp {
+  readonly pid: number;
   readonly lines: readonly string[];
   readonly url: string;
   stop(): Promise<void>;
@@ -45,6 +46,7 @@ export async function runApp(entry: string, env: NodeJS.ProcessEnv = {}): Promis
     });
   });
   return {
+    pid: child.pid ?? 0,
     lines,
     url,
     stop: async () => {
