@@ -6,7 +6,7 @@ import { parseVolumeDefinition } from './definitions.js';
 import { checkFlags, testError } from './errors.js';
 import { normalizeVolume } from './node-file.js';
 import { VolumeObject, type PoolObject } from './pool-object.js';
-import { cloneXml, serializeXml, textElement } from './xml-tree.js';
+import { cloneXml, element, serializeXml, textElement } from './xml-tree.js';
 
 export class DemoPool implements api.StoragePool {
   constructor(
@@ -57,6 +57,8 @@ export class DemoPool implements api.StoragePool {
       textElement('available', String(p.available), { unit: 'bytes' }),
     ];
     def.children.splice(at, 0, ...sizes);
+    // libvirt always writes a <source>, empty for a directory pool.
+    if (!def.children.some((c) => 'name' in c && c.name === 'source')) def.children.splice(at + sizes.length, 0, element('source'));
     return `${serializeXml(def)}\n`;
   }
   async isActive(): Promise<boolean> {

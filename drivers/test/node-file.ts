@@ -184,7 +184,8 @@ export function normalizeVolume(pool: PoolObject, def: XmlElement, name: string)
   const allocation = child(def, 'allocation') ? vol.allocation : capacity;
   vol.capacity = capacity;
   vol.allocation = allocation;
-  if (!def.attrs.type) def.attrs.type = ['file', 'block', 'dir', 'network', 'netdir', 'ploop'][pool.volumeType] ?? 'file';
+  // libvirt formats the type the XML gave, 'file' by default (virStorageVolGetInfo derives the real one).
+  if (!def.attrs.type) def.attrs.type = 'file';
   // Keep libvirt's element order: name, key, capacity, allocation, target.
   const order = ['name', 'key', 'source', 'capacity', 'allocation', 'physical', 'target', 'backingStore'];
   def.children.sort((a, b) => {

@@ -57,6 +57,8 @@ interface PoolRow {
   allocation: number;
   available: number;
   volumes: VolumeRow[];
+  /** Top-level elements of the pool XML and each volume XML's root attributes. */
+  outline: string[];
 }
 interface DeviceRow {
   name: string;
@@ -104,6 +106,16 @@ function layout(xml: string): string[] {
     if (el) out.push(`${tag}: ${JSON.stringify(el.attrs)} ${childText(root, tag) ?? ''}`);
   }
   return out;
+}
+
+function poolOutline(poolXml: string, volumeXmls: readonly string[]): string[] {
+  const root = parseXml(poolXml);
+  const top = root.children.filter((c) => 'name' in c).map((c) => (c as { name: string }).name);
+  const vols = volumeXmls.map((x) => {
+    const v = parseXml(x);
+    return `${childText(v, 'name')}: ${JSON.stringify(v.attrs)} ${v.children.filter((c) => 'name' in c).map((c) => (c as { name: string }).name).join(',')}`;
+  });
+  return [...top, ...vols.sort()];
 }
 
 function field(block: string, label: string): string {
@@ -173,6 +185,7 @@ async function demoInventory(c: Connection): Promise<Inventory> {
       allocation: pi.allocation,
       available: pi.available,
       volumes: volumes.sort((a, b) => a.name.localeCompare(b.name)),
+      outline: poolOutline(await p.getXMLDesc(), await Promise.all((await p.listAllVolumes()).map((v) => v.getXMLDesc()))),
     });
   }
   const devices: DeviceRow[] = [];
@@ -270,6 +283,10 @@ async function libvirtdInventory(lab: Lab): Promise<Inventory> {
       allocation: Number(field(info, 'Allocation')),
       available: Number(field(info, 'Available')),
       volumes: volumes.sort((a, b) => a.name.localeCompare(b.name)),
+      outline: poolOutline(
+        (await batch([`pool-dumpxml ${quote(name)}`]))[0] ?? '',
+        volRows.length ? await batch(volRows.map((v) => `vol-dumpxml --pool ${quote(name)} ${quote(v.name)}`)) : [],
+      ),
     });
   }
 
