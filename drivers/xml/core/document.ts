@@ -1,5 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { XmlCData, XmlComment, XmlElement, XmlProcessingInstruction, XmlText, type XmlNode } from './nodes.js';
+import { positionOf, scanWellFormed, type SyntaxFacts } from './well-formed.js';
 import { XmlError } from './xml-error.js';
 
 // fast-xml-parser in its order-preserving mode, told to change nothing: no trimming, no number
@@ -17,8 +18,8 @@ const parser = new XMLParser({
   cdataPropName: '#cdata',
   ignoreDeclaration: false,
   ignorePiTags: false,
-  // Only so that a processing instruction's free-form words come through; the validator
-  // below rejects valueless attributes on elements.
+  // Only so that a processing instruction's free-form words come through; scanWellFormed
+  // rejects valueless attributes on elements first.
   allowBooleanAttributes: true,
   removeNSPrefix: false,
   // No callbacks use the path; skip building its string per tag.
@@ -44,7 +45,7 @@ export class XmlDocument {
    */
   static parse(text: string, expectRoot?: string): XmlDocument {
     if (typeof text !== 'string') throw new XmlError('xml', 'expected XML text', 'malformed');
-    // What the validator lets through but XML forbids: control characters, undefined entities.
+    // Characters and entities XML forbids (the scan below checks the structure).
     // eslint-disable-next-line no-control-regex
     const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(text);
     if (bad !== null) throw new XmlError('xml', `not well-formed XML: character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} is not allowed in XML`, 'malformed', positionOf(text, bad.index));
@@ -52,33 +53,25 @@ export class XmlDocument {
       const entity = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)[^;\s<]*;?/.exec(text);
       if (entity !== null) throw new XmlError('xml', `not well-formed XML: undefined entity '${entity[0]}'`, 'malformed', positionOf(text, entity.index));
     }
-    const check = XMLValidator.validate(text);
-    if (check !== true) {
-      throw new XmlError('xml', `not well-formed XML: ${check.err.msg}`, 'malformed', { line: check.err.line, column: check.err.col });
-    }
+    // One pass checks well-formedness (fast-xml-parser's own parser does not) and learns what
+    // the parser does not report: how empty elements and attribute quotes were written.
+    const facts = scanWellFormed(text);
     // The prolog (declaration, comments, whitespace before the root) is read here, exactly as
     // written: fast-xml-parser keeps only some of its whitespace and none of a PI's free text.
-    const rootStart = findRootStart(text);
     let ordered: OrderedNode[];
     try {
-      ordered = parser.parse(text.slice(rootStart)) as OrderedNode[];
+      ordered = parser.parse(text.slice(facts.rootStart)) as OrderedNode[];
     } catch (e) {
       throw new XmlError('xml', `not well-formed XML: ${e instanceof Error ? e.message : String(e)}`, 'malformed');
     }
-    const nodes = [...readProlog(text.slice(0, rootStart)), ...convertList(ordered, '')];
+    const nodes = [...readProlog(text.slice(0, facts.rootStart)), ...convertList(ordered, '')];
     // fast-xml-parser drops what follows the document element (libvirt ends with a newline).
     let end = text.length;
     while (end > 0 && ' \t\r\n'.includes(text[end - 1] ?? '')) end--;
     const tail = end < text.length ? text.slice(end) : undefined;
     const lastNode = nodes[nodes.length - 1];
     if (tail !== undefined && !(lastNode?.kind === 'text' && lastNode.raw.endsWith(tail))) nodes.push(new XmlText(tail));
-    // Nor how empty elements and attribute quotes were written: recover that from the text when it matters.
-    const empties = text.includes('></');
-    const quotes = text.includes('"') && text.includes("'");
-    if (empties || quotes) recoverSyntax(text, nodes, empties, quotes);
-    if (!endsWithMarkup(text)) throw new XmlError('xml', 'not well-formed XML: text after the document element', 'malformed');
-    const stray = nodes.find((n) => n.kind === 'text' && !n.isWhitespace && !n.raw.startsWith('<!'));
-    if (stray !== undefined) throw new XmlError('xml', 'not well-formed XML: text outside the document element', 'malformed');
+    if (facts.anyExpanded || facts.mixedQuotes) applySyntaxFacts(nodes, facts);
     const roots = nodes.filter((n): n is XmlElement => n.kind === 'element');
     if (roots.length !== 1 || roots[0] === undefined) {
       throw new XmlError('xml', `expected exactly one document element, found ${roots.length}`, 'malformed');
@@ -95,37 +88,6 @@ export class XmlDocument {
     for (const n of this.nodes) writeNode(n, out, this.quote);
     return out.join('');
   }
-}
-
-/** Whether only markup (comments, PIs) and whitespace follow the last tag: fast-xml-parser drops trailing text silently. */
-function endsWithMarkup(text: string): boolean {
-  let t = text.trimEnd();
-  for (;;) {
-    if (t.endsWith('-->') && t.lastIndexOf('<!--') >= 0) t = t.slice(0, t.lastIndexOf('<!--')).trimEnd();
-    else if (t.endsWith('?>') && t.lastIndexOf('<?') >= 0) t = t.slice(0, t.lastIndexOf('<?')).trimEnd();
-    else return t.endsWith('>');
-  }
-}
-
-function positionOf(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  return { line, column: index - before.lastIndexOf('\n') };
-}
-
-/** Offset of the document element's `<`. */
-function findRootStart(text: string): number {
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\uFEFF') i++;
-    else if (text.startsWith('<?', i)) i = text.indexOf('?>', i) + 2;
-    else if (text.startsWith('<!--', i)) i = text.indexOf('-->', i) + 3;
-    else if (text.startsWith('<!', i)) i = text.indexOf('>', i) + 1;
-    else return i;
-    if (i <= 1) return text.length;
-  }
-  return i;
 }
 
 /** The nodes before the root, verbatim. A DOCTYPE (libvirt never writes one) is kept as raw text. */
@@ -183,47 +145,15 @@ function convertNode(item: OrderedNode, siblings: XmlNode[], parentIndent: strin
   return undefined;
 }
 
-/**
- * Recovers what fast-xml-parser does not report, by matching start tags in the text to elements
- * in document order: which empty elements were written `<a></a>`, and each attribute's quote
- * character when a document mixes them (libvirt writes ', but embeds metadata libxml2 wrote with ").
- */
-function recoverSyntax(text: string, nodes: XmlNode[], empties: boolean, quotes: boolean): void {
-  const expanded: boolean[] = [];
-  const quoteChars: string[] = [];
-  let i = text.indexOf('<');
-  while (i >= 0 && i < text.length) {
-    if (text.startsWith('<!--', i)) i = text.indexOf('-->', i) + 3;
-    else if (text.startsWith('<![CDATA[', i)) i = text.indexOf(']]>', i) + 3;
-    else if (text.startsWith('<?', i)) i = text.indexOf('?>', i) + 2;
-    else if (text.startsWith('<!', i) || text.startsWith('</', i)) i = text.indexOf('>', i) + 1;
-    else {
-      let j = i + 1;
-      let quote = '';
-      let seen = '';
-      for (; j < text.length; j++) {
-        const c = text[j];
-        if (quote !== '') {
-          if (c === quote) quote = '';
-        } else if (c === '"' || c === "'") {
-          quote = c;
-          seen += c;
-        } else if (c === '>') break;
-      }
-      expanded.push(text[j - 1] !== '/' && text.startsWith('</', j + 1));
-      quoteChars.push(seen);
-      i = j + 1;
-    }
-    if (i <= 0) break;
-    i = text.indexOf('<', i);
-  }
+/** Flags `<a></a>` elements and per-attribute quotes, matching start tags to elements in document order. */
+function applySyntaxFacts(nodes: XmlNode[], facts: SyntaxFacts): void {
   let n = 0;
   const visit = (list: XmlNode[]): void => {
     for (const node of list) {
       if (node.kind !== 'element') continue;
-      if (empties && expanded[n] === true && node.children.length === 0) node.expandEmpty = true;
-      const q = quoteChars[n];
-      if (quotes && q !== undefined && q.length === node.attributes.length) {
+      if (facts.anyExpanded && facts.expanded[n] === true && node.children.length === 0) node.expandEmpty = true;
+      const q = facts.quotes[n];
+      if (facts.mixedQuotes && q !== undefined && q.length === node.attributes.length) {
         for (const [k, a] of node.attributes.entries()) a.quote = q[k] === '"' ? '"' : "'";
       }
       n++;

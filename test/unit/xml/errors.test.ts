@@ -1,8 +1,9 @@
 // Acceptance 3 of issue 3: invalid input — malformed XML, the wrong root, impossible values —
 // gives a typed XmlError naming the field, never a crash (no TypeError, no other error type).
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
-  XmlError, buildDomain, buildNetwork, buildStoragePool, buildStorageVolume, parseCapabilities, parseDomain, parseDomainCapabilities,
+  XmlDocument, XmlError, buildDomain, buildNetwork, buildStoragePool, buildStorageVolume, parseCapabilities, parseDomain, parseDomainCapabilities,
   parseNetwork, parseNodeDevice, parseSnapshot, parseStoragePool, parseStorageVolume,
 } from '../../../drivers/xml/index.js';
 import { exercise } from '../../support/xml-exercise.js';
@@ -166,5 +167,34 @@ describe('never a crash', () => {
     }
     expect(parsed).toBeGreaterThan(50);
     expect(rejected).toBeGreaterThan(50);
+  });
+
+  it("is at least as strict as fast-xml-parser's own validator on thousands of corrupted documents", () => {
+    const rand = rng(7);
+    const tokens = ['<', '>', '/>', '</', '<a>', '</a>', "='x'", ' b="1"', '"', "'", '=', '<!--', '-->', '<![CDATA[', ']]>', '<?', '?>', ' ', 'x'];
+    let checked = 0;
+    let bothReject = 0;
+    const missed: string[] = [];
+    for (const f of allFixtures()) {
+      for (let i = 0; i < 300; i++) {
+        const at = Math.floor(rand() * f.xml.length);
+        const len = Math.floor(rand() * 4);
+        const mutated = f.xml.slice(0, at) + (tokens[Math.floor(rand() * tokens.length)] ?? '') + f.xml.slice(at + len);
+        const theirs = XMLValidator.validate(mutated) === true;
+        let ours = true;
+        try {
+          XmlDocument.parse(mutated);
+        } catch (e) {
+          if (!(e instanceof XmlError) || e.kind !== 'malformed') throw e;
+          ours = false;
+        }
+        checked++;
+        if (!theirs && !ours) bothReject++;
+        if (!theirs && ours) missed.push(`${f.name} at ${at}: ${JSON.stringify(mutated.slice(Math.max(0, at - 40), at + 40))}`);
+      }
+    }
+    expect(missed.slice(0, 5)).toEqual([]);
+    expect(checked).toBeGreaterThan(3000);
+    expect(bothReject).toBeGreaterThan(500);
   });
 });
