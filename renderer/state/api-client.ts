@@ -26,45 +26,79 @@ function browserToken(): string {
   return sessionStorage.getItem('hangar.token') ?? '';
 }
 
-/** The renderer's one link to the Hangar service: typed calls and batched events over the API WebSocket. */
+/** How frames travel: the preload's IPC bridge in Electron, a WebSocket in browser mode. */
+interface Transport {
+  send(text: ClientFrame): void;
+  close(): void;
+}
+
+interface PreloadBridge {
+  readonly version: string;
+  send(frame: unknown): void;
+  onFrame(listener: (frame: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    readonly hangar?: PreloadBridge;
+  }
+}
+
+/** The renderer's one link to the Hangar service: typed calls and batched events, over IPC or a WebSocket. */
 export class ApiClient {
-  private readonly socket: WebSocket;
+  private readonly transport: Transport;
   private seq = 0;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly eventListeners = new Set<(events: readonly ApiEvent[]) => void>();
   private readonly statusListeners = new Set<(s: LinkStatus) => void>();
-  private queued: string[] = [];
   status: LinkStatus = { state: 'connecting' };
 
   constructor() {
+    this.transport = window.hangar ? this.viaPreload(window.hangar) : this.viaWebSocket();
+  }
+
+  private viaPreload(bridge: PreloadBridge): Transport {
+    const off = bridge.onFrame((frame) => this.receive(frame as ServerFrame));
+    this.status = { state: 'open' };
+    return { send: (frame) => bridge.send(frame), close: off };
+  }
+
+  private viaWebSocket(): Transport {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    this.socket = new WebSocket(`${scheme}://${location.host}/api?token=${encodeURIComponent(browserToken())}`);
-    this.socket.addEventListener('open', () => {
-      for (const frame of this.queued) this.socket.send(frame);
-      this.queued = [];
+    const socket = new WebSocket(`${scheme}://${location.host}/api?token=${encodeURIComponent(browserToken())}`);
+    let queued: string[] = [];
+    socket.addEventListener('open', () => {
+      for (const frame of queued) socket.send(frame);
+      queued = [];
       this.setStatus({ state: 'open' });
     });
-    this.socket.addEventListener('message', (event: MessageEvent<string>) => this.receive(JSON.parse(event.data) as ServerFrame));
-    this.socket.addEventListener('close', (event) => {
+    socket.addEventListener('message', (event: MessageEvent<string>) => this.receive(JSON.parse(event.data) as ServerFrame));
+    socket.addEventListener('close', (event) => {
       const reason = event.reason || (event.code === 1006 ? 'the service is not reachable' : `code ${event.code}`);
       for (const p of this.pending.values()) p.reject(new CallError({ message: `The connection to the Hangar service closed: ${reason}` }));
       this.pending.clear();
       this.setStatus({ state: 'closed', reason });
     });
+    return {
+      send: (frame) => {
+        const text = JSON.stringify(frame);
+        if (socket.readyState === WebSocket.OPEN) socket.send(text);
+        else queued.push(text);
+      },
+      close: () => socket.close(),
+    };
   }
 
   call<C extends CallName>(call: C, input: CallInput<C>): Promise<CallResults[C]> {
     const seq = ++this.seq;
     const frame: ClientFrame = { kind: 'call', seq, call, input };
-    const text = JSON.stringify(frame);
     return new Promise<CallResults[C]>((resolve, reject) => {
       if (this.status.state === 'closed') {
         reject(new CallError({ message: 'The connection to the Hangar service is closed.' }));
         return;
       }
       this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
-      if (this.socket.readyState === WebSocket.OPEN) this.socket.send(text);
-      else this.queued.push(text);
+      this.transport.send(frame);
     });
   }
 
@@ -79,7 +113,7 @@ export class ApiClient {
   }
 
   close(): void {
-    this.socket.close();
+    this.transport.close();
   }
 
   private setStatus(s: LinkStatus): void {

@@ -1,0 +1,39 @@
+import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
+import type { ApiService, ApiSession } from '../api/api-service.js';
+
+export const IPC_CHANNEL = 'hangar:frame';
+
+/**
+ * Carries API frames between main and the app's own windows. Frames from anything else (another frame, a page
+ * that navigated away, a webview) are dropped: the sender must be a tracked window showing our own page.
+ */
+export class IpcBridge {
+  private readonly sessions = new Map<number, ApiSession>();
+  private readonly listener = (event: IpcMainEvent, frame: unknown): void => {
+    const session = this.sessions.get(event.sender.id);
+    const url = event.senderFrame?.url ?? '';
+    if (!session || event.senderFrame !== event.sender.mainFrame || !this.isOwnPage(url)) return;
+    session.handle(frame);
+  };
+
+  constructor(private readonly api: ApiService, private readonly isOwnPage: (url: string) => boolean) {
+    ipcMain.on(IPC_CHANNEL, this.listener);
+  }
+
+  attach(contents: WebContents): void {
+    const session = this.api.open((frame) => {
+      if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, frame);
+    });
+    this.sessions.set(contents.id, session);
+    contents.once('destroyed', () => {
+      session.dispose();
+      this.sessions.delete(contents.id);
+    });
+  }
+
+  dispose(): void {
+    ipcMain.removeListener(IPC_CHANNEL, this.listener);
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
+  }
+}
