@@ -19,7 +19,7 @@ import type { HostEvent } from './event-bus.js';
 import { NetworkObject } from './network-object.js';
 import { NodeDeviceObject } from './node-device-object.js';
 import { PoolObject, type VolumeObject } from './pool-object.js';
-import { child, childText, insertAfter, path, textElement, type XmlElement } from './xml-tree.js';
+import { child, childText, element, insertAfter, path, textElement, type XmlElement } from './xml-tree.js';
 
 /** The libvirt version whose test-driver behaviour the Demo host follows. */
 const EMULATED_LIBVIRT_VERSION = 9_000_000;
@@ -684,10 +684,17 @@ export class DemoConnection implements api.Connection, DemoContext {
   }
 }
 
-/** What libvirt adds to a network definition it stores: STP defaults on the bridge. */
+/** What libvirt adds to a network definition it stores: a bridge with STP defaults for a routed or isolated network. */
 function normalizeNetwork(def: XmlElement): void {
-  const bridge = path(def, 'bridge');
-  if (bridge) {
+  const forward = path(def, 'forward');
+  if (forward && !forward.attrs.mode) forward.attrs = { mode: 'nat', ...forward.attrs };
+  const mode = forward?.attrs.mode ?? 'none';
+  let bridge = path(def, 'bridge');
+  if (!bridge && ['none', 'nat', 'route', 'open'].includes(mode)) {
+    bridge = element('bridge');
+    insertAfter(def, bridge, ['forward', 'metadata', 'uuid', 'name']);
+  }
+  if (bridge && ['none', 'nat', 'route', 'open'].includes(mode)) {
     bridge.attrs.stp ??= 'on';
     bridge.attrs.delay ??= '0';
   }

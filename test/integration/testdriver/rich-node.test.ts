@@ -39,6 +39,8 @@ interface NetworkRow {
   active: boolean;
   persistent: boolean;
   bridge: string | null;
+  /** Top-level elements of the network XML with their attributes. */
+  outline: string[];
 }
 interface VolumeRow {
   name: string;
@@ -108,6 +110,16 @@ function layout(xml: string): string[] {
   return out;
 }
 
+function networkOutline(xml: string): string[] {
+  // libvirt also names the first <interface> of a forward list in a dev attribute: leave attributes of <forward> out.
+  return parseXml(xml)
+    .children.filter((c) => 'name' in c)
+    .map((c) => {
+      const el = c as { name: string; attrs: Record<string, string> };
+      return el.name === 'forward' ? `forward ${el.attrs.mode ?? ''}` : `${el.name} ${JSON.stringify(el.attrs)}`;
+    });
+}
+
 function poolOutline(poolXml: string, volumeXmls: readonly string[]): string[] {
   const root = parseXml(poolXml);
   const top = root.children.filter((c) => 'name' in c).map((c) => (c as { name: string }).name);
@@ -165,7 +177,7 @@ async function demoInventory(c: Connection): Promise<Inventory> {
     } catch {
       bridge = null;
     }
-    networks.push({ name: n.name, uuid: n.uuid, active: await n.isActive(), persistent: await n.isPersistent(), bridge });
+    networks.push({ name: n.name, uuid: n.uuid, active: await n.isActive(), persistent: await n.isPersistent(), bridge, outline: networkOutline(await n.getXMLDesc()) });
   }
   const pools: PoolRow[] = [];
   const volTypes = ['file', 'block', 'dir', 'network', 'netdir', 'ploop'];
@@ -244,6 +256,7 @@ async function libvirtdInventory(lab: Lab): Promise<Inventory> {
   const networks: NetworkRow[] = [];
   const netNames = lines(netList);
   const netInfos = await batch(netNames.map((n) => `net-info ${quote(n)}`));
+  const netXmls = await batch(netNames.map((n) => `net-dumpxml ${quote(n)}`));
   netNames.forEach((name, i) => {
     const info = netInfos[i] ?? '';
     networks.push({
@@ -252,6 +265,7 @@ async function libvirtdInventory(lab: Lab): Promise<Inventory> {
       active: field(info, 'Active') === 'yes',
       persistent: field(info, 'Persistent') === 'yes',
       bridge: optField(info, 'Bridge'),
+      outline: networkOutline(netXmls[i] ?? ''),
     });
   });
 
