@@ -1,4 +1,4 @@
-import { XmlDocument } from './document.js';
+import type { XmlDocument } from './document.js';
 import { ElementView } from './element-view.js';
 import { XmlError } from './xml-error.js';
 
@@ -19,10 +19,4 @@ export abstract class XmlModel extends ElementView {
     if (v === undefined || v.trim() === '') throw new XmlError(path, `<${path}> is required`, 'missing');
     return v;
   }
-}
-
-/** Parses with the expected root, wrapping anything unexpected as XmlError (never a crash). */
-export function parseAs<T>(text: string, root: string, make: (doc: XmlDocument) => T): T {
-  const doc = XmlDocument.parse(text, root);
-  return make(doc);
 }
