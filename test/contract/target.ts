@@ -41,15 +41,17 @@ export interface Features {
   readonly freeMemory: boolean;
   /** Job info/stats/abort and network DHCP leases (not in libvirt's test driver). */
   readonly jobsAndLeases: boolean;
+  /** REBOOT and BALLOON_CHANGE events, which libvirt's test driver never sends. */
+  readonly guestEvents: boolean;
 }
 
 export function featuresOf(backend: Backend): Features {
   switch (backend) {
     case 'demo':
-      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true, jobsAndLeases: true };
+      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true, jobsAndLeases: true, guestEvents: true };
     case 'libvirt-test':
-      return { console: false, hotplug: false, volumeData: false, richStats: false, domainCapabilities: false, refusesTransientUndefine: false, freeMemory: false, jobsAndLeases: false };
+      return { console: false, hotplug: false, volumeData: false, richStats: false, domainCapabilities: false, refusesTransientUndefine: false, freeMemory: false, jobsAndLeases: false, guestEvents: false };
     case 'libvirt-qemu':
-      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true, jobsAndLeases: true };
+      return { console: true, hotplug: true, volumeData: true, richStats: true, domainCapabilities: true, refusesTransientUndefine: true, freeMemory: true, jobsAndLeases: true, guestEvents: true };
   }
 }

@@ -59,6 +59,23 @@ export function eventCases(s: SuiteScope): void {
     await log.dispose();
   });
 
+  it.runIf(s.features.guestEvents)('sends a REBOOT event when a guest reboots', async () => {
+    const c = s.conn();
+    const log = await collect<api.DomainRebootEvent>((l) => c.domainEventRegisterAny(api.VIR_DOMAIN_EVENT_ID_REBOOT, l));
+    await (await c.domainLookupByName('alpha')).reboot();
+    expect((await log.next(() => true)).domain.name).toBe('alpha');
+    await log.dispose();
+  });
+
+  it.runIf(s.features.guestEvents)('sends a BALLOON_CHANGE event with the new size when live memory changes', async () => {
+    const c = s.conn();
+    const log = await collect<api.DomainBalloonChangeEvent>((l) => c.domainEventRegisterAny(api.VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, l));
+    await (await c.domainLookupByName('alpha')).setMemory(393216, api.VIR_DOMAIN_AFFECT_LIVE);
+    const ev = await log.next(() => true);
+    expect([ev.domain.name, ev.actual]).toEqual(['alpha', 393216]);
+    await log.dispose();
+  });
+
   it('filters network events by network', async () => {
     const c = s.conn();
     const netA = await c.networkLookupByName('net-a');
