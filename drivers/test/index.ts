@@ -1,13 +1,14 @@
 // Opening the Demo host: test:///default (the built-in host, shared by its connections like libvirt's, and
 // optionally persisted to a folder) and test:///abs/path.xml (a host loaded from a node file, one per
 // connection, like libvirt's test driver).
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import * as api from '../api.js';
 import { DemoConnection } from './demo-connection.js';
 import { DemoHost } from './demo-host.js';
 import { DEFAULT_NODE_XML } from './default-node.js';
 import { testError } from './errors.js';
-import { HostPersistence } from './host-persistence.js';
+import { HostPersistence, STATE_FILE } from './host-persistence.js';
 import { loadNode, parseNodeText, readNodeFile } from './node-file.js';
 
 interface SharedHost {
@@ -26,6 +27,27 @@ export function testUriPath(uri: string): string | null {
   return decodeURIComponent(m[2] ?? '');
 }
 
+/**
+ * The built-in host, or the one saved in `stateDir`. A saved state that cannot be read is moved aside (kept for
+ * the user, named demo-host.xml.broken-<time>) and the built-in host takes its place: the Demo host must open.
+ */
+function loadSharedHost(stateDir: string | undefined): DemoHost {
+  const file = stateDir ? join(stateDir, STATE_FILE) : null;
+  if (file && existsSync(file)) {
+    const host = new DemoHost();
+    try {
+      loadNode(host, readNodeFile(file));
+      return host;
+    } catch {
+      host.dispose();
+      renameSync(file, `${file}.broken-${Date.now()}`);
+    }
+  }
+  const host = new DemoHost();
+  loadNode(host, parseNodeText(DEFAULT_NODE_XML, null));
+  return host;
+}
+
 export async function openTestConnection(uri: string, options: api.OpenOptions = {}): Promise<api.Connection> {
   const path = testUriPath(uri);
   if (path === null) throw testError(api.VIR_ERR_INVALID_ARG, `not a test driver URI: ${uri}`);
@@ -35,10 +57,8 @@ export async function openTestConnection(uri: string, options: api.OpenOptions =
     const key = options.stateDir ?? '';
     let shared = sharedHosts.get(key);
     if (!shared) {
-      const host = new DemoHost();
+      const host = loadSharedHost(options.stateDir);
       const saved = options.stateDir ? new HostPersistence(host, options.stateDir) : null;
-      if (saved && existsSync(saved.file)) loadNode(host, readNodeFile(saved.file));
-      else loadNode(host, parseNodeText(DEFAULT_NODE_XML, null));
       shared = { host, persistence: saved, refs: 0 };
       sharedHosts.set(key, shared);
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,6 +67,16 @@ describe('the built-in Demo host (test:///default)', () => {
     const b = await openConnection('test:///default');
     expect((await b.listAllDomains()).map((d) => d.name)).toContain('ubuntu-dev');
     await b.close();
+  });
+
+  it('moves a saved state it cannot read aside and opens the built-in host', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hangar-demo-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'demo-host.xml'), '<node><domain type=');
+    const c = await openConnection('test:///default', { stateDir: dir });
+    expect((await c.listAllDomains()).map((d) => d.name)).toContain('fedora-workstation');
+    await c.close();
+    expect(readdirSync(dir).some((f) => f.startsWith('demo-host.xml.broken-'))).toBe(true);
   });
 
   it('survives a restart when given a state folder', async () => {
