@@ -4,7 +4,11 @@ import { appVersion } from './app-info.js';
 import { ConnectionManager } from './services/connection-manager.js';
 import { ConnectionStore } from './services/connection-store.js';
 import { defaultDataDir } from './services/data-dir.js';
+import type { Opener } from './services/host-connection.js';
+import { PromptBroker } from './services/prompt-broker.js';
 import { SettingsStore } from './services/settings-store.js';
+import { sshPromptsFor } from './services/ssh-prompts.js';
+import type { RemoteOpenOptions } from '../drivers/remote/index.js';
 import { StatsService } from './services/stats-service.js';
 
 export interface AppServices {
@@ -20,7 +24,12 @@ export async function startAppServices(options: { dataDir?: string; mode: 'web' 
   const sink: { api?: ApiService } = {};
   const dataDir = options.dataDir ?? defaultDataDir();
   const settings = new SettingsStore(dataDir);
-  const manager = new ConnectionManager(new ConnectionStore(dataDir), openConnection, (e) => sink.api?.managerEvent(e));
+  const prompts = new PromptBroker((e) => sink.api?.promptEvent(e), () => sink.api?.hasSessions() ?? false);
+  const open: Opener = (uri, openOptions) => {
+    const remote: RemoteOpenOptions = { ...openOptions, ssh: sshPromptsFor(uri, prompts) };
+    return openConnection(uri, remote);
+  };
+  const manager = new ConnectionManager(new ConnectionStore(dataDir), open, (e) => sink.api?.managerEvent(e));
   const stats = new StatsService((id) => {
     try {
       return manager.connection(id);
@@ -28,7 +37,7 @@ export async function startAppServices(options: { dataDir?: string; mode: 'web' 
       return undefined;
     }
   }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().statsIntervalSeconds * 1000);
-  const services = new ApiService(manager, stats, settings, { version: appVersion, mode: options.mode });
+  const services = new ApiService(manager, stats, settings, prompts, { version: appVersion, mode: options.mode });
   sink.api = services;
   void manager.start();
   return {
@@ -37,6 +46,7 @@ export async function startAppServices(options: { dataDir?: string; mode: 'web' 
     stats,
     dispose: async () => {
       stats.stop();
+      prompts.dispose();
       services.dispose();
       await manager.dispose();
     },

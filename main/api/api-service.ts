@@ -1,4 +1,5 @@
 import type { ConnectionManager, ManagerEvent } from '../services/connection-manager.js';
+import type { PromptBroker } from '../services/prompt-broker.js';
 import type { SettingsStore } from '../services/settings-store.js';
 import type { StatsService, StatsTick } from '../services/stats-service.js';
 import { toApiError } from './api-error.js';
@@ -29,6 +30,7 @@ export class ApiService {
     private readonly manager: ConnectionManager,
     private readonly stats: StatsService,
     private readonly settings: SettingsStore,
+    private readonly prompts: PromptBroker,
     info: CallResults['app.info'],
   ) {
     this.handlers = {
@@ -74,6 +76,7 @@ export class ApiService {
         return null;
       },
       'stats.history': async ({ id, uuid }) => this.stats.history(id, uuid),
+      'prompts.answer': async ({ id, answer }) => ({ open: this.prompts.answer(id, answer) }),
       'settings.get': async () => this.settings.get(),
       'settings.set': async (change) => {
         const next = this.settings.set(change);
@@ -87,6 +90,17 @@ export class ApiService {
   managerEvent = (event: ManagerEvent): void => {
     this.batcher.push(event);
   };
+
+  /** Prompts go out at once, not batched: a person is waiting for them. */
+  promptEvent = (event: ApiEvent): void => {
+    this.batcher.push(event);
+    this.batcher.drain();
+  };
+
+  /** Whether any window or tab could answer a prompt. */
+  hasSessions(): boolean {
+    return this.sessions.size > 0;
+  }
 
   statsTick = (tick: StatsTick): void => {
     this.batcher.push({ type: 'stats', id: tick.id, at: tick.at, domains: Object.fromEntries(tick.domains) });

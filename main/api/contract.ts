@@ -49,6 +49,12 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 export const DOMAIN_ACTIONS = ['start', 'shutdown', 'reboot', 'reset', 'forceoff', 'pause', 'resume'] as const;
 export type DomainAction = (typeof DOMAIN_ACTIONS)[number];
 
+/** A question a connection asks the user while it opens. */
+export type PromptRequest =
+  | { readonly kind: 'password'; readonly uri: string; readonly user: string; readonly host: string }
+  | { readonly kind: 'passphrase'; readonly uri: string; readonly keyPath: string }
+  | { readonly kind: 'hostkey'; readonly uri: string; readonly host: string; readonly keyType: string; readonly fingerprint: string };
+
 /** Preferences (what virt-manager keeps in its Preferences dialog). */
 export const settingsSchema = z.object({
   /** How often VM stats are sampled, in seconds. */
@@ -70,6 +76,7 @@ export const callSchemas = {
   'domains.action': z.object({ id, uuid, action: z.enum(DOMAIN_ACTIONS) }),
   'stats.watch': z.object({ id, watch: z.boolean() }),
   'stats.history': z.object({ id, uuid }),
+  'prompts.answer': z.object({ id, answer: z.union([z.string().max(4096), z.boolean(), z.null()]) }),
   'settings.get': z.object({}),
   'settings.set': settingsSchema.partial(),
 } as const;
@@ -94,6 +101,7 @@ export interface CallResults {
   'domains.action': null;
   'stats.watch': null;
   'stats.history': readonly DomainSample[];
+  'prompts.answer': { readonly open: boolean };
   'settings.get': Settings;
   'settings.set': Settings;
 }
@@ -104,7 +112,9 @@ export type ApiEvent =
   | { readonly type: 'connection-removed'; readonly id: string }
   | { readonly type: 'domains-reset'; readonly id: string; readonly domains: readonly DomainSummary[] }
   | { readonly type: 'domains'; readonly id: string; readonly upserted: readonly DomainSummary[]; readonly removed: readonly string[] }
-  | { readonly type: 'stats'; readonly id: string; readonly at: number; readonly domains: Readonly<Record<string, DomainSample>> };
+  | { readonly type: 'stats'; readonly id: string; readonly at: number; readonly domains: Readonly<Record<string, DomainSample>> }
+  | { readonly type: 'prompt'; readonly id: string; readonly request: PromptRequest }
+  | { readonly type: 'prompt-closed'; readonly id: string };
 
 /** An error as the renderer sees it: libvirt's code and domain survive, so does its message. */
 export interface ApiError {

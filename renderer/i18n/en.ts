@@ -1,6 +1,6 @@
 export const en = {
   app: { title: 'Hangar' },
-  common: { cancel: 'Cancel', dismiss: 'Dismiss' },
+  common: { cancel: 'Cancel', dismiss: 'Dismiss', ok: 'OK' },
   status: {
     disconnected: 'The connection to the Hangar service was lost: {{reason}}. Reload the page once it runs again.',
   },
@@ -35,6 +35,16 @@ export const en = {
     reboot: { title: 'Reboot "{{name}}"?', message: 'The guest operating system is asked to restart.' },
     reset: { title: 'Force reset "{{name}}"?', message: 'The VM restarts at once, like pressing a reset button. Unsaved data in the guest is lost.' },
     forceoff: { title: 'Force off "{{name}}"?', message: 'The VM is powered off at once, without shutting down its operating system. Unsaved data in the guest is lost.' },
+  },
+  prompt: {
+    hostkey: {
+      title: 'Unknown SSH host key',
+      message: 'The authenticity of host {{host}} cannot be established. Check that its {{keyType}} key fingerprint below is the one you expect before you trust it:',
+      trust: 'Trust and Connect',
+      label: '',
+    },
+    password: { title: 'SSH password', message: 'Password for {{user}}@{{host}}:', label: 'Password' },
+    passphrase: { title: 'Key passphrase', message: 'The private key {{keyPath}} is encrypted.', label: 'Passphrase' },
   },
   addConnection: {
     title: 'Add Connection',

@@ -2,7 +2,7 @@ import type { Strings } from './index.js';
 
 export const zhCN: Strings = {
   app: { title: 'Hangar' },
-  common: { cancel: '取消', dismiss: '关闭' },
+  common: { cancel: '取消', dismiss: '关闭', ok: '确定' },
   status: {
     disconnected: '与 Hangar 服务的连接已断开：{{reason}}。服务恢复后请重新加载页面。',
   },
@@ -37,6 +37,16 @@ export const zhCN: Strings = {
     reboot: { title: '重启“{{name}}”？', message: '将请求客户机操作系统重新启动。' },
     reset: { title: '强制重置“{{name}}”？', message: '虚拟机会立即重新启动，如同按下复位键。客户机中未保存的数据将丢失。' },
     forceoff: { title: '强制关闭“{{name}}”？', message: '虚拟机会立即断电，不会先关闭其操作系统。客户机中未保存的数据将丢失。' },
+  },
+  prompt: {
+    hostkey: {
+      title: '未知的 SSH 主机密钥',
+      message: '无法确认主机 {{host}} 的真实性。信任之前，请确认下面的 {{keyType}} 密钥指纹正是您所预期的：',
+      trust: '信任并连接',
+      label: '',
+    },
+    password: { title: 'SSH 密码', message: '{{user}}@{{host}} 的密码：', label: '密码' },
+    passphrase: { title: '密钥口令', message: '私钥 {{keyPath}} 已加密。', label: '口令' },
   },
   addConnection: {
     title: '添加连接',

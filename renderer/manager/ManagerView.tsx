@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DomainAction, DomainSummary } from '../../main/api/contract.js';
+import type { DomainAction, DomainSummary, PromptRequest } from '../../main/api/contract.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { PromptDialog } from '../components/PromptDialog.js';
 import type { ApiClient } from '../state/api-client.js';
 import { HostsStore } from '../state/hosts-store.js';
 import { AddConnectionDialog } from './AddConnectionDialog.js';
@@ -24,9 +25,16 @@ export function ManagerView({ client }: { client: ApiClient }): React.JSX.Elemen
   const [error, setError] = useState('');
   const [adding, setAdding] = useState(false);
   const watched = useRef(new Set<string>());
+  const [prompts, setPrompts] = useState<readonly { id: string; request: PromptRequest }[]>([]);
 
   useEffect(() => {
-    const off = client.onEvents((events) => store.apply(events));
+    const off = client.onEvents((events) => {
+      store.apply(events);
+      for (const e of events) {
+        if (e.type === 'prompt') setPrompts((p) => [...p, { id: e.id, request: e.request }]);
+        if (e.type === 'prompt-closed') setPrompts((p) => p.filter((x) => x.id !== e.id));
+      }
+    });
     client.call('connections.list', {}).then((views) => store.load(views), (e: unknown) => setError(String(e)));
     return off;
   }, [client, store]);
@@ -94,6 +102,13 @@ export function ManagerView({ client }: { client: ApiClient }): React.JSX.Elemen
             void run(pending);
           }}
         />
+      )}
+      {prompts[0] && (
+        <PromptDialog key={prompts[0].id} request={prompts[0].request} onAnswer={(answer) => {
+          const id = prompts[0]?.id ?? '';
+          setPrompts((p) => p.filter((x) => x.id !== id));
+          call(client.call('prompts.answer', { id, answer }));
+        }} />
       )}
       {adding && (
         <AddConnectionDialog onCancel={() => setAdding(false)} onAdd={async (input) => {
