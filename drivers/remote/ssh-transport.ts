@@ -103,7 +103,14 @@ async function acquire(target: Target, prompts: SshPrompts, noVerify: boolean, k
     }
     const client = new Client();
     const ready = connectClient(client, target, prompts, noVerify, knownHostsPath, sock);
-    const created: PooledConnection = { client, ready, refs: 0, ...(parentRelease ? { parentRelease } : {}) };
+    // Released exactly once, whether this connection is given up by its last user or drops by itself.
+    let parentReleased = false;
+    const releaseParent = (): void => {
+      if (parentReleased) return;
+      parentReleased = true;
+      parentRelease?.();
+    };
+    const created: PooledConnection = { client, ready, refs: 0, parentRelease: releaseParent };
     entry = created;
     pool.set(key, created);
     client.on('close', () => {
@@ -113,6 +120,7 @@ async function acquire(target: Target, prompts: SshPrompts, noVerify: boolean, k
     ready.catch(() => {
       if (pool.get(key) === created) pool.delete(key);
       client.end();
+      releaseParent();
     });
   }
   entry.refs++;
@@ -133,6 +141,7 @@ async function acquire(target: Target, prompts: SshPrompts, noVerify: boolean, k
       if (e.refs === 0) {
         if (pool.get(key) === e) pool.delete(key);
         e.client.end();
+        e.parentRelease?.();
       }
     },
   };
@@ -190,10 +199,10 @@ function connectClient(client: Client, target: Target, prompts: SshPrompts, noVe
     };
     const onReady = (): void => {
       client.removeListener('error', onError);
-      // Later errors end the connection; channels see their own close.
-      client.on('error', () => {});
       resolve();
     };
+    // Errors after the first (or after ready) end the connection; channels see their own close.
+    client.on('error', () => {});
     client.once('ready', onReady);
     client.once('error', onError);
     const config: ConnectConfig = {

@@ -168,3 +168,58 @@ describe('host keys', () => {
     await forced.close();
   });
 });
+
+describe('~/.ssh/config and keys', () => {
+  it('honours HostName, User, Port and IdentityFile from the config, and ProxyJump through a jump host', async () => {
+    const hostKey = lab.ssh.hostKey.split(/\s+/).slice(0, 2).join(' ');
+    const known = join(tmp, 'known_hosts_config');
+    // The jump host is the lab's sshd seen from here; the target is the same sshd seen from inside the lab.
+    writeFileSync(known, `[127.0.0.1]:${lab.ssh.port} ${hostKey}\n127.0.0.1 ${hostKey}\n`);
+    const config = join(tmp, 'ssh_config');
+    writeFileSync(config, [
+      'Host labhost',
+      '  HostName 127.0.0.1',
+      `  Port ${lab.ssh.port}`,
+      '  User root',
+      'Host inner',
+      '  HostName 127.0.0.1',
+      '  Port 22',
+      `  ProxyJump root@127.0.0.1:${lab.ssh.port}`,
+      'Host *',
+      `  IdentityFile ${lab.ssh.keyPath}`,
+      '',
+    ].join('\n'));
+    const opts = { ssh: { knownHostsPath: known, configPath: config, agentSocket: null } };
+    const viaConfig = await openRemoteConnection('qemu+ssh://labhost/system?proxy=native', opts);
+    expect(await viaConfig.getType()).toBe('QEMU');
+    await viaConfig.close();
+    const before = sshConnectionCount();
+    const viaJump = await openRemoteConnection('qemu+ssh://root@inner/system?proxy=netcat', opts);
+    try {
+      expect(await viaJump.getHostname()).toBe((await lab.virsh(['hostname'])).trim());
+      expect(sshConnectionCount()).toBe(before + 2); // the jump host's connection and the target's
+    } finally {
+      await viaJump.close();
+    }
+    expect(sshConnectionCount()).toBe(before);
+  });
+
+  it('asks for the passphrase of an encrypted key through the callback', async () => {
+    const key = join(tmp, 'encrypted_key');
+    writeFileSync(key, readFileSync(lab.ssh.keyPath), { mode: 0o600 });
+    execFileSync('ssh-keygen', ['-q', '-p', '-P', '', '-N', 'sesame', '-f', key]);
+    const asked: string[] = [];
+    const conn = await openRemoteConnection(
+      `qemu+ssh://root@127.0.0.1:${lab.ssh.port}/system?keyfile=${encodeURIComponent(key)}&proxy=native`,
+      { ssh: prompts({ passphrase: async ({ keyPath }) => { asked.push(keyPath); return 'sesame'; } }) },
+    );
+    expect(await conn.getType()).toBe('QEMU');
+    await conn.close();
+    expect(asked).toEqual([key]);
+    const refused = (await openRemoteConnection(
+      `qemu+ssh://root@127.0.0.1:${lab.ssh.port}/system?keyfile=${encodeURIComponent(key)}&proxy=native`,
+      { ssh: prompts({ passphrase: async () => null }) },
+    ).catch((e: unknown) => e)) as VirError;
+    expect(refused.message).toMatch(/authentication failed for root@127.0.0.1/);
+  });
+});
