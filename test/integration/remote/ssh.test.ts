@@ -1,9 +1,9 @@
 // qemu+ssh:// to the lab's sshd: helper (virt-ssh-helper) and netcat modes, calls, events, streams and the
 // serial console of a real guest over SSH, one SSH connection shared by every channel, and host-key trust:
 // unknown keys reach the callback, a changed key is refused naming host and fingerprint, no_verify=1.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,5 +221,24 @@ describe('~/.ssh/config and keys', () => {
       { ssh: prompts({ passphrase: async () => null }) },
     ).catch((e: unknown) => e)) as VirError;
     expect(refused.message).toMatch(/authentication failed for root@127.0.0.1/);
+  });
+});
+
+describe('SSH agent', () => {
+  it('authenticates with a key held by ssh-agent', async () => {
+    const sock = join(tmp, 'agent.sock');
+    const agent = spawn('ssh-agent', ['-D', '-a', sock], { stdio: 'ignore' });
+    try {
+      await waitFor('the agent socket', () => (existsSync(sock) ? true : undefined), 10_000);
+      execFileSync('ssh-add', [lab.ssh.keyPath], { env: { ...process.env, SSH_AUTH_SOCK: sock }, stdio: 'ignore' });
+      // No keyfile and no identity files: only the agent can answer.
+      const conn = await openRemoteConnection(`qemu+ssh://root@127.0.0.1:${lab.ssh.port}/system?proxy=native`, {
+        ssh: prompts({ agentSocket: sock, configPath: join(tmp, 'no-config') }),
+      });
+      expect(await conn.getType()).toBe('QEMU');
+      await conn.close();
+    } finally {
+      agent.kill();
+    }
   });
 });
