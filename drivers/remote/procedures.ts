@@ -231,6 +231,15 @@ export const PROCEDURES = {
   NODE_DEVICE_LIST_CAPS: p(117, struct({ name: nonnullString, maxnames: int }), struct({ names: array(nonnullString, 65536) })),
   NODE_DEVICE_CREATE_XML: p(123, struct({ xml_desc: nonnullString, flags }), struct({ dev: nodeDeviceRef })),
   NODE_DEVICE_DESTROY: p(124, devName, xvoid),
+  // The persistent node-device API (libvirt ≥ 7.3/7.8). These numbers come after the last ones the stored
+  // remote_protocol.x showed; they were confirmed against libvirtd 9.0 by the shapes it accepts and answers.
+  NODE_DEVICE_DEFINE_XML: p(428, struct({ xml_desc: nonnullString, flags }), struct({ dev: nodeDeviceRef })),
+  NODE_DEVICE_UNDEFINE: p(429, struct({ name: nonnullString, flags }), xvoid),
+  NODE_DEVICE_CREATE: p(430, struct({ name: nonnullString, flags }), xvoid),
+  NODE_DEVICE_GET_AUTOSTART: p(433, devName, autostartRet),
+  NODE_DEVICE_SET_AUTOSTART: p(434, struct({ name: nonnullString, autostart: int }), xvoid),
+  NODE_DEVICE_IS_PERSISTENT: p(435, devName, persistentRet),
+  NODE_DEVICE_IS_ACTIVE: p(436, devName, activeRet),
 
   // Event registration
   CONNECT_NETWORK_EVENT_REGISTER_ANY: p(313, struct({ eventID: int, net: optNetwork }), struct({ callbackID: int })),

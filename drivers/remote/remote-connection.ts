@@ -11,7 +11,7 @@ import { AuthType, Feature } from './procedures.js';
 import { RemoteDomain } from './remote-domain.js';
 import { EventRegistry, toTypedParameters } from './remote-events.js';
 import { RemoteNetwork } from './remote-network.js';
-import { RemoteNodeDevice, unsupported } from './remote-node-device.js';
+import { RemoteNodeDevice } from './remote-node-device.js';
 import { RemoteStoragePool, RemoteStorageVolume } from './remote-storage.js';
 import type { DomainRef } from './remote-types.js';
 import type { KeepaliveOptions, RpcClient } from './rpc-client.js';
@@ -226,8 +226,8 @@ export class RemoteConnection implements Connection {
   async nodeDeviceCreateXML(xml: string, flags = 0): Promise<NodeDevice> {
     return new RemoteNodeDevice(this.rpc, (await this.rpc.call('NODE_DEVICE_CREATE_XML', { xml_desc: xml, flags })).dev.name);
   }
-  async nodeDeviceDefineXML(_xml: string, _flags = 0): Promise<NodeDevice> {
-    throw unsupported('virNodeDeviceDefineXML');
+  async nodeDeviceDefineXML(xml: string, flags = 0): Promise<NodeDevice> {
+    return new RemoteNodeDevice(this.rpc, (await this.rpc.call('NODE_DEVICE_DEFINE_XML', { xml_desc: xml, flags })).dev.name);
   }
 
   // ── events ──

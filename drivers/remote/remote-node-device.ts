@@ -14,19 +14,27 @@ export class RemoteNodeDevice implements NodeDevice {
   async listCaps(): Promise<string[]> {
     return (await this.rpc.call('NODE_DEVICE_LIST_CAPS', { name: this.name, maxnames: 65536 })).names;
   }
-  // The persistent node-device API (libvirt ≥ 7.3) is not in Hangar's procedure table yet: its procedure
-  // numbers could not be confirmed from remote_protocol.x here, so these say so instead of guessing.
   async isActive(): Promise<boolean> {
-    throw unsupported('virNodeDeviceIsActive');
+    return (await this.rpc.call('NODE_DEVICE_IS_ACTIVE', { name: this.name })).active !== 0;
   }
   async isPersistent(): Promise<boolean> {
-    throw unsupported('virNodeDeviceIsPersistent');
+    return (await this.rpc.call('NODE_DEVICE_IS_PERSISTENT', { name: this.name })).persistent !== 0;
   }
   async destroy(): Promise<void> {
     await this.rpc.call('NODE_DEVICE_DESTROY', { name: this.name });
   }
-  async undefine(_flags = 0): Promise<void> {
-    throw unsupported('virNodeDeviceUndefine');
+  async undefine(flags = 0): Promise<void> {
+    await this.rpc.call('NODE_DEVICE_UNDEFINE', { name: this.name, flags });
+  }
+  /** Starts a defined (inactive) device, e.g. a persistent mdev (virNodeDeviceCreate). */
+  async create(flags = 0): Promise<void> {
+    await this.rpc.call('NODE_DEVICE_CREATE', { name: this.name, flags });
+  }
+  async getAutostart(): Promise<boolean> {
+    return (await this.rpc.call('NODE_DEVICE_GET_AUTOSTART', { name: this.name })).autostart !== 0;
+  }
+  async setAutostart(autostart: boolean): Promise<void> {
+    await this.rpc.call('NODE_DEVICE_SET_AUTOSTART', { name: this.name, autostart: autostart ? 1 : 0 });
   }
 }
 

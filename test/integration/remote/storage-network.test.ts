@@ -176,6 +176,13 @@ describe.each(TRANSPORTS)('qemu driver over %s', (label, index, target) => {
       expect(await computer.getParent()).toBeNull();
       expect(await computer.listCaps()).toEqual(['system']);
       expect(await computer.getXMLDesc()).toContain('<name>computer</name>');
+      const info = await lab.virsh(['nodedev-info', 'computer']);
+      expect(await computer.isActive()).toBe(/Active:\s+yes/.test(info));
+      expect(await computer.isPersistent()).toBe(/Persistent:\s+yes/.test(info));
+      // Defining a mediated device reaches the nodedev driver, which refuses a parent without an address.
+      const err = (await conn.nodeDeviceDefineXML(`<device><name>probe</name><parent>computer</parent>
+        <capability type='mdev'><type id='nvidia-11'/></capability></device>`).catch((e: unknown) => e)) as VirError;
+      expect(err.message).toContain("Unable to find address for parent device 'computer'");
     });
   });
 });
