@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { openConnection } from '../drivers/index.js';
 import { ApiService } from './api/api-service.js';
 import { appVersion } from './app-info.js';
@@ -26,7 +27,9 @@ export async function startAppServices(options: { dataDir?: string; mode: 'web' 
   const settings = new SettingsStore(dataDir);
   const prompts = new PromptBroker((e) => sink.api?.promptEvent(e), () => sink.api?.hasSessions() ?? false);
   const open: Opener = (uri, openOptions) => {
-    const remote: RemoteOpenOptions = { ...openOptions, ssh: sshPromptsFor(uri, prompts) };
+    // The Demo host keeps the user's experiments across restarts in the data folder.
+    const stateDir = uri === 'test:///default' ? { stateDir: join(dataDir, 'demo-host') } : {};
+    const remote: RemoteOpenOptions = { ...openOptions, ...stateDir, ssh: sshPromptsFor(uri, prompts) };
     return openConnection(uri, remote);
   };
   const manager = new ConnectionManager(new ConnectionStore(dataDir), open, (e) => sink.api?.managerEvent(e));

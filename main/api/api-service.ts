@@ -76,6 +76,7 @@ export class ApiService {
         return null;
       },
       'stats.history': async ({ id, uuid }) => this.stats.history(id, uuid),
+      'inventory.objects': async ({ id }) => this.manager.objects(id),
       'prompts.answer': async ({ id, answer }) => ({ open: this.prompts.answer(id, answer) }),
       'settings.get': async () => this.settings.get(),
       'settings.set': async (change) => {

@@ -30,6 +30,57 @@ export interface DomainSummary {
   readonly persistent: boolean;
 }
 
+export interface NetworkSummary {
+  readonly uuid: string;
+  readonly name: string;
+  readonly active: boolean;
+  readonly persistent: boolean;
+  readonly autostart: boolean;
+  /** The network's XML as libvirt gives it; drivers/xml models read it. */
+  readonly xml: string;
+}
+
+export interface VolumeSummary {
+  readonly key: string;
+  readonly name: string;
+  readonly path: string;
+  /** virStorageVolType */
+  readonly type: number;
+  readonly capacity: number;
+  readonly allocation: number;
+}
+
+export interface PoolSummary {
+  readonly uuid: string;
+  readonly name: string;
+  /** virStoragePoolState */
+  readonly state: number;
+  readonly active: boolean;
+  readonly persistent: boolean;
+  readonly autostart: boolean;
+  readonly capacity: number;
+  readonly allocation: number;
+  readonly available: number;
+  readonly xml: string;
+  /** Only for active pools (libvirt lists no volumes of an inactive one). */
+  readonly volumes: readonly VolumeSummary[];
+}
+
+export interface NodeDeviceSummary {
+  readonly name: string;
+  readonly parent: string | null;
+  readonly caps: readonly string[];
+  readonly xml: string;
+}
+
+export type ObjectKind = 'network' | 'pool' | 'nodedev';
+
+export interface HostObjects {
+  readonly networks: readonly NetworkSummary[];
+  readonly pools: readonly PoolSummary[];
+  readonly nodeDevices: readonly NodeDeviceSummary[];
+}
+
 /** One domain's rates at one stats tick. */
 export interface DomainSample {
   /** Guest CPU use, % of its vCPUs (0–100). */
@@ -76,6 +127,7 @@ export const callSchemas = {
   'domains.action': z.object({ id, uuid, action: z.enum(DOMAIN_ACTIONS) }),
   'stats.watch': z.object({ id, watch: z.boolean() }),
   'stats.history': z.object({ id, uuid }),
+  'inventory.objects': z.object({ id }),
   'prompts.answer': z.object({ id, answer: z.union([z.string().max(4096), z.boolean(), z.null()]) }),
   'settings.get': z.object({}),
   'settings.set': settingsSchema.partial(),
@@ -101,6 +153,7 @@ export interface CallResults {
   'domains.action': null;
   'stats.watch': null;
   'stats.history': readonly DomainSample[];
+  'inventory.objects': HostObjects;
   'prompts.answer': { readonly open: boolean };
   'settings.get': Settings;
   'settings.set': Settings;
@@ -113,6 +166,7 @@ export type ApiEvent =
   | { readonly type: 'domains-reset'; readonly id: string; readonly domains: readonly DomainSummary[] }
   | { readonly type: 'domains'; readonly id: string; readonly upserted: readonly DomainSummary[]; readonly removed: readonly string[] }
   | { readonly type: 'stats'; readonly id: string; readonly at: number; readonly domains: Readonly<Record<string, DomainSample>> }
+  | { readonly type: 'objects'; readonly id: string; readonly kind: ObjectKind; readonly upserted: readonly (NetworkSummary | PoolSummary | NodeDeviceSummary)[]; readonly removed: readonly string[] }
   | { readonly type: 'prompt'; readonly id: string; readonly request: PromptRequest }
   | { readonly type: 'prompt-closed'; readonly id: string };
 

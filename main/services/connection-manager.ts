@@ -1,8 +1,9 @@
 import type { Connection, Domain } from '../../drivers/api.js';
-import type { ConnectionState, HostView } from '../api/contract.js';
+import type { ConnectionState, HostObjects, HostView } from '../api/contract.js';
 import type { ConnectionStore, SavedConnection } from './connection-store.js';
 import { DomainInventory, type DomainChanges, type DomainSummary } from './domain-inventory.js';
 import { HostConnection, type Opener } from './host-connection.js';
+import { ObjectInventory, type ObjectChanges } from './object-inventory.js';
 
 export type { HostView };
 
@@ -11,13 +12,15 @@ export type ManagerEvent =
   | { readonly type: 'connection-removed'; readonly id: string }
   /** The whole list after a (re)connect, or empty after a disconnect. */
   | { readonly type: 'domains-reset'; readonly id: string; readonly domains: readonly DomainSummary[] }
-  | ({ readonly type: 'domains'; readonly id: string } & DomainChanges);
+  | ({ readonly type: 'domains'; readonly id: string } & DomainChanges)
+  | ({ readonly type: 'objects'; readonly id: string } & ObjectChanges);
 
 
 interface Entry {
   saved: SavedConnection;
   readonly host: HostConnection;
   inventory: DomainInventory | undefined;
+  objects: ObjectInventory | undefined;
 }
 
 /**
@@ -70,6 +73,13 @@ export class ConnectionManager {
     return connection;
   }
 
+  /** Networks, pools with volumes and node devices of a connected host. */
+  objects(id: string): HostObjects {
+    const entry = this.entry(id);
+    if (!entry.objects) throw new Error(`${entry.saved.name || entry.saved.uri} is not connected.`);
+    return entry.objects.snapshot();
+  }
+
   domain(id: string, uuid: string): Promise<Domain> {
     return this.connection(id).domainLookupByUUID(uuid);
   }
@@ -89,20 +99,26 @@ export class ConnectionManager {
     const entry: Entry = {
       saved,
       inventory: undefined,
+      objects: undefined,
       host: new HostConnection(
         saved.uri,
         this.open,
         (state) => {
           if (state.state !== 'connected' && entry.inventory) {
             void entry.inventory.dispose();
+            void entry.objects?.dispose();
             entry.inventory = undefined;
+            entry.objects = undefined;
             this.emit({ type: 'domains-reset', id: saved.id, domains: [] });
           }
           this.emit({ type: 'connection', connection: entry.saved, state });
         },
         async (connection) => {
-          await entry.inventory?.dispose();
-          entry.inventory = await DomainInventory.load(connection, (changes) => this.emit({ type: 'domains', id: saved.id, ...changes }));
+          await Promise.all([entry.inventory?.dispose(), entry.objects?.dispose()]);
+          [entry.inventory, entry.objects] = await Promise.all([
+            DomainInventory.load(connection, (changes) => this.emit({ type: 'domains', id: saved.id, ...changes })),
+            ObjectInventory.load(connection, (changes) => this.emit({ type: 'objects', id: saved.id, ...changes })),
+          ]);
           this.emit({ type: 'domains-reset', id: saved.id, domains: entry.inventory.list() });
         },
       ),

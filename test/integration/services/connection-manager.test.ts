@@ -105,4 +105,23 @@ describe('connection manager on the Demo host', () => {
     expect(manager.list()[0]).toMatchObject({ state: { state: 'disconnected' }, domains: [] });
     expect(() => manager.connection(host.connection.id)).toThrow(/not connected/);
   });
+
+  it('keeps networks, pools with volumes and node devices, updated by their events', async () => {
+    await manager.start();
+    const [host] = manager.list();
+    if (!host) throw new Error('no host');
+    const objects = manager.objects(host.connection.id);
+    expect(objects.networks.length).toBeGreaterThan(0);
+    expect(objects.pools.some((p) => p.active && p.volumes.length > 0)).toBe(true);
+    expect(objects.nodeDevices.some((d) => d.name === 'computer')).toBe(true);
+    const connection = manager.connection(host.connection.id);
+    const net = await connection.networkDefineXML("<network><name>events-net</name><bridge name='virbr77'/><ip address='192.168.77.1' netmask='255.255.255.0'/></network>");
+    await waitForEvent(events, (e) => e.type === 'objects' && e.kind === 'network' && e.upserted.some((n) => 'uuid' in n && n.uuid === net.uuid));
+    await net.create();
+    await waitForEvent(events, (e) => e.type === 'objects' && e.kind === 'network' && e.upserted.some((n) => 'active' in n && n.name === 'events-net' && n.active));
+    await net.destroy();
+    await net.undefine();
+    await waitForEvent(events, (e) => e.type === 'objects' && e.kind === 'network' && e.removed.includes(net.uuid));
+    expect(manager.objects(host.connection.id).networks.some((n) => n.name === 'events-net')).toBe(false);
+  });
 });
