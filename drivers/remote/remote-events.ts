@@ -5,7 +5,6 @@ import {
   type AsyncDisposable, type DomainEvent, type NetworkEvent, type NodeDeviceEvent, type StoragePoolEvent, type TypedParameter,
 } from '../api.js';
 import { EVENT_MESSAGES, type EventFamily, type EventName, type RemoteEvent } from './event-messages.js';
-import type { ProcedureName } from './procedures.js';
 import { RemoteDomain } from './remote-domain.js';
 import { RemoteNetwork } from './remote-network.js';
 import { RemoteNodeDevice } from './remote-node-device.js';
@@ -58,11 +57,35 @@ export function toApiEvent(rpc: RpcClient, ev: RemoteEvent): ApiEvent {
   }
 }
 
-const REGISTER: Record<EventFamily, { register: ProcedureName; deregister: ProcedureName }> = {
-  domain: { register: 'CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY', deregister: 'CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY' },
-  network: { register: 'CONNECT_NETWORK_EVENT_REGISTER_ANY', deregister: 'CONNECT_NETWORK_EVENT_DEREGISTER_ANY' },
-  pool: { register: 'CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY', deregister: 'CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY' },
-  nodedev: { register: 'CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY', deregister: 'CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY' },
+type Filter = DomainRef | NetworkRef | PoolRef | NodeDeviceRef | null;
+
+interface FamilyCalls {
+  register(rpc: RpcClient, eventID: number, filter: Filter): Promise<number>;
+  deregister(rpc: RpcClient, callbackID: number): Promise<void>;
+}
+
+// The filter's shape matches its family: RemoteConnection passes a domain ref for 'domain', and so on.
+const FAMILY: Record<EventFamily, FamilyCalls> = {
+  domain: {
+    register: async (rpc, eventID, f) =>
+      (await rpc.call('CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY', { eventID, dom: f as DomainRef | null })).callbackID,
+    deregister: async (rpc, callbackID) => void (await rpc.call('CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY', { callbackID })),
+  },
+  network: {
+    register: async (rpc, eventID, f) =>
+      (await rpc.call('CONNECT_NETWORK_EVENT_REGISTER_ANY', { eventID, net: f as NetworkRef | null })).callbackID,
+    deregister: async (rpc, callbackID) => void (await rpc.call('CONNECT_NETWORK_EVENT_DEREGISTER_ANY', { callbackID })),
+  },
+  pool: {
+    register: async (rpc, eventID, f) =>
+      (await rpc.call('CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY', { eventID, pool: f as PoolRef | null })).callbackID,
+    deregister: async (rpc, callbackID) => void (await rpc.call('CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY', { callbackID })),
+  },
+  nodedev: {
+    register: async (rpc, eventID, f) =>
+      (await rpc.call('CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY', { eventID, dev: f as NodeDeviceRef | null })).callbackID,
+    deregister: async (rpc, callbackID) => void (await rpc.call('CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY', { callbackID })),
+  },
 };
 
 /** Per-family callback IDs are the daemon's; they may collide across families, so key by both. */
@@ -81,22 +104,15 @@ export class EventRegistry {
   async register(
     family: EventFamily,
     eventId: number,
-    filter: DomainRef | NetworkRef | PoolRef | NodeDeviceRef | null,
+    filter: Filter,
     listener: (e: ApiEvent) => void,
   ): Promise<AsyncDisposable> {
     const known = (Object.keys(EVENT_MESSAGES) as EventName[]).some(
       (n) => EVENT_MESSAGES[n].family === family && EVENT_MESSAGES[n].eventId === eventId,
     );
     if (!known) throw new VirError(VIR_ERR_NO_SUPPORT, VIR_FROM_REMOTE, `event ${eventId} of ${family} objects is not supported`);
-    const { register, deregister } = REGISTER[family];
-    const args = {
-      eventID: eventId,
-      dom: filter as DomainRef | null,
-      net: filter as NetworkRef | null,
-      pool: filter as PoolRef | null,
-      dev: filter as NodeDeviceRef | null,
-    };
-    const { callbackID } = (await this.rpc.call(register, args as never)) as { callbackID: number };
+    const calls = FAMILY[family];
+    const callbackID = await calls.register(this.rpc, eventId, filter);
     const key = `${family}:${callbackID}`;
     this.listeners.set(key, listener);
     let disposed = false;
@@ -105,7 +121,7 @@ export class EventRegistry {
         if (disposed) return;
         disposed = true;
         this.listeners.delete(key);
-        if (this.rpc.isOpen) await this.rpc.call(deregister, { callbackID } as never);
+        if (this.rpc.isOpen) await calls.deregister(this.rpc, callbackID);
       },
     };
   }
