@@ -137,7 +137,7 @@ export class RpcStream implements Stream {
       for (const l of [...this.dataListeners]) l(chunk);
       return;
     }
-    // The frame buffer is reused by nobody, but copy small slices so one big frame is not pinned by a tail.
+    // The chunk is a view of its frame, which nothing else holds: queue it without copying.
     this.queue.push(chunk);
     this.queued += chunk.length;
     if (this.queued >= HIGH_WATER) this.owner.throttle(this, true);
