@@ -6,6 +6,7 @@ import { ConnectionManager } from './services/connection-manager.js';
 import { ConnectionStore } from './services/connection-store.js';
 import { defaultDataDir } from './services/data-dir.js';
 import type { Opener } from './services/host-connection.js';
+import { JobService } from './services/job-service.js';
 import { PromptBroker } from './services/prompt-broker.js';
 import { SettingsStore } from './services/settings-store.js';
 import { sshPromptsFor } from './services/ssh-prompts.js';
@@ -40,7 +41,8 @@ export async function startAppServices(options: { dataDir?: string; mode: 'web' 
       return undefined;
     }
   }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().statsIntervalSeconds * 1000);
-  const services = new ApiService(manager, stats, settings, prompts, { version: appVersion, mode: options.mode });
+  const jobs = new JobService((job) => sink.api?.jobEvent(job));
+  const services = new ApiService(manager, stats, settings, prompts, jobs, { version: appVersion, mode: options.mode });
   sink.api = services;
   void manager.start();
   return {
@@ -50,6 +52,7 @@ export async function startAppServices(options: { dataDir?: string; mode: 'web' 
     dispose: async () => {
       stats.stop();
       prompts.dispose();
+      jobs.dispose();
       services.dispose();
       await manager.dispose();
     },

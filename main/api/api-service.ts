@@ -1,9 +1,11 @@
 import type { ConnectionManager, ManagerEvent } from '../services/connection-manager.js';
+import { managedSaveJob, uploadVolumeJob } from '../services/job-operations.js';
+import type { JobService } from '../services/job-service.js';
 import type { PromptBroker } from '../services/prompt-broker.js';
 import type { SettingsStore } from '../services/settings-store.js';
 import type { StatsService, StatsTick } from '../services/stats-service.js';
 import { toApiError } from './api-error.js';
-import { callSchemas, type ApiEvent, type CallName, type CallResults, type ClientFrame, type ParsedInput, type ServerFrame } from './contract.js';
+import { callSchemas, type JobView, type ApiEvent, type CallName, type CallResults, type ClientFrame, type ParsedInput, type ServerFrame } from './contract.js';
 import { EventBatcher } from './event-batcher.js';
 
 /** One client of the API (a window, a browser tab): its own frames out and its own stats watches. */
@@ -31,6 +33,7 @@ export class ApiService {
     private readonly stats: StatsService,
     private readonly settings: SettingsStore,
     private readonly prompts: PromptBroker,
+    private readonly jobs: JobService,
     info: CallResults['app.info'],
   ) {
     this.handlers = {
@@ -77,6 +80,11 @@ export class ApiService {
       },
       'stats.history': async ({ id, uuid }) => this.stats.history(id, uuid),
       'inventory.objects': async ({ id }) => this.manager.objects(id),
+      'jobs.managedSave': async ({ id, uuid }) => this.jobs.start(await managedSaveJob(this.manager.connection(id), id, uuid)),
+      'jobs.uploadVolume': async ({ id, pool, volume, path }) =>
+        this.jobs.start(await uploadVolumeJob(this.manager.connection(id), id, pool, volume, path)),
+      'jobs.cancel': async ({ job }) => this.jobs.cancel(job),
+      'jobs.list': async () => this.jobs.list(),
       'prompts.answer': async ({ id, answer }) => ({ open: this.prompts.answer(id, answer) }),
       'settings.get': async () => this.settings.get(),
       'settings.set': async (change) => {
@@ -102,6 +110,10 @@ export class ApiService {
   hasSessions(): boolean {
     return this.sessions.size > 0;
   }
+
+  jobEvent = (job: JobView): void => {
+    this.batcher.push({ type: 'job', job });
+  };
 
   statsTick = (tick: StatsTick): void => {
     this.batcher.push({ type: 'stats', id: tick.id, at: tick.at, domains: Object.fromEntries(tick.domains) });

@@ -73,6 +73,23 @@ export interface NodeDeviceSummary {
   readonly xml: string;
 }
 
+export type JobKind = 'domain.managedSave' | 'volume.upload';
+
+/** A long operation: progress (0–1, or null while unknown), cancel where the host allows it, then a result. */
+export interface JobView {
+  readonly id: string;
+  readonly connectionId: string;
+  readonly kind: JobKind;
+  /** What it works on, for the user: a VM's or a volume's name. */
+  readonly target: string;
+  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
+  readonly progress: number | null;
+  readonly cancellable: boolean;
+  readonly error?: ApiError;
+  readonly startedAt: number;
+  readonly endedAt?: number;
+}
+
 export type ObjectKind = 'network' | 'pool' | 'nodedev';
 
 export interface HostObjects {
@@ -128,6 +145,10 @@ export const callSchemas = {
   'stats.watch': z.object({ id, watch: z.boolean() }),
   'stats.history': z.object({ id, uuid }),
   'inventory.objects': z.object({ id }),
+  'jobs.managedSave': z.object({ id, uuid }),
+  'jobs.uploadVolume': z.object({ id, pool: uuid, volume: z.string().min(1).max(255), path: z.string().min(1).max(4096).regex(/^\//, 'an absolute path') }),
+  'jobs.cancel': z.object({ job: id }),
+  'jobs.list': z.object({}),
   'prompts.answer': z.object({ id, answer: z.union([z.string().max(4096), z.boolean(), z.null()]) }),
   'settings.get': z.object({}),
   'settings.set': settingsSchema.partial(),
@@ -154,6 +175,10 @@ export interface CallResults {
   'stats.watch': null;
   'stats.history': readonly DomainSample[];
   'inventory.objects': HostObjects;
+  'jobs.managedSave': JobView;
+  'jobs.uploadVolume': JobView;
+  'jobs.cancel': JobView;
+  'jobs.list': readonly JobView[];
   'prompts.answer': { readonly open: boolean };
   'settings.get': Settings;
   'settings.set': Settings;
@@ -167,6 +192,7 @@ export type ApiEvent =
   | { readonly type: 'domains'; readonly id: string; readonly upserted: readonly DomainSummary[]; readonly removed: readonly string[] }
   | { readonly type: 'stats'; readonly id: string; readonly at: number; readonly domains: Readonly<Record<string, DomainSample>> }
   | { readonly type: 'objects'; readonly id: string; readonly kind: ObjectKind; readonly upserted: readonly (NetworkSummary | PoolSummary | NodeDeviceSummary)[]; readonly removed: readonly string[] }
+  | { readonly type: 'job'; readonly job: JobView }
   | { readonly type: 'prompt'; readonly id: string; readonly request: PromptRequest }
   | { readonly type: 'prompt-closed'; readonly id: string };
 

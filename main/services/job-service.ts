@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { JobKind, JobView } from '../api/contract.js';
+import { toApiError } from '../api/api-error.js';
+
+/** What a running job may do: report progress and learn that it was cancelled. */
+export interface JobControl {
+  progress(fraction: number | null): void;
+  readonly signal: AbortSignal;
+}
+
+export interface JobSpec {
+  readonly connectionId: string;
+  readonly kind: JobKind;
+  readonly target: string;
+  readonly run: (control: JobControl) => Promise<void>;
+  /** How to stop it on the host (e.g. virDomainAbortJob); absent when the host cannot. */
+  readonly cancel?: () => Promise<void>;
+}
+
+const KEEP_FINISHED = 50;
+
+/**
+ * Long operations with progress, cancel and a result. Progress reports are passed on at most every 200 ms; the
+ * last 50 finished jobs stay listed.
+ */
+export class JobService {
+  private readonly jobs = new Map<string, { view: JobView; abort: AbortController; spec: JobSpec; lastReport: number }>();
+
+  constructor(private readonly emit: (job: JobView) => void) {}
+
+  list(): JobView[] {
+    return [...this.jobs.values()].map((j) => j.view);
+  }
+
+  start(spec: JobSpec): JobView {
+    const id = randomUUID();
+    const abort = new AbortController();
+    const view: JobView = {
+      id, connectionId: spec.connectionId, kind: spec.kind, target: spec.target, state: 'running', progress: null,
+      cancellable: spec.cancel !== undefined, startedAt: Date.now(),
+    };
+    const entry = { view, abort, spec, lastReport: 0 };
+    this.jobs.set(id, entry);
+    this.emit(view);
+    const control: JobControl = {
+      signal: abort.signal,
+      progress: (fraction) => {
+        if (entry.view.state !== 'running') return;
+        entry.view = { ...entry.view, progress: fraction === null ? null : Math.min(1, Math.max(0, fraction)) };
+        const now = Date.now();
+        if (now - entry.lastReport >= 200) {
+          entry.lastReport = now;
+          this.emit(entry.view);
+        }
+      },
+    };
+    void spec.run(control).then(
+      () => this.finish(entry, abort.signal.aborted ? 'cancelled' : 'done'),
+      (e: unknown) => this.finish(entry, abort.signal.aborted ? 'cancelled' : 'failed', e),
+    );
+    return view;
+  }
+
+  async cancel(id: string): Promise<JobView> {
+    const entry = this.jobs.get(id);
+    if (!entry) throw new Error(`No job ${id}.`);
+    if (entry.view.state !== 'running') return entry.view;
+    if (!entry.spec.cancel) throw new Error(`This ${entry.view.kind} job cannot be cancelled.`);
+    entry.abort.abort();
+    await entry.spec.cancel();
+    return entry.view;
+  }
+
+  private finish(entry: { view: JobView }, state: JobView['state'], error?: unknown): void {
+    entry.view = {
+      ...entry.view,
+      state,
+      endedAt: Date.now(),
+      ...(state === 'done' ? { progress: 1 } : {}),
+      ...(state === 'failed' ? { error: toApiError(error) } : {}),
+    };
+    this.emit(entry.view);
+    const finished = [...this.jobs.values()].filter((j) => j.view.state !== 'running');
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(old.view.id);
+  }
+
+  dispose(): void {
+    for (const j of this.jobs.values()) j.abort.abort();
+  }
+}

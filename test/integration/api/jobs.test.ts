@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobView } from '../../../main/api/contract.js';
+import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
+import { startLab, type Lab } from '../../lab/lab.js';
+import { ApiSocket } from '../../support/api-socket.js';
+
+describe('jobs: long operations with progress, cancel and a result', () => {
+  let lab: Lab;
+  let dataDir: string;
+  let web: BrowserMode;
+  let api: ApiSocket;
+  let hostId: string;
+
+  const jobUpdates = (id: string): JobView[] =>
+    api.events.flatMap((e) => (e.event.type === 'job' && e.event.job.id === id ? [e.event.job] : []));
+  const finished = (id: string, timeoutMs: number): Promise<unknown> =>
+    api.waitFor((e) => e.type === 'job' && e.job.id === id && e.job.state !== 'running', timeoutMs);
+
+  beforeAll(async () => {
+    lab = await startLab();
+    const file = join(lab.dir, 'tiny.xml');
+    writeFileSync(file, lab.tinyGuestXml({ name: 'tiny' }));
+    await lab.virsh(['define', file]);
+    await lab.virsh(['pool-define-as', 'jobs', 'dir', '--target', join(lab.dir, 'pool')]);
+    await lab.virsh(['pool-build', 'jobs']);
+    await lab.virsh(['pool-start', 'jobs']);
+    await lab.virsh(['vol-create-as', 'jobs', 'disk.raw', '64M', '--format', 'raw']);
+    await lab.virsh(['vol-create-as', 'jobs', 'big.raw', '256M', '--format', 'raw']);
+    dataDir = mkdtempSync(join(tmpdir(), 'hangar-data-'));
+    writeFileSync(join(dataDir, 'connections.json'), JSON.stringify({ version: 1, connections: [{ id: 'lab', uri: lab.uri, name: 'lab', autoconnect: true }] }));
+    web = await startBrowserMode({ dataDir });
+    api = await ApiSocket.open(web.url);
+    hostId = 'lab';
+    await api.waitFor((e) => e.type === 'domains-reset' && e.id === hostId && e.domains.length > 0, 15_000);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await web?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await lab?.stop();
+  });
+
+  it('saves a running VM (managed save) and reports the result', async () => {
+    const [host] = await api.call('connections.list', {});
+    const vm = host?.domains.find((d) => d.name === 'tiny');
+    if (!vm) throw new Error('no tiny VM');
+    await api.call('domains.action', { id: hostId, uuid: vm.uuid, action: 'start' });
+    const job = await api.call('jobs.managedSave', { id: hostId, uuid: vm.uuid });
+    expect(job).toMatchObject({ kind: 'domain.managedSave', target: 'tiny', state: 'running', cancellable: true });
+    await finished(job.id, 60_000);
+    expect(jobUpdates(job.id).at(-1)).toMatchObject({ state: 'done', progress: 1 });
+    expect((await lab.virsh(['domstate', '--reason', 'tiny'])).trim()).toBe('shut off (saved)');
+  });
+
+  it('uploads a file into a volume with progress, and the bytes arrive', async () => {
+    const objects = await api.call('inventory.objects', { id: hostId });
+    const pool = objects.pools.find((p) => p.name === 'jobs');
+    if (!pool) throw new Error('no pool');
+    const data = randomBytes(64 * 1024 * 1024);
+    const file = join(lab.dir, 'upload.bin');
+    writeFileSync(file, data);
+    const job = await api.call('jobs.uploadVolume', { id: hostId, pool: pool.uuid, volume: 'disk.raw', path: file });
+    await finished(job.id, 60_000);
+    const updates = jobUpdates(job.id);
+    expect(updates.at(-1)).toMatchObject({ state: 'done', progress: 1 });
+    expect(updates.some((u) => u.state === 'running' && u.progress !== null && u.progress > 0 && u.progress < 1)).toBe(true);
+    const sum = (await lab.exec('sha256sum', [join(lab.dir, 'pool', 'disk.raw')])).stdout.split(' ')[0];
+    expect(sum).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+  });
+
+  it('cancels an upload', async () => {
+    const pool = (await api.call('inventory.objects', { id: hostId })).pools.find((p) => p.name === 'jobs');
+    if (!pool) throw new Error('no pool');
+    const file = join(lab.dir, 'big.bin');
+    writeFileSync(file, randomBytes(256 * 1024 * 1024));
+    const job = await api.call('jobs.uploadVolume', { id: hostId, pool: pool.uuid, volume: 'big.raw', path: file });
+    await api.call('jobs.cancel', { job: job.id });
+    await finished(job.id, 60_000);
+    expect(jobUpdates(job.id).at(-1)?.state).toBe('cancelled');
+    expect((await api.call('jobs.list', {})).find((j) => j.id === job.id)?.state).toBe('cancelled');
+  });
+
+  it('refuses bad input before anything starts', async () => {
+    await expect(api.call('jobs.uploadVolume', { id: hostId, pool: '00000000-0000-0000-0000-000000000000', volume: 'x', path: 'relative/file' }))
+      .rejects.toThrow(expect.objectContaining({ field: 'path' }));
+    await expect(api.call('jobs.cancel', { job: 'no-such-job' })).rejects.toThrow(/No job no-such-job/);
+  });
+});
