@@ -21,6 +21,7 @@ export const en = {
     retrying: 'Reconnecting…',
     connect: 'Connect',
     disconnect: 'Disconnect',
+    remove: 'Remove',
   },
   state: {
     running: 'Running', idle: 'Idle', paused: 'Paused', shuttingDown: 'Shutting down', shutoff: 'Shutoff',
@@ -31,6 +32,7 @@ export const en = {
     pause: 'Pause', resume: 'Resume',
   },
   confirm: {
+    remove: { title: 'Remove the connection "{{name}}"?', message: 'Hangar forgets this connection. Nothing on the host changes: its VMs, networks and storage stay as they are.' },
     shutdown: { title: 'Shut down "{{name}}"?', message: 'The guest operating system is asked to shut down.' },
     reboot: { title: 'Reboot "{{name}}"?', message: 'The guest operating system is asked to restart.' },
     reset: { title: 'Force reset "{{name}}"?', message: 'The VM restarts at once, like pressing a reset button. Unsaved data in the guest is lost.' },

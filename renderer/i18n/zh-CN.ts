@@ -23,6 +23,7 @@ export const zhCN: Strings = {
     retrying: '正在重新连接…',
     connect: '连接',
     disconnect: '断开连接',
+    remove: '移除',
   },
   state: {
     running: '正在运行', idle: '空闲', paused: '已暂停', shuttingDown: '正在关机', shutoff: '已关机',
@@ -33,6 +34,7 @@ export const zhCN: Strings = {
     pause: '暂停', resume: '恢复',
   },
   confirm: {
+    remove: { title: '移除连接“{{name}}”？', message: 'Hangar 将忘记这个连接。主机上的一切保持不变：其虚拟机、网络和存储都不受影响。' },
     shutdown: { title: '关闭“{{name}}”？', message: '将请求客户机操作系统关机。' },
     reboot: { title: '重启“{{name}}”？', message: '将请求客户机操作系统重新启动。' },
     reset: { title: '强制重置“{{name}}”？', message: '虚拟机会立即重新启动，如同按下复位键。客户机中未保存的数据将丢失。' },

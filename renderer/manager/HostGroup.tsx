@@ -5,13 +5,14 @@ import type { HostEntry, HostsStore } from '../state/hosts-store.js';
 import { DomainList } from './DomainList.js';
 
 /** A connection as a group: its name and state with connect/disconnect, then its VMs. */
-export function HostGroup({ host, store, busy, onAction, onConnect, onDisconnect }: {
+export function HostGroup({ host, store, busy, onAction, onConnect, onDisconnect, onRemove }: {
   host: HostEntry;
   store: HostsStore;
   busy: ReadonlySet<string>;
   onAction: (hostId: string, domain: DomainSummary, action: DomainAction) => void;
   onConnect: (hostId: string) => void;
   onDisconnect: (hostId: string) => void;
+  onRemove: (hostId: string) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { connection, state } = host;
@@ -29,6 +30,7 @@ export function HostGroup({ host, store, busy, onAction, onConnect, onDisconnect
         {state.state === 'connected' || state.state === 'connecting'
           ? <button onClick={() => onDisconnect(connection.id)}>{t('connection.disconnect')}</button>
           : <button onClick={() => onConnect(connection.id)}>{t('connection.connect')}</button>}
+        <button onClick={() => onRemove(connection.id)}>{t('connection.remove')}</button>
       </header>
       {state.state === 'connected' && domains.length === 0 && <p className="empty">{t('manager.noVms')}</p>}
       {domains.length > 0 && (

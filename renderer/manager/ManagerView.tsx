@@ -21,6 +21,7 @@ export function ManagerView({ client }: { client: ApiClient }): React.JSX.Elemen
   const store = useMemo(() => new HostsStore(), []);
   const hosts = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [confirm, setConfirm] = useState<PendingAction | undefined>();
+  const [removing, setRemoving] = useState<{ id: string; title: string } | undefined>();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
   const [adding, setAdding] = useState(false);
@@ -88,7 +89,8 @@ export function ManagerView({ client }: { client: ApiClient }): React.JSX.Elemen
       {hosts.map((h) => (
         <HostGroup key={h.connection.id} host={h} store={store} busy={busy} onAction={onAction}
           onConnect={(id) => call(client.call('connections.connect', { id }))}
-          onDisconnect={(id) => call(client.call('connections.disconnect', { id }))} />
+          onDisconnect={(id) => call(client.call('connections.disconnect', { id }))}
+          onRemove={(id) => setRemoving({ id, title: h.connection.name || h.connection.uri })} />
       ))}
       {confirm && (
         <ConfirmDialog
@@ -100,6 +102,19 @@ export function ManagerView({ client }: { client: ApiClient }): React.JSX.Elemen
             const pending = confirm;
             setConfirm(undefined);
             void run(pending);
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('confirm.remove.title', { name: removing.title })}
+          message={t('confirm.remove.message')}
+          confirmLabel={t('connection.remove')}
+          onCancel={() => setRemoving(undefined)}
+          onConfirm={() => {
+            const { id } = removing;
+            setRemoving(undefined);
+            call(client.call('connections.remove', { id }));
           }}
         />
       )}

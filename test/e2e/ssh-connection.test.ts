@@ -85,4 +85,18 @@ describe('adding a remote host over SSH from the window', () => {
     expect(message).toContain(fingerprint(join(lab.dir, 'ssh', 'host_ed25519.pub')));
     await page.close();
   });
+
+  it('removes the connection after asking, and forgets it', async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    const host = page.getByRole('region', { name: uri });
+    await host.waitFor();
+    await host.getByRole('button', { name: 'Remove' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.getByRole('heading').textContent()).toBe(`Remove the connection "${uri}"?`);
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => host.count()).toBe(0);
+    expect(readFileSync(join(data.dir, 'connections.json'), 'utf8')).not.toContain(String(lab.ssh.port));
+    await page.close();
+  });
 });
