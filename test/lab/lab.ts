@@ -48,11 +48,14 @@ export async function startLab(): Promise<Lab> {
     writeFileSync(join(dir, 'config', 'libvirtd.conf'), libvirtdConf());
     writeFileSync(join(dir, 'config', 'qemu.conf'), qemuConf());
     writeFileSync(join(dir, 'config', 'sshd_config'), sshdConfig(dir));
+    // A small wrapper removes the lab folder once the namespaces are gone, even if this process is killed
+    // (then the namespace sees its stdin close and shuts down by itself).
     const holder = spawn(
-      'unshare',
-      ['--mount', '--net', '--pid', '--fork', '--mount-proc', '--propagation', 'private',
+      'bash',
+      ['-c', 'unshare "$@"; status=$?; rm -rf "$LAB_DIR"; exit $status', 'lab-holder',
+        '--mount', '--net', '--pid', '--fork', '--mount-proc', '--propagation', 'private',
         'bash', join(projectRoot, 'test', 'lab', 'namespace.sh'), dir],
-      { stdio: ['pipe', 'ignore', 'pipe'] },
+      { stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, LAB_DIR: dir } },
     );
     const lab = new RunningLab(dir, iso, accel, reason, holder);
     await lab.waitReady();
@@ -101,10 +104,10 @@ class RunningLab implements Lab {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    const unsharePid = this.holder.pid;
-    if (unsharePid === undefined) throw new Error('unshare has no pid');
-    const children = readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim().split(/\s+/);
-    this.namespacePid = Number(children[0]);
+    const holderPid = this.holder.pid;
+    if (holderPid === undefined) throw new Error('the lab holder has no pid');
+    const childOf = (pid: number): number => Number(readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)[0]);
+    this.namespacePid = childOf(childOf(holderPid)); // holder → unshare → the namespace's PID 1
     if (!Number.isInteger(this.namespacePid) || this.namespacePid <= 0) throw new Error('cannot find the lab namespace');
     const hostKey = readFileSync(join(this.dir, 'ssh', 'host_ed25519.pub'), 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
     const sshForward = await this.openForward(SSH_PORT_INSIDE);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +107,23 @@ describe('the libvirt lab', () => {
     expect(after.mounts).toEqual(before.mounts);
     expect(after.links).toEqual(before.links);
     expect(after.iptables).toEqual(before.iptables);
+  });
+
+  it('cleans up by itself when its owner is killed', async () => {
+    const owner = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hold-lab.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const started = await new Promise<{ dir: string; pid: number }>((resolve, reject) => {
+      let out = '';
+      owner.stdout.on('data', (b: Buffer) => {
+        out += b.toString('utf8');
+        const line = out.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve(JSON.parse(line) as { dir: string; pid: number });
+      });
+      owner.once('exit', (code) => reject(new Error(`the owner exited early (${code})`)));
+    });
+    const namespaces = namespacesOf(started.pid);
+    owner.kill('SIGKILL');
+    await waitFor('the lab folder to go', () => (existsSync(started.dir) ? undefined : true), 30_000);
+    const left = processes().filter((p) => p.cmdline.includes(started.dir) || p.namespaces.some((ns) => namespaces.includes(ns)));
+    expect(left).toEqual([]);
   });
 });
