@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,9 +34,7 @@ describe('the manager window, on the Demo host and a real libvirt host', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     lab = await startLab();
-    const file = join(lab.dir, 'tiny.xml');
-    writeFileSync(file, lab.tinyGuestXml({ name: 'tiny' }));
-    await lab.virsh(['define', file]);
+    await lab.defineGuest({ name: 'tiny' });
     data = seededDataDir([{ uri: 'test:///default', name: 'Demo host' }, { uri: lab.uri, name: 'Lab host' }]);
     app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
     ({ browser, close: closeBrowser } = await launchChromium());

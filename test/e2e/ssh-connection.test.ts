@@ -27,9 +27,7 @@ describe('adding a remote host over SSH from the window', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     lab = await startLab();
-    const file = join(lab.dir, 'tiny.xml');
-    writeFileSync(file, lab.tinyGuestXml({ name: 'tiny' }));
-    await lab.virsh(['define', file]);
+    await lab.defineGuest({ name: 'tiny' });
     // A fresh HOME: an empty ~/.ssh/known_hosts, no agent, nothing of the machine's own SSH setup.
     home = mkdtempSync(join(tmpdir(), 'hangar-home-'));
     data = seededDataDir([]);

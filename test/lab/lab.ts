@@ -151,10 +151,14 @@ class RunningLab implements Lab {
     });
   }
 
-  async bootGuest(options: TinyGuestOptions): Promise<void> {
+  async defineGuest(options: TinyGuestOptions): Promise<void> {
     const file = join(this.dir, `${options.name}.xml`);
     writeFileSync(file, this.tinyGuestXml(options));
     await this.virsh(['define', file]);
+  }
+
+  async bootGuest(options: TinyGuestOptions): Promise<void> {
+    await this.defineGuest(options);
     await this.virsh(['start', options.name]);
   }
 

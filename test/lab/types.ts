@@ -31,6 +31,8 @@ export interface Lab {
   forwardTcp(port: number): Promise<number>;
   /** Domain XML of the tiny test guest (KVM, or QEMU emulation without /dev/kvm). */
   tinyGuestXml(options: TinyGuestOptions): string;
+  /** Defines the tiny guest (persistent, not started). */
+  defineGuest(options: TinyGuestOptions): Promise<void>;
   /** Defines and starts the tiny guest; resolves once it runs (not once it has booted). */
   bootGuest(options: TinyGuestOptions): Promise<void>;
   /** Stops libvirtd (SIGTERM, as a service restart does) and starts it again; resolves once its socket is back. */

@@ -22,9 +22,7 @@ describe('jobs: long operations with progress, cancel and a result', () => {
 
   beforeAll(async () => {
     lab = await startLab();
-    const file = join(lab.dir, 'tiny.xml');
-    writeFileSync(file, lab.tinyGuestXml({ name: 'tiny' }));
-    await lab.virsh(['define', file]);
+    await lab.defineGuest({ name: 'tiny' });
     await lab.virsh(['pool-define-as', 'jobs', 'dir', '--target', join(lab.dir, 'pool')]);
     await lab.virsh(['pool-build', 'jobs']);
     await lab.virsh(['pool-start', 'jobs']);

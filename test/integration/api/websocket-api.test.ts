@@ -18,9 +18,7 @@ describe('the API over the browser-mode WebSocket', () => {
 
   beforeAll(async () => {
     lab = await startLab();
-    const file = join(lab.dir, 'tiny.xml');
-    writeFileSync(file, lab.tinyGuestXml({ name: 'tiny' }));
-    await lab.virsh(['define', file]);
+    await lab.defineGuest({ name: 'tiny' });
     dataDir = mkdtempSync(join(tmpdir(), 'hangar-data-'));
     writeFileSync(join(dataDir, 'connections.json'), JSON.stringify({ version: 1, connections: [] }));
     web = await startBrowserMode({ dataDir, statsIntervalMs: 1000 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,9 +26,7 @@ describe('a libvirtd restart while connected', () => {
   beforeAll(async () => {
     lab = await startLab();
     for (const name of ['keep-a', 'keep-b', 'keep-c']) {
-      const file = join(lab.dir, `${name}.xml`);
-      writeFileSync(file, lab.tinyGuestXml({ name }));
-      await lab.virsh(['define', file]);
+      await lab.defineGuest({ name });
     }
     await lab.virsh(['start', 'keep-a']);
     dataDir = mkdtempSync(join(tmpdir(), 'hangar-data-'));
