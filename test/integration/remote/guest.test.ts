@@ -1,12 +1,12 @@
 // A real KVM guest through the remote driver: define/start with events, the serial console carrying
 // keystrokes to the guest's busybox shell and its answer back, screenshot, send-key, suspend/resume,
-// reset, metadata, vCPU/memory, device attach, managed save and save/restore, destroy/undefine — the same
+// reset, metadata, vCPU/memory, device attach/detach, CD-ROM eject, managed save and save/restore, destroy/undefine — the same
 // tests over the local socket and over qemu+ssh:// in helper (virt-ssh-helper) and netcat modes.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED,
-  VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, VIR_DOMAIN_EVENT_ID_REBOOT, VIR_DOMAIN_EVENT_ID_TRAY_CHANGE,
+  VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, VIR_DOMAIN_EVENT_ID_REBOOT, VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
   VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN, VIR_DOMAIN_REBOOT_ACPI_POWER_BTN,
   VIR_DOMAIN_EVENT_RESUMED, VIR_DOMAIN_EVENT_STARTED, VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_SUSPENDED,
   VIR_DOMAIN_EVENT_UNDEFINED, VIR_DOMAIN_METADATA_TITLE, VIR_DOMAIN_PAUSED, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
@@ -59,7 +59,7 @@ describe.each(TRANSPORTS)('a real guest over %s', (label, target) => {
   beforeAll(async () => {
     const { uri, options } = target();
     conn = await openRemoteConnection(uri, options);
-    for (const id of [VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_REBOOT, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED] as const) {
+    for (const id of [VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_REBOOT, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED] as const) {
       registrations.push(await conn.domainEventRegisterAny(id, (e) => events.push(e)));
     }
   });
@@ -101,6 +101,18 @@ describe.each(TRANSPORTS)('a real guest over %s', (label, target) => {
       expect(console.open).toBe(false);
     });
 
+    it('hot-plugs a device with a DEVICE_ADDED event and unplugs it with DEVICE_REMOVED', async () => {
+      await dom.attachDevice(`<rng model='virtio'><backend model='random'>/dev/urandom</backend><alias name='ua-rng0'/></rng>`, 1);
+      const added = await waitFor('DEVICE_ADDED', () => events.find((e) => e.eventId === VIR_DOMAIN_EVENT_ID_DEVICE_ADDED));
+      expect(added.eventId === VIR_DOMAIN_EVENT_ID_DEVICE_ADDED && added.devAlias).toBe('ua-rng0');
+      expect(await dom.getXMLDesc()).toContain("<alias name='ua-rng0'/>");
+      // The booted guest's kernel acknowledges the ACPI eject; libvirt then reports the removal.
+      await dom.detachDevice(`<rng model='virtio'><backend model='random'>/dev/urandom</backend><alias name='ua-rng0'/></rng>`, 1);
+      const removed = await waitFor('DEVICE_REMOVED', () => events.find((e) => e.eventId === VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED), 30_000);
+      expect(removed.eventId === VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED && removed.devAlias).toBe('ua-rng0');
+      expect(await dom.getXMLDesc()).not.toContain('ua-rng0');
+    });
+
     it('takes a screenshot through a read stream', async () => {
       const shot = await dom.screenshot(0);
       expect(shot.mime).toMatch(/image\//);
@@ -127,13 +139,6 @@ describe.each(TRANSPORTS)('a real guest over %s', (label, target) => {
       expect(await lab.virsh(['dumpxml', '--inactive', NAME])).toContain(`<currentMemory unit='KiB'>${150 * 1024}</currentMemory>`);
       await dom.setVcpus(1, VIR_DOMAIN_AFFECT_CONFIG);
       expect(await dom.getVcpusFlags(VIR_DOMAIN_AFFECT_CONFIG)).toBe(1);
-    });
-
-    it('hot-plugs a device with a DEVICE_ADDED event', async () => {
-      await dom.attachDevice(`<rng model='virtio'><backend model='random'>/dev/urandom</backend><alias name='ua-rng0'/></rng>`, 1);
-      const added = await waitFor('DEVICE_ADDED', () => events.find((e) => e.eventId === VIR_DOMAIN_EVENT_ID_DEVICE_ADDED));
-      expect(added.eventId === VIR_DOMAIN_EVENT_ID_DEVICE_ADDED && added.devAlias).toBe('ua-rng0');
-      expect(await dom.getXMLDesc()).toContain("<alias name='ua-rng0'/>");
     });
 
     it('ejects the CD-ROM through updateDevice with a TRAY_CHANGE event, and accepts ACPI shutdown and reboot requests', async () => {
