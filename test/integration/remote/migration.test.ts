@@ -1,0 +1,50 @@
+// Live migration with the params API between two labs: peer-to-peer and tunnelled (the memory travels over
+// the daemons' own connection, so the labs' private networks need no route to each other), with the
+// source's JOB_COMPLETED event.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, VIR_DOMAIN_RUNNING, type DomainJobCompletedEvent,
+} from '../../../drivers/api.js';
+import { openRemoteConnection, type RemoteConnection, type RemoteDomain } from '../../../drivers/remote/index.js';
+import { startLab, type Lab } from '../../lab/lab.js';
+
+const VIR_MIGRATE_LIVE = 1;
+const VIR_MIGRATE_PEER2PEER = 2;
+const VIR_MIGRATE_TUNNELLED = 4;
+
+let source: Lab;
+let target: Lab;
+let src: RemoteConnection;
+let dst: RemoteConnection;
+
+beforeAll(async () => {
+  [source, target] = await Promise.all([startLab(), startLab()]);
+  src = await openRemoteConnection(source.uri);
+  dst = await openRemoteConnection(target.uri);
+});
+
+afterAll(async () => {
+  await src?.close();
+  await dst?.close();
+  await Promise.all([source?.stop(), target?.stop()]);
+});
+
+describe('migration', () => {
+  it('moves a running guest to another host and reports the completed job', async () => {
+    const completed: DomainJobCompletedEvent[] = [];
+    const reg = await src.domainEventRegisterAny(VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, (e) => completed.push(e));
+    const dom = (await src.domainCreateXML(source.tinyGuestXml({ name: 'mover' }))) as RemoteDomain;
+    await dom.migrateToURI3(`qemu+unix:///system?socket=${target.socketPath}`, {}, VIR_MIGRATE_LIVE | VIR_MIGRATE_PEER2PEER | VIR_MIGRATE_TUNNELLED);
+    expect((await src.listAllDomains()).map((d) => d.name)).toEqual([]);
+    const moved = await dst.domainLookupByName('mover');
+    expect(moved.uuid).toBe(dom.uuid);
+    expect((await moved.getState()).state).toBe(VIR_DOMAIN_RUNNING);
+    expect((await target.virsh(['domstate', 'mover'])).trim()).toBe('running');
+    const end = Date.now() + 10_000;
+    while (completed.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(completed[0]?.domain.name).toBe('mover');
+    expect(completed[0]?.params.map((p) => p.field)).toContain('time_elapsed');
+    await reg.dispose();
+    await moved.destroy();
+  });
+});
