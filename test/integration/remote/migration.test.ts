@@ -3,7 +3,7 @@
 // source's JOB_COMPLETED event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, VIR_DOMAIN_RUNNING, type DomainJobCompletedEvent,
+  VirError, VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, VIR_DOMAIN_RUNNING, VIR_ERR_OPERATION_ABORTED, type DomainJobCompletedEvent,
 } from '../../../drivers/api.js';
 import { openRemoteConnection, type RemoteConnection, type RemoteDomain } from '../../../drivers/remote/index.js';
 import { startLab, type Lab } from '../../lab/lab.js';
@@ -46,5 +46,29 @@ describe('migration', () => {
     expect(completed[0]?.params.map((p) => p.field)).toContain('time_elapsed');
     await reg.dispose();
     await moved.destroy();
+  });
+
+  it('shows a slow migration as a job and aborts it, while the migration call is still in flight', async () => {
+    const dom = (await src.domainCreateXML(source.tinyGuestXml({ name: 'slow' }))) as RemoteDomain;
+    // 1 MiB/s: the guest's memory would take minutes to copy.
+    const migrating = dom.migrateToURI3(`qemu+unix:///system?socket=${target.socketPath}`, { bandwidth: 1 },
+      VIR_MIGRATE_LIVE | VIR_MIGRATE_PEER2PEER | VIR_MIGRATE_TUNNELLED).then(() => null, (e: unknown) => e as VirError);
+    const end = Date.now() + 30_000;
+    let info = await dom.getJobInfo();
+    while ((info.type === 0 || info.dataTotal === 0) && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
+      info = await dom.getJobInfo();
+    }
+    expect(info.type).not.toBe(0);
+    expect(info.dataTotal).toBeGreaterThan(0);
+    const stats = await dom.getJobStats();
+    expect(stats.params['operation']).toBeDefined();
+    await dom.abortJob();
+    const err = await migrating;
+    expect(err).toBeInstanceOf(VirError);
+    expect(err?.code).toBe(VIR_ERR_OPERATION_ABORTED);
+    expect((await dom.getState()).state).toBe(VIR_DOMAIN_RUNNING);
+    expect((await dst.listAllDomains()).map((d) => d.name)).not.toContain('slow');
+    await dom.destroy();
   });
 });
