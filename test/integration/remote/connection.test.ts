@@ -1,6 +1,8 @@
 // The remote driver against a real libvirtd: connection-level calls, list-all, lookups, XML get/define,
 // many calls in flight, errors carrying libvirt's codes. The test driver (test+unix:///default) gives
 // deterministic objects; the qemu driver (the lab's uri) the real host.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   VirError, VIR_ERR_INTERNAL_ERROR, VIR_ERR_NO_DOMAIN, VIR_ERR_OPERATION_DENIED, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
@@ -132,5 +134,31 @@ describe('connection', () => {
     const err = await openRemoteConnection('qemu+unix:///system?socket=/nonexistent/sock').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VirError);
     expect((err as VirError).message).toContain("Failed to connect socket to '/nonexistent/sock'");
+  });
+
+  it('handles a test host of 1,000 domains and 5 pools × 100 volumes from a node file', async () => {
+    const doms = Array.from({ length: 1000 }, (_, i) => `<domain type='test'><name>scale-${i}</name><memory>65536</memory>
+      <os><type arch='x86_64'>hvm</type></os></domain>`).join('');
+    const pools = Array.from({ length: 5 }, (_, p) => `<pool type='dir'><name>sp${p}</name><target><path>/scale/${p}</path></target>${
+      Array.from({ length: 100 }, (_, v) => `<volume><name>v${v}</name><key>/scale/${p}/v${v}</key><capacity>1024</capacity>
+        <target><path>/scale/${p}/v${v}</path></target></volume>`).join('')}</pool>`).join('');
+    const file = join(lab.dir, 'scale-node.xml');
+    writeFileSync(file, `<node>${doms}${pools}</node>`);
+    const big = await openRemoteConnection(`test+unix://${file}?socket=${lab.socketPath}`);
+    try {
+      const all = await big.listAllDomains();
+      expect(all.length).toBe(1000);
+      const xmls = await Promise.all(all.map((d) => d.getXMLDesc()));
+      expect(xmls.every((x, i) => x.includes(`<name>${all[i]!.name}</name>`))).toBe(true);
+      const stats = await big.getAllDomainStats(VIR_DOMAIN_STATS_STATE);
+      expect(stats.length).toBe(1000);
+      const vols = (await Promise.all((await big.listAllStoragePools()).map((p) => p.listAllVolumes()))).flat();
+      expect(vols.length).toBe(500);
+      const virshCount = (await lab.virsh(['-c', `test+unix://${file}?socket=${lab.socketPath}`, 'list', '--all', '--name']))
+        .split('\n').filter((l) => l.trim() !== '').length;
+      expect(virshCount).toBe(1000);
+    } finally {
+      await big.close();
+    }
   });
 });
