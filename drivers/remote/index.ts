@@ -38,7 +38,7 @@ export async function openRemoteConnection(uri: string, options: RemoteOpenOptio
     default:
       throw new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, `transport '${parsed.transport}' is not supported by Hangar (use ssh, tcp or unix)`);
   }
-  const rpc = new RpcClient(transport.io, transport.describe);
+  const rpc = new RpcClient(transport.io, transport.describe, transport.diagnostics);
   if (transport.release) rpc.onClose(transport.release);
   return RemoteConnection.open(rpc, {
     name: daemonUri(parsed),

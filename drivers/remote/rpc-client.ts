@@ -65,7 +65,11 @@ export class RpcClient {
   /** Streams whose consumers are full; the transport is paused while any is. */
   private readonly throttled = new Set<RpcStream>();
 
-  constructor(private readonly io: Duplex, private readonly describe = 'libvirt daemon') {
+  constructor(
+    private readonly io: Duplex,
+    private readonly describe = 'libvirt daemon',
+    private readonly diagnostics: () => string = () => '',
+  ) {
     io.on('data', (chunk: Buffer) => this.onData(chunk));
     io.on('end', () => this.shutdown({ reason: CloseReason.EOF, message: `${this.describe} closed the connection` }));
     io.on('close', () => this.shutdown({ reason: CloseReason.EOF, message: `${this.describe} closed the connection` }));
@@ -364,8 +368,10 @@ export class RpcClient {
     }
   }
 
-  private shutdown(info: CloseInfo): void {
+  private shutdown(reported: CloseInfo): void {
     if (this.closed) return;
+    const said = reported.reason === CloseReason.CLIENT ? '' : this.diagnostics();
+    const info = said ? { reason: reported.reason, message: `${reported.message}: ${said}` } : reported;
     this.closed = info;
     if (this.keepaliveTimer) clearInterval(this.keepaliveTimer);
     this.keepaliveTimer = undefined;

@@ -9,6 +9,8 @@ import { defaultPort, localSocketPath, type ConnectionUri } from '../uri.js';
 
 export interface OpenedTransport {
   readonly io: Duplex;
+  /** What the far side said on its error channel (e.g. the remote proxy command's stderr), for close messages. */
+  readonly diagnostics?: () => string;
   /** Releases what the transport holds besides `io` (e.g. a shared SSH connection's reference). */
   readonly release?: () => void;
   /** Names the peer in messages ("libvirtd at /run/libvirt/libvirt-sock"). */

@@ -302,9 +302,18 @@ export async function openSshTransport(uri: ConnectionUri, prompts: SshPrompts):
     release();
     throw sshError(`cannot start the remote proxy on ${target.host}: ${(e as Error).message}`);
   }
-  // Drain stderr so a chatty remote command cannot stall the channel's window.
-  channel.stderr.resume();
-  return { io: channel, describe: `libvirt daemon on ${target.user}@${target.host}:${target.port} (ssh)`, release };
+  // Keep the tail of the remote command's stderr ("virt-ssh-helper: not found", "nc: … No such file"): it
+  // explains a session that ends at once. Reading it also keeps the channel's window open.
+  let stderrTail = '';
+  channel.stderr.on('data', (d: Buffer) => {
+    stderrTail = (stderrTail + d.toString('utf8')).slice(-1000);
+  });
+  return {
+    io: channel,
+    describe: `libvirt daemon on ${target.user}@${target.host}:${target.port} (ssh)`,
+    diagnostics: () => stderrTail.trim(),
+    release,
+  };
 }
 
 /**

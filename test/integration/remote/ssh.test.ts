@@ -242,3 +242,12 @@ describe('SSH agent', () => {
     }
   });
 });
+
+describe('remote proxy failures', () => {
+  it('explains a session that ends at once with the remote command\'s own error', async () => {
+    const err = (await openRemoteConnection(sshUri('netcat', '&netcat=/nonexistent/nc'), { ssh: prompts() })
+      .catch((e: unknown) => e)) as VirError;
+    expect(err.message).toContain('closed the connection');
+    expect(err.message).toContain('/nonexistent/nc');
+  });
+});
