@@ -81,6 +81,8 @@ export class RpcStream implements Stream {
     }
     if (this.localDone) return;
     this.localDone = true;
+    // The acknowledgement must be readable even if our own queue had paused the transport.
+    this.owner.throttle(this, false);
     try {
       await this.owner.endStream(this.procedure, this.serial, MessageStatus.OK);
       this.end(null);
@@ -99,6 +101,10 @@ export class RpcStream implements Stream {
     }
     this.localDone = true;
     const abortError = new VirError(VIR_ERR_INVALID_STREAM, VIR_FROM_STREAMS, 'stream aborted');
+    // Drop what is queued and let the transport flow again, or the daemon's answer could never be read.
+    this.queue.length = 0;
+    this.queued = 0;
+    this.owner.throttle(this, false);
     try {
       await this.owner.endStream(this.procedure, this.serial, MessageStatus.ERROR);
     } catch {
