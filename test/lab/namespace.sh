@@ -18,7 +18,8 @@ mount --bind "$lab/run" /run
 # A pristine libvirt: no domains, networks, pools or secrets from the machine's own configuration.
 rm -rf /etc/libvirt/qemu /etc/libvirt/storage /etc/libvirt/nwfilter /etc/libvirt/secrets /etc/libvirt/nodedev \
   /var/lib/libvirt /var/log/libvirt /var/cache/libvirt
-mkdir -p /etc/libvirt /var/lib/libvirt/images /var/log/libvirt/qemu /var/cache/libvirt /run/sshd /run/libvirt
+# /run/lock: libvirt takes a lock there for a domain console.
+mkdir -p /etc/libvirt /var/lib/libvirt/images /var/log/libvirt/qemu /var/cache/libvirt /run/sshd /run/libvirt /run/lock
 cp "$lab/config/libvirtd.conf" "$lab/config/qemu.conf" /etc/libvirt/
 # The qemu driver wants these accounts to exist even when it runs guests as root; made in the overlay only.
 getent group kvm >/dev/null || groupadd -r kvm
