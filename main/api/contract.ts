@@ -28,6 +28,12 @@ export interface DomainSummary {
   readonly state: number;
   readonly reason: number;
   readonly persistent: boolean;
+  /** From the domain's XML: the one-line title, if any, and what the VM is given. */
+  readonly title?: string;
+  readonly vcpus?: number;
+  readonly memoryBytes?: number;
+  /** The domain's XML as libvirt gives it (the live definition while running); drivers/xml models read it. */
+  readonly xml: string;
 }
 
 export interface NetworkSummary {

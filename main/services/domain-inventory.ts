@@ -1,5 +1,10 @@
-import type { AsyncDisposable, Connection, Domain } from '../../drivers/api.js';
-import { isVirError, VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_ERR_NO_DOMAIN } from '../../drivers/api.js';
+import type { AsyncDisposable, Connection, Domain, DomainEventId } from '../../drivers/api.js';
+import {
+  isVirError, VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
+  VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+  VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, VIR_ERR_NO_DOMAIN,
+} from '../../drivers/api.js';
+import { parseDomain, XmlError } from '../../drivers/xml/index.js';
 import type { DomainSummary } from '../api/contract.js';
 import { LiveCollection } from './live-collection.js';
 
@@ -10,10 +15,31 @@ export interface DomainChanges {
   readonly removed: readonly string[];
 }
 
-async function summarize(domain: Domain): Promise<DomainSummary> {
-  const [{ state, reason }, persistent] = await Promise.all([domain.getState(), domain.isPersistent()]);
-  return { uuid: domain.uuid, name: domain.name, id: domain.id, state, reason, persistent };
+/** What the list shows from the XML; a document the models cannot read still lists, by name and state. */
+function fromXml(xml: string): Pick<DomainSummary, 'title' | 'vcpus' | 'memoryBytes'> {
+  try {
+    const model = parseDomain(xml);
+    return { title: model.title, vcpus: model.vcpus, memoryBytes: model.currentMemory ?? model.memory };
+  } catch (e) {
+    if (e instanceof XmlError) return {};
+    throw e;
+  }
 }
+
+async function summarize(domain: Domain): Promise<DomainSummary> {
+  const [{ state, reason }, persistent, xml] = await Promise.all([domain.getState(), domain.isPersistent(), domain.getXMLDesc()]);
+  return { uuid: domain.uuid, name: domain.name, id: domain.id, state, reason, persistent, ...fromXml(xml), xml };
+}
+
+/**
+ * The domain events after which a domain's state or XML may differ: lifecycle (state, definition), devices
+ * plugged or unplugged, media changed, balloon target, title/description/metadata.
+ */
+const CHANGE_EVENTS: readonly DomainEventId[] = [
+  VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
+  VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE,
+  VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+];
 
 /** undefined when the object is gone (libvirt's "no such …" error); other errors propagate. */
 export async function unlessGone<T>(read: Promise<T>, goneCode: number): Promise<T | undefined> {
@@ -26,11 +52,11 @@ export async function unlessGone<T>(read: Promise<T>, goneCode: number): Promise
 }
 
 /**
- * A host's domains, kept current by lifecycle events: an event re-reads only the domain it names. Listening
- * starts before the first listing, so nothing that happens meanwhile is missed.
+ * A host's domains with state and XML, kept current by domain events: an event re-reads only the domain it
+ * names. Listening starts before the first listing, so nothing that happens meanwhile is missed.
  */
 export class DomainInventory {
-  private registration: AsyncDisposable | undefined;
+  private registrations: AsyncDisposable[] = [];
   private readonly domains: LiveCollection<DomainSummary>;
 
   private constructor(private readonly connection: Connection, onChange: (changes: DomainChanges) => void) {
@@ -42,7 +68,11 @@ export class DomainInventory {
 
   static async load(connection: Connection, onChange: (changes: DomainChanges) => void): Promise<DomainInventory> {
     const inventory = new DomainInventory(connection, onChange);
-    inventory.registration = await connection.domainEventRegisterAny(VIR_DOMAIN_EVENT_ID_LIFECYCLE, (e) => void inventory.domains.refresh(e.domain.uuid));
+    const refresh = (e: { readonly domain: Domain }): void => void inventory.domains.refresh(e.domain.uuid);
+    // Lifecycle events are required; an older daemon without one of the others only loses that refresh.
+    const optional = (id: DomainEventId) => connection.domainEventRegisterAny(id, refresh).catch(() => undefined);
+    const registrations = await Promise.all(CHANGE_EVENTS.map((id) => (id === VIR_DOMAIN_EVENT_ID_LIFECYCLE ? connection.domainEventRegisterAny(id, refresh) : optional(id))));
+    inventory.registrations = registrations.filter((r): r is AsyncDisposable => r !== undefined);
     const all = await connection.listAllDomains();
     const summaries = await Promise.all(all.map((d) => unlessGone(summarize(d), VIR_ERR_NO_DOMAIN)));
     inventory.domains.reset(summaries.flatMap((s) => (s ? [[s.uuid, s] as const] : [])));
@@ -63,8 +93,8 @@ export class DomainInventory {
 
   async dispose(): Promise<void> {
     this.domains.dispose();
-    const registration = this.registration;
-    this.registration = undefined;
-    if (registration && this.connection.isAlive()) await registration.dispose().catch(() => undefined);
+    const registrations = this.registrations;
+    this.registrations = [];
+    if (this.connection.isAlive()) await Promise.all(registrations.map((r) => r.dispose().catch(() => undefined)));
   }
 }

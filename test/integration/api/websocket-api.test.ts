@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDomain } from '../../../drivers/xml/index.js';
 import type { ApiEvent } from '../../../main/api/contract.js';
 import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
 import { startLab, type Lab } from '../../lab/lab.js';
@@ -47,6 +48,10 @@ describe('the API over the browser-mode WebSocket', () => {
       await api.call('domains.action', { id: saved.id, uuid: vm.uuid, action: 'start' });
       const started = await api.waitFor((e: ApiEvent) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.state === RUNNING), 1000, beforeStart);
       expect(started.at - asked).toBeLessThanOrEqual(1000);
+      // The inventory carries the domain's XML, re-read on the event: now the live definition, with the run's ID.
+      const live = started.event.type === 'domains' ? started.event.upserted.find((d) => d.uuid === vm.uuid) : undefined;
+      expect(live && live.id > 0 && parseDomain(live.xml).id).toBe(live?.id);
+      expect(parseDomain(vm.xml).name).toBe(vm.name);
 
       const beforeStats = api.events.length;
       await api.call('stats.watch', { id: saved.id, watch: true });
@@ -66,6 +71,17 @@ describe('the API over the browser-mode WebSocket', () => {
       await api.call('domains.action', { id: saved.id, uuid: vm.uuid, action: 'forceoff' });
     });
   }
+
+  it('lab libvirtd: a title set by another tool reaches the inventory through the metadata event', async () => {
+    const host = (await api.call('connections.list', {})).find((h) => h.connection.uri === lab.uri);
+    if (!host || !host.domains.some((d) => d.name === 'tiny')) throw new Error('lab host not connected');
+    const saved = host.connection;
+    const before = api.events.length;
+    await lab.virsh(['desc', 'tiny', '--config', '--title', '--new-desc', 'Set by virsh']);
+    const changed = await api.waitFor((e) => e.type === 'domains' && e.id === saved.id && e.upserted.some((d) => d.title === 'Set by virsh'), 5000, before);
+    const tiny = changed.event.type === 'domains' ? changed.event.upserted.find((d) => d.name === 'tiny') : undefined;
+    expect(tiny?.xml).toContain('<title>Set by virsh</title>');
+  });
 
   it("carries libvirt's error code and message, and rejects invalid input naming the field", async () => {
     const hosts = await api.call('connections.list', {});

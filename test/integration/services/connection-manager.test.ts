@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF } from '../../../drivers/api.js';
+import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_METADATA_TITLE, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF } from '../../../drivers/api.js';
 import { openConnection } from '../../../drivers/index.js';
 import { ConnectionManager, type ManagerEvent } from '../../../main/services/connection-manager.js';
 import { ConnectionStore } from '../../../main/services/connection-store.js';
@@ -77,6 +77,23 @@ describe('connection manager on the Demo host', () => {
     await domain.destroy();
     await waitForEvent(events, (e) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.state === VIR_DOMAIN_SHUTOFF));
     expect(manager.list()[0]?.domains.find((d) => d.uuid === vm.uuid)?.state).toBe(VIR_DOMAIN_SHUTOFF);
+  });
+
+  it("keeps each domain's XML, re-read when a device is plugged or the title changes", async () => {
+    await manager.start();
+    const [host] = manager.list();
+    if (!host) throw new Error('no host');
+    const vm = host.domains.find((d) => d.state === VIR_DOMAIN_RUNNING);
+    if (!vm) throw new Error('the Demo host has no running VM');
+    expect(vm.xml).toContain(`<uuid>${vm.uuid}</uuid>`);
+    expect(vm.vcpus).toBeGreaterThan(0);
+    expect(vm.memoryBytes).toBeGreaterThan(0);
+    const domain = await manager.domain(host.connection.id, vm.uuid);
+    await domain.attachDevice("<disk type='file' device='disk'><source file='/var/lib/libvirt/images/hotplug.img'/><target dev='vdz' bus='virtio'/></disk>", VIR_DOMAIN_AFFECT_LIVE);
+    await waitForEvent(events, (e) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.xml.includes("dev='vdz'")));
+    await domain.setMetadata(VIR_DOMAIN_METADATA_TITLE, 'Renamed in a test', null, null, VIR_DOMAIN_AFFECT_LIVE);
+    await waitForEvent(events, (e) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.title === 'Renamed in a test'));
+    expect(manager.list()[0]?.domains.find((d) => d.uuid === vm.uuid)?.xml).toContain('<title>Renamed in a test</title>');
   });
 
   it('reports a connection that cannot be opened, with the reason, and does not retry it by itself', async () => {
