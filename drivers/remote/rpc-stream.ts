@@ -25,6 +25,8 @@ export class RpcStream implements Stream {
   private waiter: (() => void) | undefined;
   private ended: { error: VirError | null } | undefined;
   private localDone = false;
+  /** Set by abort: data the daemon sent before it saw the abort is dropped, not queued. */
+  private discarding = false;
 
   constructor(
     private readonly owner: StreamOwner,
@@ -100,6 +102,7 @@ export class RpcStream implements Stream {
       return;
     }
     this.localDone = true;
+    this.discarding = true;
     const abortError = new VirError(VIR_ERR_INVALID_STREAM, VIR_FROM_STREAMS, 'stream aborted');
     // Drop what is queued and let the transport flow again, or the daemon's answer could never be read.
     this.queue.length = 0;
@@ -138,7 +141,9 @@ export class RpcStream implements Stream {
   // ── called by the session ──
 
   deliver(chunk: Buffer): void {
-    if (this.ended) return;
+    // After an abort, frames already in flight (megabytes over ssh: channel window and relay buffers) must
+    // not fill the queue nobody reads any more: that would pause the transport before the abort's answer.
+    if (this.ended || this.discarding) return;
     if (this.dataListeners.size > 0) {
       for (const l of [...this.dataListeners]) l(chunk);
       return;
