@@ -10,10 +10,14 @@ import { startLab, type Lab } from '../../lab/lab.js';
 
 const CYCLES = 20;
 
-/** Active handles and requests by kind, e.g. { TCPSocketWrap: 1, Timeout: 2 }. */
+/**
+ * Active handles and requests by kind, e.g. { PipeWrap: 1, Timeout: 2 }, and the process's own listeners by event
+ * (what a service that forgot to unsubscribe on reconnect would grow).
+ */
 function resources(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
+  for (const name of process.eventNames()) counts[`process.on(${String(name)})`] = process.listenerCount(name);
   return counts;
 }
 
