@@ -601,7 +601,19 @@ export interface Domain {
   getJobStats(flags?: number): Promise<DomainJobStats>;
   /** Cancels the current job (virDomainAbortJob). */
   abortJob(): Promise<void>;
+  /**
+   * Peer-to-peer migration with the params API (virDomainMigrateToURI3; flags VIR_MIGRATE_*, params e.g.
+   * `bandwidth` in MiB/s): the source daemon connects to `dconnuri` itself. Absent where the driver cannot migrate.
+   */
+  migrateToURI3?(dconnuri: string, params: Readonly<Record<string, string | number>>, flags: number): Promise<void>;
 }
+
+/** virDomainMigrateFlags */
+export const VIR_MIGRATE_LIVE = 1 << 0;
+export const VIR_MIGRATE_PEER2PEER = 1 << 1;
+export const VIR_MIGRATE_TUNNELLED = 1 << 2;
+export const VIR_MIGRATE_PERSIST_DEST = 1 << 3;
+export const VIR_MIGRATE_UNDEFINE_SOURCE = 1 << 4;
 
 /** virDomainInterfaceAddressesSource */
 export const VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE = 0;

@@ -1,6 +1,8 @@
 import type { ConnectionManager, ManagerEvent } from '../services/connection-manager.js';
 import { managedSaveJob, uploadVolumeJob } from '../services/job-operations.js';
 import type { JobService } from '../services/job-service.js';
+import { migrateJob } from '../services/migrate-job.js';
+import { cloneVolumeJob, createVolumeJob } from '../services/volume-jobs.js';
 import type { PromptBroker } from '../services/prompt-broker.js';
 import type { SettingsStore } from '../services/settings-store.js';
 import type { StatsService, StatsTick } from '../services/stats-service.js';
@@ -83,6 +85,13 @@ export class ApiService {
       'jobs.managedSave': async ({ id, uuid }) => this.jobs.start(await managedSaveJob(this.manager.connection(id), id, uuid)),
       'jobs.uploadVolume': async ({ id, pool, volume, path }) =>
         this.jobs.start(await uploadVolumeJob(this.manager.connection(id), id, pool, volume, path)),
+      'jobs.createVolume': async (input) => this.jobs.start(await createVolumeJob(this.manager.connection(input.id), input.id, input)),
+      'jobs.cloneVolume': async (input) => this.jobs.start(await cloneVolumeJob(this.manager.connection(input.id), input.id, input)),
+      'jobs.migrate': async (input) => {
+        const destination = this.manager.saved(input.to);
+        const target = { connectionId: destination.id, uri: input.destinationUri ?? destination.uri, connection: this.manager.liveConnection(input.to) };
+        return this.jobs.start(await migrateJob(this.manager.connection(input.id), input.id, input, target));
+      },
       'jobs.cancel': async ({ job }) => this.jobs.cancel(job),
       'jobs.list': async () => this.jobs.list(),
       'prompts.answer': async ({ id, answer }) => ({ open: this.prompts.answer(id, answer) }),

@@ -79,7 +79,13 @@ export interface NodeDeviceSummary {
   readonly xml: string;
 }
 
-export type JobKind = 'domain.managedSave' | 'volume.upload';
+export type JobKind = 'domain.managedSave' | 'domain.migrate' | 'volume.upload' | 'volume.create' | 'volume.clone';
+
+/** What a finished job made: the new volume, or the VM where it now runs. */
+export type JobResult =
+  | { readonly kind: 'volume'; readonly pool: string; readonly name: string; readonly key: string; readonly path: string; readonly capacity: number; readonly allocation: number }
+  | { readonly kind: 'domain'; readonly connectionId: string; readonly uuid: string; readonly name: string };
+
 
 /** A long operation: progress (0–1, or null while unknown), cancel where the host allows it, then a result. */
 export interface JobView {
@@ -92,6 +98,8 @@ export interface JobView {
   readonly progress: number | null;
   readonly cancellable: boolean;
   readonly error?: ApiError;
+  /** Set when the job is done. */
+  readonly result?: JobResult;
   readonly startedAt: number;
   readonly endedAt?: number;
 }
@@ -136,6 +144,17 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.output<typeof settingsSchema>;
 
+const volumeName = z.string().min(1).max(255).regex(/^[^/]+$/, 'a volume name has no "/"');
+const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A new volume as the wizard describes it; the XML is built from it in main. */
+const volumeSpec = z.object({
+  name: volumeName,
+  capacity: bytes.min(1, 'at least 1 byte'),
+  /** Bytes to preallocate; 0 (the default) makes a sparse volume. */
+  allocation: bytes.default(0),
+  format: z.string().regex(/^[a-z0-9-]{1,32}$/, 'a format such as raw or qcow2').optional(),
+}).refine((v) => v.allocation <= v.capacity, { path: ['allocation'], message: 'cannot be more than the capacity' });
+
 export const callSchemas = {
   'app.info': z.object({}),
   'connections.list': z.object({}),
@@ -153,6 +172,25 @@ export const callSchemas = {
   'inventory.objects': z.object({ id }),
   'jobs.managedSave': z.object({ id, uuid }),
   'jobs.uploadVolume': z.object({ id, pool: uuid, volume: z.string().min(1).max(255), path: z.string().min(1).max(4096).regex(/^\//, 'an absolute path') }),
+  /** A new volume from a spec, or from the user's own volume XML. */
+  'jobs.createVolume': z.object({ id, pool: uuid, volume: z.union([volumeSpec, z.object({ xml: z.string().min(1).max(1_000_000) })]) }),
+  /** A copy of `volume` (in `pool`) named `name`, in `targetPool` (default: the same pool). */
+  'jobs.cloneVolume': z.object({ id, pool: uuid, volume: volumeName, name: volumeName, targetPool: uuid.optional() }),
+  /**
+   * Live peer-to-peer migration to the saved connection `to`. `destinationUri` is how the source host reaches the
+   * destination's daemon when that differs from the saved URI (e.g. qemu+ssh://host/system); `temporary` leaves
+   * the VM defined on the source and transient on the destination (virt-manager's "temporary move").
+   */
+  'jobs.migrate': z.object({
+    id,
+    uuid,
+    to: id,
+    destinationUri: z.string().trim().min(1).max(2000).regex(/^[a-z][a-z0-9+.-]*:\/\//i, 'not a libvirt URI').optional(),
+    tunnelled: z.boolean().default(false),
+    temporary: z.boolean().default(false),
+    /** MiB/s; unset means libvirt's default (unlimited). */
+    bandwidthMiBs: z.number().int().min(1).max(1_000_000).optional(),
+  }).refine((m) => m.to !== m.id, { path: ['to'], message: 'the destination is the source' }),
   'jobs.cancel': z.object({ job: id }),
   'jobs.list': z.object({}),
   'prompts.answer': z.object({ id, answer: z.union([z.string().max(4096), z.boolean(), z.null()]) }),
@@ -183,6 +221,9 @@ export interface CallResults {
   'inventory.objects': HostObjects;
   'jobs.managedSave': JobView;
   'jobs.uploadVolume': JobView;
+  'jobs.createVolume': JobView;
+  'jobs.cloneVolume': JobView;
+  'jobs.migrate': JobView;
   'jobs.cancel': JobView;
   'jobs.list': readonly JobView[];
   'prompts.answer': { readonly open: boolean };

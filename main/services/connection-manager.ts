@@ -57,6 +57,10 @@ export class ConnectionManager {
     this.emit({ type: 'connection-removed', id });
   }
 
+  saved(id: string): SavedConnection {
+    return this.entry(id).saved;
+  }
+
   connect(id: string): Promise<void> {
     return this.entry(id).host.connect();
   }
@@ -71,6 +75,11 @@ export class ConnectionManager {
     const connection = entry.host.connection;
     if (!connection) throw new Error(`${entry.saved.name || entry.saved.uri} is not connected.`);
     return connection;
+  }
+
+  /** The live driver connection, if there is one now. */
+  liveConnection(id: string): Connection | undefined {
+    return this.entry(id).host.connection;
   }
 
   /** Networks, pools with volumes and node devices of a connected host. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobKind, JobView } from '../api/contract.js';
+import type { JobKind, JobResult, JobView } from '../api/contract.js';
 import { toApiError } from '../api/api-error.js';
 
 /** What a running job may do: report progress and learn that it was cancelled. */
@@ -12,9 +12,12 @@ export interface JobSpec {
   readonly connectionId: string;
   readonly kind: JobKind;
   readonly target: string;
-  readonly run: (control: JobControl) => Promise<void>;
+  /** Resolves with what the job made, if anything worth showing. */
+  readonly run: (control: JobControl) => Promise<JobResult | void>;
   /** How to stop it on the host (e.g. virDomainAbortJob); absent when the host cannot. */
   readonly cancel?: () => Promise<void>;
+  /** Why it cannot be cancelled, said to a user who tries anyway. */
+  readonly notCancellable?: string;
 }
 
 const KEEP_FINISHED = 50;
@@ -54,8 +57,9 @@ export class JobService {
         }
       },
     };
+    // An operation that completes although a cancel was asked for (it came too late) is done, not cancelled.
     void spec.run(control).then(
-      () => this.finish(entry, abort.signal.aborted ? 'cancelled' : 'done'),
+      (result) => this.finish(entry, 'done', undefined, result ?? undefined),
       (e: unknown) => this.finish(entry, abort.signal.aborted ? 'cancelled' : 'failed', e),
     );
     return view;
@@ -65,18 +69,18 @@ export class JobService {
     const entry = this.jobs.get(id);
     if (!entry) throw new Error(`No job ${id}.`);
     if (entry.view.state !== 'running') return entry.view;
-    if (!entry.spec.cancel) throw new Error(`This ${entry.view.kind} job cannot be cancelled.`);
+    if (!entry.spec.cancel) throw new Error(entry.spec.notCancellable ?? `This ${entry.view.kind} job cannot be cancelled.`);
     entry.abort.abort();
     await entry.spec.cancel();
     return entry.view;
   }
 
-  private finish(entry: { view: JobView }, state: JobView['state'], error?: unknown): void {
+  private finish(entry: { view: JobView }, state: JobView['state'], error?: unknown, result?: JobResult): void {
     entry.view = {
       ...entry.view,
       state,
       endedAt: Date.now(),
-      ...(state === 'done' ? { progress: 1 } : {}),
+      ...(state === 'done' ? { progress: 1, ...(result ? { result } : {}) } : {}),
       ...(state === 'failed' ? { error: toApiError(error) } : {}),
     };
     this.emit(entry.view);

@@ -82,7 +82,60 @@ describe('jobs: long operations with progress, cancel and a result', () => {
     expect((await api.call('jobs.list', {})).find((j) => j.id === job.id)?.state).toBe('cancelled');
   });
 
+  const jobsPool = async (): Promise<string> => {
+    const pool = (await api.call('inventory.objects', { id: hostId })).pools.find((p) => p.name === 'jobs');
+    if (!pool) throw new Error('no pool');
+    return pool.uuid;
+  };
+  const sha256 = async (path: string): Promise<string> => (await lab.exec('sha256sum', [path])).stdout.split(' ')[0] ?? '';
+
+  it('creates a volume from a spec, preallocated, with the capacity asked for', async () => {
+    const capacity = 96 * 1024 * 1024;
+    const job = await api.call('jobs.createVolume', { id: hostId, pool: await jobsPool(), volume: { name: 'made.raw', capacity, allocation: capacity, format: 'raw' } });
+    expect(job).toMatchObject({ kind: 'volume.create', target: 'made.raw', state: 'running', cancellable: false });
+    await finished(job.id, 60_000);
+    const updates = jobUpdates(job.id);
+    // Preallocation starts at 0 and is known; libvirt fallocates, so the end often comes before another poll.
+    expect(updates.some((u) => u.state === 'running' && u.progress === 0)).toBe(true);
+    const last = updates.at(-1);
+    expect(last).toMatchObject({ state: 'done', progress: 1, result: { kind: 'volume', pool: 'jobs', name: 'made.raw', capacity, path: join(lab.dir, 'pool', 'made.raw') } });
+    expect(last?.result?.kind === 'volume' && last.result.allocation).toBeGreaterThanOrEqual(capacity);
+    expect(await lab.virsh(['vol-info', '--bytes', '--pool', 'jobs', 'made.raw'])).toMatch(new RegExp(`Capacity:\\s+${capacity} bytes`));
+  });
+
+  it('creates a sparse qcow2 volume from XML, its progress unknown until done', async () => {
+    const xml = `<volume><name>made.qcow2</name><capacity unit='G'>2</capacity><allocation>0</allocation><target><format type='qcow2'/></target></volume>`;
+    const job = await api.call('jobs.createVolume', { id: hostId, pool: await jobsPool(), volume: { xml } });
+    await finished(job.id, 60_000);
+    const updates = jobUpdates(job.id);
+    expect(updates.filter((u) => u.state === 'running').every((u) => u.progress === null)).toBe(true);
+    expect(updates.at(-1)).toMatchObject({ state: 'done', result: { kind: 'volume', name: 'made.qcow2', capacity: 2 * 1024 ** 3 } });
+    const info = await lab.exec('qemu-img', ['info', '--output=json', join(lab.dir, 'pool', 'made.qcow2')]);
+    expect(JSON.parse(info.stdout)).toMatchObject({ format: 'qcow2', 'virtual-size': 2 * 1024 ** 3 });
+  });
+
+  it('clones a volume with progress; the copy has the same bytes; cancel is refused, saying why', async () => {
+    const size = 512 * 1024 * 1024;
+    await lab.virsh(['vol-create-as', 'jobs', 'golden.raw', String(size), '--format', 'raw']);
+    const golden = join(lab.dir, 'pool', 'golden.raw');
+    const dd = await lab.exec('dd', ['if=/dev/urandom', `of=${golden}`, 'bs=1M', `count=${size / 1024 / 1024}`, 'conv=notrunc', 'status=none']);
+    expect(dd.code).toBe(0);
+    await lab.virsh(['pool-refresh', 'jobs']);
+    const job = await api.call('jobs.cloneVolume', { id: hostId, pool: await jobsPool(), volume: 'golden.raw', name: 'copy.raw' });
+    expect(job).toMatchObject({ kind: 'volume.clone', target: 'copy.raw', cancellable: false });
+    await expect(api.call('jobs.cancel', { job: job.id })).rejects.toThrow(/libvirt cannot stop a volume being created or cloned/);
+    await finished(job.id, 120_000);
+    const updates = jobUpdates(job.id);
+    expect(updates.some((u) => u.state === 'running' && u.progress !== null && u.progress > 0 && u.progress < 1)).toBe(true);
+    expect(updates.at(-1)).toMatchObject({ state: 'done', progress: 1, result: { kind: 'volume', name: 'copy.raw', capacity: size, path: join(lab.dir, 'pool', 'copy.raw') } });
+    expect(await sha256(join(lab.dir, 'pool', 'copy.raw'))).toBe(await sha256(golden));
+  });
+
   it('refuses bad input before anything starts', async () => {
+    const pool = '00000000-0000-0000-0000-000000000000';
+    await expect(api.call('jobs.cloneVolume', { id: hostId, pool, volume: 'a', name: '../b' })).rejects.toThrow(expect.objectContaining({ field: 'name' }));
+    await expect(api.call('jobs.createVolume', { id: hostId, pool, volume: { name: 'v', capacity: 0 } })).rejects.toThrow(expect.objectContaining({ field: 'volume.capacity' }));
+    await expect(api.call('jobs.migrate', { id: hostId, uuid: '00000000-0000-0000-0000-000000000000', to: hostId })).rejects.toThrow(expect.objectContaining({ field: 'to' }));
     await expect(api.call('jobs.uploadVolume', { id: hostId, pool: '00000000-0000-0000-0000-000000000000', volume: 'x', path: 'relative/file' }))
       .rejects.toThrow(expect.objectContaining({ field: 'path' }));
     await expect(api.call('jobs.cancel', { job: 'no-such-job' })).rejects.toThrow(/No job no-such-job/);

@@ -1,0 +1,74 @@
+import type { Connection, Domain } from '../../drivers/api.js';
+import {
+  isVirError, VirError, VIR_DOMAIN_JOB_NONE, VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN,
+  VIR_MIGRATE_LIVE, VIR_MIGRATE_PEER2PEER, VIR_MIGRATE_PERSIST_DEST, VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
+} from '../../drivers/api.js';
+import type { ParsedInput } from '../api/contract.js';
+import { whilePolling } from './job-polling.js';
+import type { JobSpec } from './job-service.js';
+
+const POLL_MS = 250;
+/** How long a cancel keeps trying while the migration job has not started on the source yet. */
+const ABORT_PATIENCE_MS = 10_000;
+
+export interface MigrationTarget {
+  readonly connectionId: string;
+  /** What the source host dials: the destination's saved URI unless the user gave another. */
+  readonly uri: string;
+  /** The destination's live connection in Hangar, if it is connected: used to confirm the result. */
+  readonly connection: Connection | undefined;
+}
+
+export function migrationFlags(input: Pick<ParsedInput<'jobs.migrate'>, 'tunnelled' | 'temporary'>): number {
+  let flags = VIR_MIGRATE_LIVE | VIR_MIGRATE_PEER2PEER;
+  if (input.tunnelled) flags |= VIR_MIGRATE_TUNNELLED;
+  if (!input.temporary) flags |= VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE;
+  return flags;
+}
+
+/** virDomainAbortJob, retried while libvirt says no job is active yet (a cancel right after the start). */
+async function abortWhenActive(domain: Domain, finished: () => boolean): Promise<void> {
+  const deadline = Date.now() + ABORT_PATIENCE_MS;
+  for (;;) {
+    try {
+      await domain.abortJob();
+      return;
+    } catch (e) {
+      const notYet = isVirError(e) && e.code === VIR_ERR_OPERATION_INVALID;
+      if (!notYet || finished() || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
+ * Live migration of a running VM to another host (peer to peer, the params API): progress from the source's job
+ * info, cancel with virDomainAbortJob (the VM keeps running on the source), and as a result the VM on the
+ * destination.
+ */
+export async function migrateJob(connection: Connection, connectionId: string, input: ParsedInput<'jobs.migrate'>, target: MigrationTarget): Promise<JobSpec> {
+  const domain = await connection.domainLookupByUUID(input.uuid);
+  const migrate = domain.migrateToURI3?.bind(domain);
+  if (!migrate) throw new VirError(VIR_ERR_NO_SUPPORT, VIR_FROM_DOMAIN, 'This connection cannot migrate VMs.');
+  const params: Record<string, number> = input.bandwidthMiBs !== undefined ? { bandwidth: input.bandwidthMiBs } : {};
+  let finished = false;
+  return {
+    connectionId,
+    kind: 'domain.migrate',
+    target: domain.name,
+    cancel: () => abortWhenActive(domain, () => finished),
+    run: async (control) => {
+      try {
+        await whilePolling(migrate(target.uri, params, migrationFlags(input)), POLL_MS, async () => {
+          const info = await domain.getJobInfo();
+          if (info.type !== VIR_DOMAIN_JOB_NONE && info.dataTotal > 0) control.progress(info.dataProcessed / info.dataTotal);
+        });
+      } finally {
+        finished = true;
+      }
+      // The destination confirms where the VM now is, when Hangar is connected to it.
+      const moved = target.connection ? await target.connection.domainLookupByUUID(domain.uuid) : domain;
+      return { kind: 'domain', connectionId: target.connectionId, uuid: moved.uuid, name: moved.name };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Migration as a job over the WebSocket API, between two labs (tunnelled: the labs' networks have no route to
+// each other, the memory travels over the daemons' own connection).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobView } from '../../../main/api/contract.js';
+import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
+import { startLab, type Lab } from '../../lab/lab.js';
+import { ApiSocket } from '../../support/api-socket.js';
+
+describe('jobs: migrating a running VM to another host', () => {
+  let source: Lab;
+  let target: Lab;
+  let dataDir: string;
+  let web: BrowserMode;
+  let api: ApiSocket;
+
+  const jobUpdates = (id: string): JobView[] =>
+    api.events.flatMap((e) => (e.event.type === 'job' && e.event.job.id === id ? [e.event.job] : []));
+  const finished = (id: string, timeoutMs: number): Promise<unknown> =>
+    api.waitFor((e) => e.type === 'job' && e.job.id === id && e.job.state !== 'running', timeoutMs);
+  const uuidOf = async (name: string): Promise<string> => {
+    const src = (await api.call('connections.list', {})).find((h) => h.connection.id === 'src');
+    const vm = src?.domains.find((d) => d.name === name);
+    if (!vm) throw new Error(`no ${name} on the source`);
+    return vm.uuid;
+  };
+  const domstate = async (lab: Lab, name: string): Promise<string> =>
+    (await lab.virsh(['domstate', name]).catch((e: unknown) => String(e))).trim();
+
+  beforeAll(async () => {
+    [source, target] = await Promise.all([startLab(), startLab()]);
+    await Promise.all([source.bootGuest({ name: 'mover' }), source.bootGuest({ name: 'stayer' })]);
+    dataDir = mkdtempSync(join(tmpdir(), 'hangar-data-'));
+    writeFileSync(join(dataDir, 'connections.json'), JSON.stringify({
+      version: 1,
+      connections: [
+        { id: 'src', uri: source.uri, name: 'source', autoconnect: true },
+        { id: 'dst', uri: target.uri, name: 'target', autoconnect: true },
+      ],
+    }));
+    web = await startBrowserMode({ dataDir });
+    api = await ApiSocket.open(web.url);
+    await api.waitFor((e) => e.type === 'domains-reset' && e.id === 'src' && e.domains.length === 2, 15_000);
+    await api.waitFor((e) => e.type === 'connection' && e.connection.id === 'dst' && e.state.state === 'connected', 15_000);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await web?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all([source?.stop(), target?.stop()]);
+  });
+
+  it('moves the VM with progress; it runs on the target, defined there and gone from the source', async () => {
+    const uuid = await uuidOf('mover');
+    // 40 MiB/s: slow enough for progress to be seen, quick enough for a test.
+    const job = await api.call('jobs.migrate', { id: 'src', uuid, to: 'dst', tunnelled: true, bandwidthMiBs: 40 });
+    expect(job).toMatchObject({ kind: 'domain.migrate', target: 'mover', state: 'running', cancellable: true });
+    await finished(job.id, 120_000);
+    const updates = jobUpdates(job.id);
+    expect(updates.some((u) => u.state === 'running' && u.progress !== null && u.progress > 0 && u.progress < 1)).toBe(true);
+    expect(updates.at(-1)).toMatchObject({ state: 'done', progress: 1, result: { kind: 'domain', connectionId: 'dst', uuid, name: 'mover' } });
+    expect(await domstate(target, 'mover')).toBe('running');
+    expect((await target.virsh(['dominfo', 'mover'])).match(/Persistent:\s+(\w+)/)?.[1]).toBe('yes');
+    expect(await source.virsh(['list', '--all', '--name'])).not.toContain('mover');
+    // The target's inventory sees it arrive.
+    await api.waitFor((e) => e.type === 'domains' && e.id === 'dst' && e.upserted.some((d) => d.uuid === uuid), 10_000);
+  });
+
+  it('cancels a slow migration: the VM keeps running on the source and never appears on the target', async () => {
+    const uuid = await uuidOf('stayer');
+    // 1 MiB/s: the guest's memory would take minutes to copy.
+    const job = await api.call('jobs.migrate', { id: 'src', uuid, to: 'dst', tunnelled: true, bandwidthMiBs: 1 });
+    await api.waitFor((e) => e.type === 'job' && e.job.id === job.id && e.job.progress !== null && e.job.progress > 0, 60_000);
+    const cancelled = await api.call('jobs.cancel', { job: job.id });
+    expect(cancelled.id).toBe(job.id);
+    await finished(job.id, 60_000);
+    expect(jobUpdates(job.id).at(-1)).toMatchObject({ state: 'cancelled' });
+    expect(await domstate(source, 'stayer')).toBe('running');
+    expect(await target.virsh(['list', '--all', '--name'])).not.toContain('stayer');
+  });
+
+  it('refuses an unknown destination and bad input before anything starts', async () => {
+    await expect(api.call('jobs.migrate', { id: 'src', uuid: await uuidOf('stayer'), to: 'nowhere' })).rejects.toThrow(/No saved connection nowhere/);
+    await expect(api.call('jobs.migrate', { id: 'src', uuid: await uuidOf('stayer'), to: 'dst', bandwidthMiBs: 0 }))
+      .rejects.toThrow(expect.objectContaining({ field: 'bandwidthMiBs' }));
+    await expect(api.call('jobs.migrate', { id: 'src', uuid: await uuidOf('stayer'), to: 'dst', destinationUri: 'not a uri' }))
+      .rejects.toThrow(expect.objectContaining({ field: 'destinationUri' }));
+  });
+});
