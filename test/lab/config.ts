@@ -31,9 +31,12 @@ export function qemuConf(): string {
   ].join('\n');
 }
 
+/** The lab's one password login: a non-root user (root stays key-only, as on a hardened host). */
+export const PASSWORD_USER = 'hangar';
+
 export function sshdConfig(dir: string): string {
   return [
-    '# Written by the Hangar test lab: loopback only, the per-run keys only.',
+    '# Written by the Hangar test lab: loopback only, the per-run keys, and the per-run password of one user.',
     'ListenAddress 127.0.0.1',
     'Port 22',
     `HostKey ${dir}/ssh/host_ed25519`,
@@ -50,6 +53,9 @@ export function sshdConfig(dir: string): string {
     'AllowTcpForwarding yes',
     'AllowStreamLocalForwarding yes',
     'Subsystem sftp internal-sftp',
+    // Match blocks must come last: everything after them belongs to them.
+    `Match User ${PASSWORD_USER}`,
+    '  PasswordAuthentication yes',
     '',
   ].join('\n');
 }

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { libvirtdConf, qemuConf, sshdConfig } from './config.js';
+import { libvirtdConf, PASSWORD_USER, qemuConf, sshdConfig } from './config.js';
 import { chooseAccel, type Accel } from './accel.js';
 import { tinyGuestDomainXml } from './guest.js';
 import { ensureTinyImage, projectRoot } from './image.js';
@@ -48,6 +49,8 @@ export async function startLab(): Promise<Lab> {
     writeFileSync(join(dir, 'config', 'libvirtd.conf'), libvirtdConf());
     writeFileSync(join(dir, 'config', 'qemu.conf'), qemuConf());
     writeFileSync(join(dir, 'config', 'sshd_config'), sshdConfig(dir));
+    // chpasswd input for namespace.sh; the password is set in the lab's /etc overlay, never on the host.
+    writeFileSync(join(dir, 'ssh', 'password'), `${PASSWORD_USER}:${randomBytes(12).toString('base64url')}\n`, { mode: 0o600 });
     // A small wrapper removes the lab folder once the namespaces are gone, even if this process is killed
     // (then the namespace sees its stdin close and shuts down by itself).
     const holder = spawn(
@@ -120,6 +123,8 @@ class RunningLab implements Lab {
       keyPath: join(this.dir, 'ssh', 'client_ed25519'),
       hostKey,
       knownHostsPath,
+      passwordUser: PASSWORD_USER,
+      password: readFileSync(join(this.dir, 'ssh', 'password'), 'utf8').trim().slice(PASSWORD_USER.length + 1),
     };
   }
 

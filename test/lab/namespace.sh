@@ -25,6 +25,11 @@ cp "$lab/config/libvirtd.conf" "$lab/config/qemu.conf" /etc/libvirt/
 getent group kvm >/dev/null || groupadd -r kvm
 getent group libvirt-qemu >/dev/null || groupadd -r libvirt-qemu
 getent passwd libvirt-qemu >/dev/null || useradd -r -M -g libvirt-qemu -G kvm -d /var/lib/libvirt libvirt-qemu
+# The password-login user, also in the overlay only. Group root lets it on libvirtd's socket (0770 root:root);
+# its home is under /var, which is an overlay too (/home is the host's).
+pwuser=$(cut -d: -f1 "$lab/ssh/password")
+getent passwd "$pwuser" >/dev/null || useradd -m -d "/var/lib/$pwuser" -s /bin/sh -G root "$pwuser"
+chpasswd <"$lab/ssh/password"
 
 virtlogd -d
 libvirtd -d --listen

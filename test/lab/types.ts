@@ -22,6 +22,9 @@ export interface Lab {
     readonly hostKey: string;
     /** A known_hosts file that trusts exactly this host key for `[127.0.0.1]:port`. */
     readonly knownHostsPath: string;
+    /** A non-root lab user (allowed on libvirtd's socket) whose password, made per run, sshd accepts. */
+    readonly passwordUser: string;
+    readonly password: string;
   };
   /** Runs `virsh -c <uri> …` against this lab (for test set-up and as an oracle, never in product code). */
   virsh(args: readonly string[], input?: string): Promise<string>;
