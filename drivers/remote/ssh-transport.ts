@@ -6,7 +6,7 @@ import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client as SshClient, type ClientChannel, type ConnectConfig } from 'ssh2';
-import { VirError, VIR_ERR_AUTH_FAILED, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_ERR_SSH, VIR_FROM_SSH } from '../api.js';
+import { VirError, VIR_ERR_AUTH_CANCELLED, VIR_ERR_AUTH_FAILED, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_ERR_SSH, VIR_FROM_SSH } from '../api.js';
 import { daemonUri, uriFlag, uriParam, type ConnectionUri } from '../uri.js';
 import { checkKnownHosts, fingerprint, keyType, knownHostsLine, knownHostsName } from './known-hosts.js';
 import type { OpenedTransport } from './socket-transport.js';
@@ -22,7 +22,7 @@ export interface HostKeyInfo {
 
 /** How the UI takes part in SSH authentication and host-key trust. */
 export interface SshPrompts {
-  /** Asked when no key works; null cancels. */
+  /** Asked when no key works and the server takes passwords; null cancels. */
   readonly password?: (request: { user: string; host: string }) => Promise<string | null>;
   /** Asked for an encrypted private key; null skips that key. */
   readonly passphrase?: (request: { keyPath: string }) => Promise<string | null>;
@@ -32,7 +32,7 @@ export interface SshPrompts {
   readonly knownHostsPath?: string;
   readonly configPath?: string;
   readonly agentSocket?: string | null;
-  /** Connect timeout in ms (default 20 s). */
+  /** Connect timeout in ms (default 20 s); time spent waiting for an answer to a prompt does not count. */
   readonly timeoutMs?: number;
 }
 
@@ -147,9 +147,48 @@ async function acquire(target: Target, prompts: SshPrompts, noVerify: boolean, k
   };
 }
 
+/** What authentication went through, to say why it failed. */
+interface AuthProgress {
+  /** The methods the server still accepts; null until its first answer. */
+  allowed: readonly string[] | null;
+  passwordTried: boolean;
+  passwordCancelled: boolean;
+}
+
 function connectClient(client: Client, target: Target, prompts: SshPrompts, noVerify: boolean, knownHostsPath: string, sock: Duplex | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let hostKeyFailure: VirError | undefined;
+    let settled = false;
+    // Our own connect timer instead of ssh2's readyTimeout, which runs through the whole login: a person
+    // typing a password or reading a fingerprint for longer than the timeout would fail the connection.
+    const timeoutMs = prompts.timeoutMs ?? 20_000;
+    let timer: NodeJS.Timeout | undefined;
+    let asking = 0;
+    const arm = (): void => {
+      clearTimeout(timer);
+      if (settled || asking > 0) return;
+      timer = setTimeout(() => {
+        fail(sshError(`cannot connect to ${target.host}:${target.port}: no answer within ${(timeoutMs / 1000).toFixed(1)} s`));
+        client.destroy();
+      }, timeoutMs);
+    };
+    const ask = async <T>(question: () => Promise<T>): Promise<T> => {
+      asking++;
+      clearTimeout(timer);
+      try {
+        return await question();
+      } finally {
+        asking--;
+        arm();
+      }
+    };
+    const fail = (e: VirError): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      client.removeListener('ready', onReady);
+      reject(e);
+    };
     const hostVerifier = (keyBlob: Buffer, verify: (ok: boolean) => void): void => {
       if (noVerify) return verify(true);
       const info: HostKeyInfo = { host: knownHostsName(target.host, target.port), keyType: keyType(keyBlob), fingerprint: fingerprint(keyBlob) };
@@ -167,7 +206,8 @@ function connectClient(client: Client, target: Target, prompts: SshPrompts, noVe
           `Host key verification failed: ${info.host} is not in ${knownHostsPath} (${info.keyType} ${info.fingerprint})`);
         return verify(false);
       }
-      prompts.unknownHostKey(info).then((trust) => {
+      const question = prompts.unknownHostKey;
+      ask(() => question(info)).then((trust) => {
         if (trust) {
           try {
             mkdirSync(dirname(knownHostsPath), { recursive: true });
@@ -183,45 +223,61 @@ function connectClient(client: Client, target: Target, prompts: SshPrompts, noVe
       }, () => verify(false));
     };
 
-    const methods = authMethods(target, prompts);
-    const authHandler = (_left: AuthenticationType[], _partial: boolean, next: (m: AnyAuthMethod | false) => void): void => {
+    const progress: AuthProgress = { allowed: null, passwordTried: false, passwordCancelled: false };
+    const methods = authMethods(target, prompts, progress, ask);
+    const authHandler = (left: AuthenticationType[] | null, _partial: boolean, next: (m: AnyAuthMethod | false) => void): void => {
+      if (left) progress.allowed = left;
       methods.next().then((r) => next(r.done ? false : r.value), () => next(false));
     };
 
     const onError = (e: Error): void => {
-      client.removeListener('ready', onReady);
-      if (hostKeyFailure) return reject(hostKeyFailure);
+      if (hostKeyFailure) return fail(hostKeyFailure);
       const level = (e as Error & { level?: string }).level;
+      const who = `${target.user}@${target.host}:${target.port}`;
       if (level === 'client-authentication') {
-        return reject(new VirError(VIR_ERR_AUTH_FAILED, VIR_FROM_SSH, `authentication failed for ${target.user}@${target.host}:${target.port}: no key or password was accepted`));
+        if (progress.passwordCancelled) return fail(new VirError(VIR_ERR_AUTH_CANCELLED, VIR_FROM_SSH, `authentication cancelled for ${who}: no password was given`));
+        const why = progress.passwordTried
+          ? 'the password was not accepted'
+          : `no key was accepted${progress.allowed ? ` (the server allows: ${progress.allowed.join(', ')})` : ''}`;
+        return fail(new VirError(VIR_ERR_AUTH_FAILED, VIR_FROM_SSH, `authentication failed for ${who}: ${why}`));
       }
-      reject(sshError(`cannot connect to ${target.host}:${target.port}: ${e.message}`));
+      fail(sshError(`cannot connect to ${target.host}:${target.port}: ${e.message}`));
     };
     const onReady = (): void => {
       client.removeListener('error', onError);
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       resolve();
     };
     // Errors after the first (or after ready) end the connection; channels see their own close.
     client.on('error', () => {});
     client.once('ready', onReady);
     client.once('error', onError);
+    // ssh2 reports a peer that just hangs up during the login (LoginGraceTime, MaxStartups) with no error.
+    client.once('close', () => fail(hostKeyFailure ?? sshError(`cannot connect to ${target.host}:${target.port}: the server closed the connection during login`)));
     const config: ConnectConfig = {
       host: target.host,
       port: target.port,
       username: target.user,
-      readyTimeout: prompts.timeoutMs ?? 20_000,
+      readyTimeout: 0,
       keepaliveInterval: 15_000,
       hostVerifier: hostVerifier as ConnectConfig['hostVerifier'],
       authHandler: authHandler as ConnectConfig['authHandler'],
       ...(sock ? { sock } : {}),
     };
+    arm();
     client.connect(config);
   });
 }
 
-/** Agent, then identity files (asking for passphrases), then password: one method per server request. */
-async function* authMethods(target: Target, prompts: SshPrompts): AsyncGenerator<AnyAuthMethod> {
+/**
+ * "none" first, to learn what the server accepts (as OpenSSH does); then agent, identity files (asking for
+ * passphrases), then password: one method per server request.
+ */
+async function* authMethods(target: Target, prompts: SshPrompts, progress: AuthProgress, ask: <T>(q: () => Promise<T>) => Promise<T>): AsyncGenerator<AnyAuthMethod> {
   const username = target.user;
+  yield { type: 'none', username };
   const agent = prompts.agentSocket === undefined ? process.env['SSH_AUTH_SOCK'] : prompts.agentSocket;
   if (agent) yield { type: 'agent', username, agent };
   for (const path of target.identityFiles) {
@@ -237,15 +293,24 @@ async function* authMethods(target: Target, prompts: SshPrompts): AsyncGenerator
       yield { type: 'publickey', username, key: data };
       continue;
     }
-    if (!/encrypt|passphrase/i.test(parsed.message) || !prompts.passphrase) continue;
-    const passphrase = await prompts.passphrase({ keyPath: path });
+    const question = prompts.passphrase;
+    if (!/encrypt|passphrase/i.test(parsed.message) || !question) continue;
+    const passphrase = await ask(() => question({ keyPath: path }));
     if (passphrase === null) continue;
     if (utils.parseKey(data, passphrase) instanceof Error) continue;
     yield { type: 'publickey', username, key: data, passphrase };
   }
-  if (prompts.password) {
-    const password = await prompts.password({ user: username, host: target.host });
-    if (password !== null) yield { type: 'password', username, password };
+  // Asking for a password the server would refuse anyway (key-only hosts, root with prohibit-password)
+  // only makes the user type it for nothing.
+  const question = prompts.password;
+  if (question && (progress.allowed === null || progress.allowed.includes('password'))) {
+    const password = await ask(() => question({ user: username, host: target.host }));
+    if (password === null) {
+      progress.passwordCancelled = true;
+      return;
+    }
+    progress.passwordTried = true;
+    yield { type: 'password', username, password };
   }
 }
 

@@ -1,15 +1,17 @@
 // qemu+ssh:// to the lab's sshd: helper (virt-ssh-helper) and netcat modes, calls, events, streams and the
 // serial console of a real guest over SSH, one SSH connection shared by every channel, and host-key trust:
-// unknown keys reach the callback, a changed key is refused naming host and fingerprint, no_verify=1.
+// unknown keys reach the callback, a changed key is refused naming host and fingerprint, no_verify=1; password
+// logins through the prompt callback.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_UNDEFINED,
-  type DomainLifecycleEvent, type VirError,
+  VIR_ERR_AUTH_CANCELLED, VIR_ERR_AUTH_FAILED, type DomainLifecycleEvent, type VirError,
 } from '../../../drivers/api.js';
 import { openRemoteConnection, type HostKeyInfo, type RemoteConnection, type SshPrompts } from '../../../drivers/remote/index.js';
 import { sshConnectionCount } from '../../../drivers/remote/ssh-transport.js';
@@ -249,5 +251,83 @@ describe('remote proxy failures', () => {
       .catch((e: unknown) => e)) as VirError;
     expect(err.message).toContain('closed the connection');
     expect(err.message).toContain('/nonexistent/nc');
+  });
+});
+
+describe('password authentication', () => {
+  // No agent, a keyfile that does not exist, no ssh config: only the password can log in. (Keys in the machine's
+  // own ~/.ssh may still be offered; the lab's sshd accepts none of them.)
+  const pwUri = (proxy: 'native' | 'netcat'): string =>
+    `qemu+ssh://${lab.ssh.passwordUser}@127.0.0.1:${lab.ssh.port}/system?keyfile=${encodeURIComponent(join(tmp, 'no-such-key'))}&proxy=${proxy}`;
+
+  it.each(['native', 'netcat'] as const)('logs in with the password from the callback (proxy=%s) and lists domains', { timeout: 30_000 }, async (proxy) => {
+    const asked: { user: string; host: string }[] = [];
+    const conn = await openRemoteConnection(pwUri(proxy), {
+      ssh: prompts({ password: async (request) => { asked.push(request); return lab.ssh.password; } }),
+    });
+    try {
+      expect(asked).toEqual([{ user: lab.ssh.passwordUser, host: '127.0.0.1' }]);
+      expect(await conn.getURI()).toBe('qemu:///system');
+      const names = (await conn.listAllDomains()).map((d) => d.name).sort();
+      const virshNames = (await lab.virsh(['list', '--all', '--name'])).split('\n').map((s) => s.trim()).filter(Boolean).sort();
+      expect(names).toEqual(virshNames);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it('refuses a wrong password with a clear error, without hanging', { timeout: 30_000 }, async () => {
+    let asked = 0;
+    const started = Date.now();
+    const err = (await openRemoteConnection(pwUri('native'), {
+      ssh: prompts({ password: async () => { asked++; return 'not-the-password'; } }),
+    }).catch((e: unknown) => e)) as VirError;
+    expect(err.code).toBe(VIR_ERR_AUTH_FAILED);
+    expect(err.message).toBe(`authentication failed for ${lab.ssh.passwordUser}@127.0.0.1:${lab.ssh.port}: the password was not accepted`);
+    expect(asked).toBe(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('cancelling the password prompt ends the attempt at once', { timeout: 30_000 }, async () => {
+    const err = (await openRemoteConnection(pwUri('native'), { ssh: prompts({ password: async () => null }) })
+      .catch((e: unknown) => e)) as VirError;
+    expect(err.code).toBe(VIR_ERR_AUTH_CANCELLED);
+  });
+
+  it('does not time out while the user is typing the password', { timeout: 30_000 }, async () => {
+    // The connect timeout is for the network, not for a person reading a dialog.
+    const conn = await openRemoteConnection(pwUri('native'), {
+      ssh: prompts({ timeoutMs: 1500, password: async () => { await new Promise((r) => setTimeout(r, 3000)); return lab.ssh.password; } }),
+    });
+    expect(await conn.getType()).toBe('QEMU');
+    await conn.close();
+  });
+
+  it('does not ask for a password the server would not accept', { timeout: 30_000 }, async () => {
+    // root is key-only on the lab's sshd (PermitRootLogin prohibit-password).
+    let asked = 0;
+    const err = (await openRemoteConnection(
+      `qemu+ssh://root@127.0.0.1:${lab.ssh.port}/system?keyfile=${encodeURIComponent(join(tmp, 'no-such-key'))}&proxy=native`,
+      { ssh: prompts({ password: async () => { asked++; return 'anything'; } }) },
+    ).catch((e: unknown) => e)) as VirError;
+    expect(err.code).toBe(VIR_ERR_AUTH_FAILED);
+    expect(err.message).toMatch(/no key was accepted \(the server allows: publickey\)/);
+    expect(asked).toBe(0);
+  });
+
+  it('still gives up on a server that never answers, within the connect timeout', { timeout: 30_000 }, async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      const err = (await openRemoteConnection(`qemu+ssh://root@127.0.0.1:${port}/system?proxy=native`, {
+        ssh: prompts({ timeoutMs: 1000, password: async () => lab.ssh.password }),
+      }).catch((e: unknown) => e)) as VirError;
+      expect(err.message).toMatch(/no answer within 1\.0 s/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      silent.close();
+    }
   });
 });
