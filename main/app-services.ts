@@ -8,8 +8,9 @@ import { defaultDataDir } from './services/data-dir.js';
 import type { Opener } from './services/host-connection.js';
 import { JobService } from './services/job-service.js';
 import { PromptBroker } from './services/prompt-broker.js';
+import { UnsavedSecretStore, type SecretStore } from './services/secret-store.js';
 import { SettingsStore } from './services/settings-store.js';
-import { sshPromptsFor } from './services/ssh-prompts.js';
+import { openWithSshPrompts, sshSecretPrefix } from './services/ssh-prompts.js';
 import type { RemoteOpenOptions } from '../drivers/remote/index.js';
 import { StatsService } from './services/stats-service.js';
 
@@ -21,19 +22,31 @@ export interface AppServices {
 }
 
 /** Wires the services together; the Electron shell and the browser mode each own one of these. */
-export async function startAppServices(options: { dataDir?: string; mode: 'web' | 'electron'; statsIntervalMs?: number }): Promise<AppServices> {
+export async function startAppServices(options: {
+  dataDir?: string;
+  mode: 'web' | 'electron';
+  statsIntervalMs?: number;
+  /** Where remembered passwords go: Electron's safeStorage-backed file; browser mode keeps none. */
+  secrets?: SecretStore;
+}): Promise<AppServices> {
   // The services report to the API, which needs them first: events go through this late-bound sink.
   const sink: { api?: ApiService } = {};
   const dataDir = options.dataDir ?? defaultDataDir();
   const settings = new SettingsStore(dataDir);
   const prompts = new PromptBroker((e) => sink.api?.promptEvent(e), () => sink.api?.hasSessions() ?? false);
+  const secrets = options.secrets ?? new UnsavedSecretStore();
   const open: Opener = (uri, openOptions) => {
     // The Demo host keeps the user's experiments across restarts in the data folder.
     const stateDir = uri === 'test:///default' ? { stateDir: join(dataDir, 'demo-host') } : {};
-    const remote: RemoteOpenOptions = { ...openOptions, ...stateDir, ssh: sshPromptsFor(uri, prompts) };
-    return openConnection(uri, remote);
+    return openWithSshPrompts(uri, prompts, secrets, (ssh) => {
+      const remote: RemoteOpenOptions = { ...openOptions, ...stateDir, ssh };
+      return openConnection(uri, remote);
+    });
   };
-  const manager = new ConnectionManager(new ConnectionStore(dataDir), open, (e) => sink.api?.managerEvent(e));
+  const manager = new ConnectionManager(new ConnectionStore(dataDir), open, (e) => sink.api?.managerEvent(e), (saved) => {
+    // A removed connection takes its remembered secrets with it.
+    secrets.forgetAll(sshSecretPrefix(saved.uri)).catch(() => undefined);
+  });
   const stats = new StatsService((id) => {
     try {
       return manager.connection(id);

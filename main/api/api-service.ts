@@ -94,7 +94,7 @@ export class ApiService {
       },
       'jobs.cancel': async ({ job }) => this.jobs.cancel(job),
       'jobs.list': async () => this.jobs.list(),
-      'prompts.answer': async ({ id, answer }) => ({ open: this.prompts.answer(id, answer) }),
+      'prompts.answer': async ({ id, answer, remember }) => ({ open: this.prompts.answer(id, answer, remember) }),
       'settings.get': async () => this.settings.get(),
       'settings.set': async (change) => {
         const next = this.settings.set(change);

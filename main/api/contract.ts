@@ -86,7 +86,6 @@ export type JobResult =
   | { readonly kind: 'volume'; readonly pool: string; readonly name: string; readonly key: string; readonly path: string; readonly capacity: number; readonly allocation: number }
   | { readonly kind: 'domain'; readonly connectionId: string; readonly uuid: string; readonly name: string };
 
-
 /** A long operation: progress (0–1, or null while unknown), cancel where the host allows it, then a result. */
 export interface JobView {
   readonly id: string;
@@ -133,8 +132,8 @@ export type DomainAction = (typeof DOMAIN_ACTIONS)[number];
 
 /** A question a connection asks the user while it opens. */
 export type PromptRequest =
-  | { readonly kind: 'password'; readonly uri: string; readonly user: string; readonly host: string }
-  | { readonly kind: 'passphrase'; readonly uri: string; readonly keyPath: string }
+  | { readonly kind: 'password'; readonly uri: string; readonly user: string; readonly host: string; readonly canRemember: boolean }
+  | { readonly kind: 'passphrase'; readonly uri: string; readonly keyPath: string; readonly canRemember: boolean }
   | { readonly kind: 'hostkey'; readonly uri: string; readonly host: string; readonly keyType: string; readonly fingerprint: string };
 
 /** Preferences (what virt-manager keeps in its Preferences dialog). */
@@ -193,7 +192,8 @@ export const callSchemas = {
   }).refine((m) => m.to !== m.id, { path: ['to'], message: 'the destination is the source' }),
   'jobs.cancel': z.object({ job: id }),
   'jobs.list': z.object({}),
-  'prompts.answer': z.object({ id, answer: z.union([z.string().max(4096), z.boolean(), z.null()]) }),
+  /** `remember` keeps a password or passphrase for the next connect, where secrets can be saved (canRemember). */
+  'prompts.answer': z.object({ id, answer: z.union([z.string().max(4096), z.boolean(), z.null()]), remember: z.boolean().default(false) }),
   'settings.get': z.object({}),
   'settings.set': settingsSchema.partial(),
 } as const;

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appRoot, appVersion, rendererDir } from '../app-info.js';
 import { startAppServices, type AppServices } from '../app-services.js';
+import { EncryptedFileSecretStore } from '../services/secret-store.js';
 import { contentSecurityPolicy } from '../security/csp.js';
 import { IpcBridge } from './ipc-bridge.js';
+import { safeStorageCipher } from './safe-storage-cipher.js';
 import { appMenuTemplate } from './menu.js';
 import { mainWindowOptions } from './window-options.js';
 import { loadWindowState, restoreWindowState, saveWindowState } from './window-state.js';
@@ -65,7 +67,8 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin')));
     const dataDir = app.getPath('userData');
-    services = await startAppServices({ mode: 'electron', dataDir });
+    // Created after 'ready': safeStorage can only tell whether it can encrypt from then on.
+    services = await startAppServices({ mode: 'electron', dataDir, secrets: new EncryptedFileSecretStore(dataDir, safeStorageCipher) });
     const ipc = new IpcBridge(services.api, isOwnPage);
     bridge = ipc;
     createWindow(ipc, dataDir);

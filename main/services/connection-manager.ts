@@ -30,7 +30,13 @@ interface Entry {
 export class ConnectionManager {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly store: ConnectionStore, private readonly open: Opener, private readonly emit: (event: ManagerEvent) => void) {
+  constructor(
+    private readonly store: ConnectionStore,
+    private readonly open: Opener,
+    private readonly emit: (event: ManagerEvent) => void,
+    /** Told when a connection is removed, to forget what belongs to it (remembered secrets). */
+    private readonly removed: (saved: SavedConnection) => void = () => {},
+  ) {
     for (const saved of store.list()) this.track(saved);
   }
 
@@ -54,6 +60,7 @@ export class ConnectionManager {
     await entry.host.disconnect();
     this.entries.delete(id);
     this.store.remove(id);
+    this.removed(entry.saved);
     this.emit({ type: 'connection-removed', id });
   }
 

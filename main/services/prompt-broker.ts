@@ -3,8 +3,16 @@ import type { PromptRequest } from '../api/contract.js';
 
 export type { PromptRequest };
 
+/** The user's answer, and whether they asked for a password or passphrase to be remembered. */
+export interface PromptAnswer {
+  readonly answer: string | boolean | null;
+  readonly remember: boolean;
+}
+
+const NO: PromptAnswer = { answer: null, remember: false };
+
 interface Waiting {
-  readonly resolve: (answer: string | boolean | null) => void;
+  readonly resolve: (answer: PromptAnswer) => void;
   readonly timer: NodeJS.Timeout;
 }
 
@@ -21,8 +29,8 @@ export class PromptBroker {
     private readonly timeoutMs = 5 * 60_000,
   ) {}
 
-  ask(request: PromptRequest): Promise<string | boolean | null> {
-    if (!this.hasViewers()) return Promise.resolve(null);
+  ask(request: PromptRequest): Promise<PromptAnswer> {
+    if (!this.hasViewers()) return Promise.resolve(NO);
     const id = randomUUID();
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.answer(id, null), this.timeoutMs);
@@ -32,13 +40,13 @@ export class PromptBroker {
   }
 
   /** Returns false when the prompt is no longer open (answered elsewhere, timed out). */
-  answer(id: string, answer: string | boolean | null): boolean {
+  answer(id: string, answer: string | boolean | null, remember = false): boolean {
     const w = this.waiting.get(id);
     if (!w) return false;
     this.waiting.delete(id);
     clearTimeout(w.timer);
     this.emit({ type: 'prompt-closed', id });
-    w.resolve(answer);
+    w.resolve({ answer, remember: remember && typeof answer === 'string' });
     return true;
   }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RawData } from 'ws';
 import { rendererDir } from '../app-info.js';
 import { startAppServices, type AppServices } from '../app-services.js';
+import type { SecretStore } from '../services/secret-store.js';
 import { WebServer } from './server.js';
 import { newToken } from './token.js';
 
@@ -17,6 +18,8 @@ export interface BrowserModeOptions {
   readonly port?: number;
   readonly dataDir?: string;
   readonly statsIntervalMs?: number;
+  /** Browser mode keeps no secrets; tests give it a store to exercise "remember". */
+  readonly secrets?: SecretStore;
 }
 
 /** Starts browser mode: the services, the built renderer and the API over WebSocket, on loopback with a fresh token. */

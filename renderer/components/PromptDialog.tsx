@@ -5,17 +5,20 @@ import type { PromptRequest } from '../../main/api/contract.js';
 /** A connection's question to the user: trust an unknown SSH host key, or give a password or passphrase. */
 export function PromptDialog({ request, onAnswer }: {
   request: PromptRequest;
-  onAnswer: (answer: string | boolean | null) => void;
+  /** `remember` only for a password or passphrase, and only where the host process can keep secrets. */
+  onAnswer: (answer: string | boolean | null, remember: boolean) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [secret, setSecret] = useState('');
+  const [remember, setRemember] = useState(false);
   const isHostKey = request.kind === 'hostkey';
+  const canRemember = request.kind !== 'hostkey' && request.canRemember;
   return (
     <div className="dialog-backdrop">
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="prompt-title"
         onSubmit={(e) => {
           e.preventDefault();
-          onAnswer(isHostKey ? true : secret);
+          onAnswer(isHostKey ? true : secret, canRemember && remember);
         }}>
         <h2 id="prompt-title">{t(`prompt.${request.kind}.title`)}</h2>
         <p>
@@ -29,9 +32,12 @@ export function PromptDialog({ request, onAnswer }: {
             <input type="password" autoComplete="off" autoFocus value={secret} onChange={(e) => setSecret(e.target.value)} />
           </label>
         )}
+        {canRemember && (
+          <label><input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> {t('prompt.remember')}</label>
+        )}
         <p className="generated-uri">{request.uri}</p>
         <div className="dialog-buttons">
-          <button type="button" onClick={() => onAnswer(isHostKey ? false : null)}>{t('common.cancel')}</button>
+          <button type="button" onClick={() => onAnswer(isHostKey ? false : null, false)}>{t('common.cancel')}</button>
           <button type="submit">{isHostKey ? t('prompt.hostkey.trust') : t('common.ok')}</button>
         </div>
       </form>

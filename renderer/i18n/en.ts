@@ -47,6 +47,7 @@ export const en = {
     },
     password: { title: 'SSH password', message: 'Password for {{user}}@{{host}}:', label: 'Password' },
     passphrase: { title: 'Key passphrase', message: 'The private key {{keyPath}} is encrypted.', label: 'Passphrase' },
+    remember: 'Remember (saved encrypted on this computer)',
   },
   addConnection: {
     title: 'Add Connection',

@@ -49,6 +49,7 @@ export const zhCN: Strings = {
     },
     password: { title: 'SSH 密码', message: '{{user}}@{{host}} 的密码：', label: '密码' },
     passphrase: { title: '密钥口令', message: '私钥 {{keyPath}} 已加密。', label: '口令' },
+    remember: '记住（加密保存在本机）',
   },
   addConnection: {
     title: '添加连接',

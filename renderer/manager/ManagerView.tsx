@@ -119,10 +119,10 @@ export function ManagerView({ client }: { client: ApiClient }): React.JSX.Elemen
         />
       )}
       {prompts[0] && (
-        <PromptDialog key={prompts[0].id} request={prompts[0].request} onAnswer={(answer) => {
+        <PromptDialog key={prompts[0].id} request={prompts[0].request} onAnswer={(answer, remember) => {
           const id = prompts[0]?.id ?? '';
           setPrompts((p) => p.filter((x) => x.id !== id));
-          call(client.call('prompts.answer', { id, answer }));
+          call(client.call('prompts.answer', { id, answer, remember }));
         }} />
       )}
       {adding && (
