@@ -1,10 +1,8 @@
 import { XmlDocument } from '../core/document.js';
 import { XmlElement } from '../core/nodes.js';
 import { readScaled, writeScaled } from '../core/scaled.js';
-import { XmlModel } from '../core/xml-model.js';
+import { NamedXmlModel } from '../core/named-model.js';
 import { XmlError } from '../core/xml-error.js';
-import { validateName } from '../validate/name.js';
-import { normalizeUuid, validateUuid } from '../validate/uuid.js';
 import { DomainCpu } from './domain-cpu.js';
 import { DomainOs } from './domain-os.js';
 import { deviceView } from './devices/device-view.js';
@@ -32,7 +30,10 @@ export const lifecycleActions = ['destroy', 'restart', 'preserve', 'rename-resta
 export type LifecycleAction = (typeof lifecycleActions)[number];
 
 /** Typed, lossless model of libvirt domain XML. */
-export class DomainXml extends XmlModel {
+export class DomainXml extends NamedXmlModel {
+  protected readonly objectKind = 'domain';
+  protected readonly childOrder = domainOrder;
+
   /** Hypervisor type: kvm, qemu, test, xen, lxc, … */
   get type(): string {
     return this.element.attr('type') ?? '';
@@ -46,28 +47,6 @@ export class DomainXml extends XmlModel {
   /** Running domain's ID (-1 / undefined when inactive). */
   get id(): number | undefined {
     return this.intOf(this.element.attr('id'), 'id');
-  }
-
-  get name(): string {
-    return this.requiredText('name');
-  }
-
-  set name(name: string) {
-    const err = validateName(name, 'domain');
-    if (err !== undefined) throw err;
-    this.setText('name', name, domainOrder);
-  }
-
-  get uuid(): string | undefined {
-    return this.getText('uuid')?.trim();
-  }
-
-  set uuid(uuid: string | undefined) {
-    if (uuid !== undefined) {
-      const err = validateUuid(uuid);
-      if (err !== undefined) throw err;
-    }
-    this.setText('uuid', uuid === undefined ? undefined : normalizeUuid(uuid), domainOrder);
   }
 
   get title(): string | undefined {

@@ -1,12 +1,11 @@
 import { XmlDocument } from '../core/document.js';
 import { ElementView } from '../core/element-view.js';
 import { XmlElement } from '../core/nodes.js';
-import { XmlModel } from '../core/xml-model.js';
+import { NamedXmlModel } from '../core/named-model.js';
 import { XmlError } from '../core/xml-error.js';
 import { validateDhcpRange, validateIpNetwork, type IpNetwork } from '../validate/ip.js';
 import { validateMac } from '../validate/mac.js';
-import { validateName } from '../validate/name.js';
-import { normalizeUuid, validateUuid } from '../validate/uuid.js';
+
 
 export const forwardModes = ['nat', 'route', 'open', 'bridge', 'private', 'vepa', 'passthrough', 'hostdev'] as const;
 export type ForwardMode = (typeof forwardModes)[number];
@@ -88,28 +87,9 @@ export class NetworkIp extends ElementView {
 }
 
 /** Typed, lossless model of libvirt network XML. */
-export class NetworkXml extends XmlModel {
-  get name(): string {
-    return this.requiredText('name');
-  }
-
-  set name(name: string) {
-    const err = validateName(name, 'network');
-    if (err !== undefined) throw err;
-    this.setText('name', name, networkOrder);
-  }
-
-  get uuid(): string | undefined {
-    return this.getText('uuid')?.trim();
-  }
-
-  set uuid(uuid: string | undefined) {
-    if (uuid !== undefined) {
-      const err = validateUuid(uuid);
-      if (err !== undefined) throw err;
-    }
-    this.setText('uuid', uuid === undefined ? undefined : normalizeUuid(uuid), networkOrder);
-  }
+export class NetworkXml extends NamedXmlModel {
+  protected readonly objectKind = 'network';
+  protected readonly childOrder = networkOrder;
 
   /** Forward mode; undefined is an isolated network. */
   get forwardMode(): string | undefined {

@@ -1,10 +1,8 @@
 import { XmlDocument } from '../core/document.js';
 import { XmlElement } from '../core/nodes.js';
 import { readScaled } from '../core/scaled.js';
-import { XmlModel } from '../core/xml-model.js';
+import { NamedXmlModel } from '../core/named-model.js';
 import { XmlError } from '../core/xml-error.js';
-import { validateName } from '../validate/name.js';
-import { normalizeUuid, validateUuid } from '../validate/uuid.js';
 import { readPermissions, writePermissions, type Permissions } from './permissions.js';
 
 export const poolTypes = [
@@ -41,31 +39,12 @@ export interface PoolSource {
 }
 
 /** Typed, lossless model of libvirt storage pool XML. */
-export class StoragePoolXml extends XmlModel {
+export class StoragePoolXml extends NamedXmlModel {
+  protected readonly objectKind = 'pool';
+  protected readonly childOrder = poolOrder;
+
   get type(): string {
     return this.element.attr('type') ?? '';
-  }
-
-  get name(): string {
-    return this.requiredText('name');
-  }
-
-  set name(name: string) {
-    const err = validateName(name, 'pool');
-    if (err !== undefined) throw err;
-    this.setText('name', name, poolOrder);
-  }
-
-  get uuid(): string | undefined {
-    return this.getText('uuid')?.trim();
-  }
-
-  set uuid(uuid: string | undefined) {
-    if (uuid !== undefined) {
-      const err = validateUuid(uuid);
-      if (err !== undefined) throw err;
-    }
-    this.setText('uuid', uuid === undefined ? undefined : normalizeUuid(uuid), poolOrder);
   }
 
   /** Bytes (libvirt reports these for defined pools). */
