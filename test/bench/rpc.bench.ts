@@ -5,7 +5,7 @@
 // (what a user's qemu:///system is), and libvirtd's test driver loading them from a node file — there the
 // daemon parses the whole file on every open (~0.9 s), a cost both clients pay alike that bounds the ratio.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Connection } from '../../drivers/api.js';
@@ -89,6 +89,33 @@ interface Timed extends Inventory {
   /** Seconds for the whole inventory, and for opening alone (the daemon parses the node file then). */
   seconds: number;
   openSeconds: number;
+}
+
+/** The lab's libvirtd, as a host PID: the libvirtd process in the lab's PID namespace. */
+function daemonPid(lab: Lab): number {
+  const ns = readlinkSync(`/proc/${lab.pid}/ns/pid`);
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      if (readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'libvirtd' && readlinkSync(`/proc/${p}/ns/pid`) === ns) return Number(p);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  throw new Error('the lab has no libvirtd');
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Runs `f`, adding the daemon's CPU seconds meanwhile: what bounds any client's speed on that host. */
+async function withDaemonCpu(pid: number, f: () => Promise<Timed>): Promise<Timed & { daemonCpu: number }> {
+  const before = cpuSeconds(pid);
+  const t = await f();
+  return { ...t, daemonCpu: cpuSeconds(pid) - before };
 }
 
 /** Hangar: the same calls, all in flight at once on one connection. */
@@ -203,6 +230,7 @@ export default async function run(): Promise<void> {
   const relay = await startRelay(relayPath, lab.socketPath, 10);
   try {
     await populateQemuHost(lab);
+    const daemon = daemonPid(lab);
     console.log(`inventory: open, list all, XML of every object, every domain's state`);
     console.log('(open = connecting, and on the test driver the daemon parsing the node file, a cost both clients pay alike; calls = everything after open)');
     const hosts = [
@@ -211,12 +239,12 @@ export default async function run(): Promise<void> {
     ] as const;
     for (const [host, direct, slow] of hosts) {
       for (const [label, uri, runs] of [['direct unix socket', direct, RUNS], ['relay +10 ms each way', slow, 1]] as const) {
-        const h: Timed[] = [];
-        const p: Timed[] = [];
+        const h: (Timed & { daemonCpu: number })[] = [];
+        const p: (Timed & { daemonCpu: number })[] = [];
         await hangarInventory(uri); // warm-up (JIT, daemon caches)
         for (let i = 0; i < runs; i++) {
-          h.push(await hangarInventory(uri));
-          p.push(await pythonInventory(uri));
+          h.push(await withDaemonCpu(daemon, () => hangarInventory(uri)));
+          p.push(await withDaemonCpu(daemon, () => pythonInventory(uri)));
         }
         if (!same(h[0]!, p[0]!)) throw new Error(`inventories differ: hangar ${JSON.stringify(h[0])} python ${JSON.stringify(p[0])}`);
         const total = (xs: Timed[]) => median(xs.map((x) => x.seconds));
@@ -227,6 +255,8 @@ export default async function run(): Promise<void> {
         console.log(`  total   hangar ${total(h).toFixed(3)} s   libvirt-python ${total(p).toFixed(3)} s   ratio ${(total(p) / total(h)).toFixed(1)}×`);
         console.log(`  open    hangar ${open(h).toFixed(3)} s   libvirt-python ${open(p).toFixed(3)} s`);
         console.log(`  calls   hangar ${calls(h).toFixed(3)} s   libvirt-python ${calls(p).toFixed(3)} s   ratio ${(calls(p) / calls(h)).toFixed(1)}×`);
+        const cpu = (xs: { daemonCpu: number }[]) => median(xs.map((x) => x.daemonCpu));
+        console.log(`  libvirtd CPU while serving   hangar ${cpu(h).toFixed(2)} s   libvirt-python ${cpu(p).toFixed(2)} s`);
       }
     }
   } finally {
