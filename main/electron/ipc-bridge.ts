@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
 import type { ApiService, ApiSession } from '../api/api-service.js';
+import { trustedSender } from './navigation-policy.js';
 
 export const IPC_CHANNEL = 'hangar:frame';
 
@@ -11,9 +12,8 @@ export class IpcBridge {
   private readonly sessions = new Map<number, ApiSession>();
   private readonly listener = (event: IpcMainEvent, frame: unknown): void => {
     const session = this.sessions.get(event.sender.id);
-    const url = event.senderFrame?.url ?? '';
-    if (!session || event.senderFrame !== event.sender.mainFrame || !this.isOwnPage(url)) return;
-    session.handle(frame);
+    const sender = { tracked: session !== undefined, isMainFrame: event.senderFrame === event.sender.mainFrame, url: event.senderFrame?.url ?? '' };
+    if (session && trustedSender(sender, this.isOwnPage)) session.handle(frame);
   };
 
   constructor(private readonly api: ApiService, private readonly isOwnPage: (url: string) => boolean) {

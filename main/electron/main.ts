@@ -10,15 +10,14 @@ import { contentSecurityPolicy } from '../security/csp.js';
 import { IpcBridge } from './ipc-bridge.js';
 import { safeStorageCipher } from './safe-storage-cipher.js';
 import { appMenuTemplate } from './menu.js';
+import { externalLink, ownPageMatcher } from './navigation-policy.js';
 import { mainWindowOptions } from './window-options.js';
 import { loadWindowState, restoreWindowState, saveWindowState } from './window-state.js';
 
 const indexUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
 
 /** Only our own page may be loaded; links to the web open in the user's browser instead. */
-function isOwnPage(url: string): boolean {
-  return url === indexUrl || url.startsWith(`${indexUrl}#`) || url.startsWith(`${indexUrl}?`);
-}
+const isOwnPage = ownPageMatcher(indexUrl);
 
 function createWindow(bridge: IpcBridge, dataDir: string): BrowserWindow {
   const options = mainWindowOptions(join(appRoot, 'out', 'main', 'electron', 'preload.cjs'), appVersion);
@@ -55,7 +54,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https:')) void shell.openExternal(url);
+      const external = externalLink(url);
+      if (external !== undefined) void shell.openExternal(external);
       return { action: 'deny' };
     });
   });

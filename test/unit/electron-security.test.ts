@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { externalLink, ownPageMatcher, trustedSender } from '../../main/electron/navigation-policy.js';
 import { mainWindowOptions } from '../../main/electron/window-options.js';
 import { contentSecurityPolicy } from '../../main/security/csp.js';
 
@@ -36,5 +37,27 @@ describe('content security policy', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
+  });
+});
+
+describe('navigation and IPC senders', () => {
+  const isOwnPage = ownPageMatcher('file:///opt/Hangar/resources/app/out/renderer/index.html');
+  it('lets a window show only our own page', () => {
+    expect(isOwnPage('file:///opt/Hangar/resources/app/out/renderer/index.html')).toBe(true);
+    expect(isOwnPage('file:///opt/Hangar/resources/app/out/renderer/index.html#/vm/1')).toBe(true);
+    expect(isOwnPage('file:///opt/Hangar/resources/app/out/renderer/index.html.evil')).toBe(false);
+    expect(isOwnPage('file:///etc/passwd')).toBe(false);
+    expect(isOwnPage('https://example.com/')).toBe(false);
+  });
+  it('opens only https links outside, in the browser', () => {
+    expect(externalLink('https://libvirt.org/')).toBe('https://libvirt.org/');
+    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'not a url']) expect(externalLink(url)).toBeUndefined();
+  });
+  it("takes IPC frames only from a tracked window's main frame showing our page", () => {
+    const url = 'file:///opt/Hangar/resources/app/out/renderer/index.html';
+    expect(trustedSender({ tracked: true, isMainFrame: true, url }, isOwnPage)).toBe(true);
+    expect(trustedSender({ tracked: false, isMainFrame: true, url }, isOwnPage)).toBe(false);
+    expect(trustedSender({ tracked: true, isMainFrame: false, url }, isOwnPage)).toBe(false);
+    expect(trustedSender({ tracked: true, isMainFrame: true, url: 'https://example.com/' }, isOwnPage)).toBe(false);
   });
 });
