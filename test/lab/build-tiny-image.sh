@@ -13,7 +13,11 @@ trap 'rm -rf "$work"' EXIT
 root=$work/initrd
 mkdir -p "$root"/{bin,dev,proc,sys,tmp,etc,root,lib/modules} "$work/iso/boot/grub"
 cp /bin/busybox "$root/bin/busybox"
-for m in drivers/acpi/button.ko drivers/input/evdev.ko; do
+# virtio (PCI transport, NIC, balloon) lets a guest that has such devices take a DHCP lease and follow balloon requests.
+modules='drivers/acpi/button.ko drivers/input/evdev.ko drivers/virtio/virtio.ko drivers/virtio/virtio_ring.ko
+  drivers/virtio/virtio_pci_modern_dev.ko drivers/virtio/virtio_pci_legacy_dev.ko drivers/virtio/virtio_pci.ko
+  net/core/failover.ko drivers/net/net_failover.ko drivers/net/virtio_net.ko drivers/virtio/virtio_balloon.ko'
+for m in $modules; do
   cp "/lib/modules/$kver/kernel/$m" "$root/lib/modules/"
 done
 cat > "$root/etc/profile" <<'EOF'
@@ -29,9 +33,15 @@ mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 exec </dev/console >/dev/console 2>&1
 hostname hangar-tiny
-insmod /lib/modules/button.ko 2>/dev/null
-insmod /lib/modules/evdev.ko 2>/dev/null
+for m in button evdev virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci failover net_failover virtio_net virtio_balloon; do
+  insmod /lib/modules/$m.ko 2>/dev/null
+done
 sleep 0.2
+# With a NIC, take one DHCP lease so the network lists it; the address is not configured (guests never reach out).
+if [ -e /sys/class/net/eth0 ]; then
+  ip link set eth0 up
+  udhcpc -i eth0 -n -q -t 5 -T 1 -s /bin/true && echo 'hangar-tiny: DHCP lease taken'
+fi
 # Power off on the first event of any ACPI power button (its device node may appear a moment later).
 for ev in /sys/class/input/event*; do
   if grep -q 'Power Button' "$ev/device/name" 2>/dev/null; then
