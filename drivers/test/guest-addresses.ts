@@ -1,6 +1,8 @@
 // Where a Demo host guest's NICs get their addresses, the way libvirt's test driver invents them: on a libvirt
 // network, the start of its DHCP range (or its own address) plus 20 × (domain ID − 1) + NIC index + 1; on
-// anything else, 192.168.0.<NIC index + 1>/24. DHCP leases of a network follow from the same rule.
+// anything else, 192.168.0.<NIC index + 1>/24. DHCP leases of a network follow from the same rule, except for a
+// MAC the network reserves an address for (<dhcp><host mac ip name/>), which gets that address and name as
+// dnsmasq gives them on libvirtd.
 import * as api from '../api.js';
 import type { DemoHost } from './demo-host.js';
 import type { DomainObject } from './domain-object.js';
@@ -61,22 +63,29 @@ export function networkLeases(host: DemoHost, networkName: string, now: number):
   const net = host.networkByName(networkName);
   if (!net || !net.active) return [];
   const ip = childElements(net.def, 'ip')[0];
-  if (!ip || !path(ip, 'dhcp')) return [];
+  const dhcp = ip ? path(ip, 'dhcp') : undefined;
+  if (!dhcp) return [];
   const bridge = path(net.def, 'bridge')?.attrs.name ?? '';
+  const reserved = new Map(
+    childElements(dhcp, 'host')
+      .filter((h) => h.attrs.mac !== undefined && h.attrs.ip !== undefined)
+      .map((h) => [(h.attrs.mac as string).toLowerCase(), h] as const),
+  );
   const out: api.DhcpLease[] = [];
   for (const dom of host.domains.values()) {
     if (!dom.active) continue;
     for (const a of guestAddresses(host, dom)) {
       if (a.network !== networkName) continue;
+      const reservation = a.mac === null ? undefined : reserved.get(a.mac.toLowerCase());
       out.push({
         iface: bridge,
         expirytime: Math.floor(now / 1000) + 3600,
         type: a.type,
         mac: a.mac,
         iaid: null,
-        ipaddr: a.addr,
+        ipaddr: reservation?.attrs.ip ?? a.addr,
         prefix: a.prefix,
-        hostname: dom.name,
+        hostname: reservation?.attrs.name ?? dom.name,
         clientid: a.mac ? `01:${a.mac}` : null,
       });
     }
