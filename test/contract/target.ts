@@ -11,14 +11,31 @@ export interface ContractTarget {
   close(): Promise<void>;
 }
 
+/** Which case a target is opened for (a real hypervisor prepares some cases differently). */
+export interface CaseInfo {
+  readonly name: string;
+}
+
 export interface ContractOptions {
   readonly backend: Backend;
   /**
    * Opens a fresh host loaded from `fixture` (an absolute path to a test-driver node file): the Demo host via
    * `test://<fixture>`, libvirtd's test driver via `test+unix://<fixture>?socket=…`. Each call must give
-   * pristine state (libvirt's test driver keeps no state between file-based connections).
+   * pristine state (libvirt's test driver keeps no state between file-based connections); a real hypervisor
+   * brings its host back to an equivalent state instead.
    */
-  open(fixture: string): Promise<ContractTarget>;
+  open(fixture: string, info: CaseInfo): Promise<ContractTarget>;
+  /**
+   * 'real-hypervisor': declare only the cases gated by a feature (the ones libvirt's test driver cannot run); the
+   * others rely on fixture state only a node file gives.
+   */
+  readonly only?: 'real-hypervisor';
+  /** Cases skipped on this backend, by name, with why (differences from the Demo host not yet resolved). */
+  readonly notRun?: Readonly<Record<string, string>>;
+  /** How long a freshly started guest may take to print its boot log and reach its shell (default 5 s). */
+  readonly guestBootMs?: number;
+  /** Time limit for open() (default: vitest's hook timeout). */
+  readonly openTimeoutMs?: number;
 }
 
 /** The suite's fixture host. */

@@ -1,10 +1,11 @@
 // Connection information, liveness and closing.
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { expectVirError } from '../support.js';
 
 export function connectionCases(s: SuiteScope): void {
+  const it = s.it;
   it('reports the driver type', async () => {
     const type = await s.conn().getType();
     expect(type).toBe(s.backend === 'libvirt-qemu' ? 'QEMU' : 'TEST');

@@ -1,11 +1,12 @@
 // Behaviour libvirt's test driver lacks but real hypervisors and the Demo host have: serial consoles, device
 // hot-plug, volume resize and data streams, domain capabilities, refusing to undefine a transient domain.
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { collect, expectVirError } from '../support.js';
 
 const GiB = 1024 ** 3;
+const ESC = String.fromCharCode(27);
 
 async function readUntil(stream: api.Stream, pattern: RegExp, ms = 5000): Promise<string> {
   let text = '';
@@ -27,13 +28,15 @@ async function readUntil(stream: api.Stream, pattern: RegExp, ms = 5000): Promis
 }
 
 export function demoExtraCases(s: SuiteScope): void {
+  const it = s.it;
   const f = s.features;
   const dom = (name: string): Promise<api.Domain> => s.conn().domainLookupByName(name);
 
   it.runIf(f.console)('opens the serial console of a running domain: boot log, then a shell that answers', async () => {
     const stream = await (await dom('alpha')).openConsole(null);
     try {
-      const boot = await readUntil(stream, /# $/);
+      // A real busybox shell may ask the terminal for the cursor position (ESC [6n) right after its prompt.
+      const boot = await readUntil(stream, new RegExp(`# (?:${ESC}\\[6n)?$`), s.guestBootMs);
       expect(boot).toMatch(/Linux version/);
       const answer = readUntil(stream, /hello from hangar/);
       await stream.send(new TextEncoder().encode('echo hello from hangar\r'));
@@ -90,7 +93,8 @@ export function demoExtraCases(s: SuiteScope): void {
       /vdz/,
     );
     await expectVirError(
-      alpha.attachDevice("<disk type='file' device='disk'><source file='/x.img'/><target dev='vda' bus='virtio'/></disk>"),
+      // An image that exists: libvirtd checks the source before the target (a missing one is a system error).
+      alpha.attachDevice("<disk type='file' device='disk'><source file='/contract/extra.img'/><target dev='vda' bus='virtio'/></disk>"),
       api.VIR_ERR_OPERATION_FAILED,
       /target vda already exists/,
     );

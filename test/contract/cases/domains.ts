@@ -1,5 +1,5 @@
 // Listing, looking up, defining and undefining domains.
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { UUID_RE, domainLifecycle, domainXml, expectVirError, names } from '../support.js';
@@ -7,6 +7,7 @@ import { UUID_RE, domainLifecycle, domainXml, expectVirError, names } from '../s
 const ALPHA_UUID = 'a0000000-0000-4000-8000-000000000001';
 
 export function domainCases(s: SuiteScope): void {
+  const it = s.it;
   it('lists every domain of the fixture', async () => {
     expect(names(await s.conn().listAllDomains())).toEqual(['alpha', 'beta', 'delta', 'epsilon', 'gamma']);
   });

@@ -1,11 +1,12 @@
 // The domain state machine: start, stop, pause, resume, reboot, managed save, resources, with libvirt's
 // error codes and messages for every transition that is not allowed.
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { domainLifecycle, expectVirError } from '../support.js';
 
 export function lifecycleCases(s: SuiteScope): void {
+  const it = s.it;
   const dom = (name: string): Promise<api.Domain> => s.conn().domainLookupByName(name);
 
   it('starts a shut off domain: running, booted, with a new ID and a STARTED event', async () => {

@@ -1,5 +1,5 @@
 // Virtual networks: list, look up, define, start, stop, undefine, transient networks, autostart.
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { UUID_RE, collect, expectVirError, names, type EventLog } from '../support.js';
@@ -8,6 +8,7 @@ const netXml = (name: string, bridge?: string, uuid?: string): string =>
   `<network><name>${name}</name>${uuid ? `<uuid>${uuid}</uuid>` : ''}${bridge ? `<bridge name='${bridge}'/>` : ''}<ip address='10.99.0.1' netmask='255.255.255.0'/></network>`;
 
 export function networkCases(s: SuiteScope): void {
+  const it = s.it;
   const events = (): Promise<EventLog<api.NetworkLifecycleEvent>> =>
     collect<api.NetworkLifecycleEvent>((l) => s.conn().networkEventRegisterAny(api.VIR_NETWORK_EVENT_ID_LIFECYCLE, l));
 

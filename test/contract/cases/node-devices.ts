@@ -1,10 +1,11 @@
 // Host devices: list with capability filters, look up, parents, capabilities, destroy.
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { collect, expectVirError, names } from '../support.js';
 
 export function nodeDeviceCases(s: SuiteScope): void {
+  const it = s.it;
   it('lists every device of the fixture', async () => {
     expect(names(await s.conn().listAllNodeDevices())).toEqual(['computer', 'net_eth0_52_54_00_aa_bb_cc', 'pci_0000_00_02_0', 'scsi_host1', 'scsi_host2']);
   });

@@ -1,5 +1,5 @@
 // Domain snapshots: create, list, look up, parents and children, current, revert, delete.
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { domainLifecycle, expectVirError, names } from '../support.js';
@@ -7,6 +7,7 @@ import { domainLifecycle, expectVirError, names } from '../support.js';
 const snap = (name: string): string => `<domainsnapshot><name>${name}</name><description>${name} desc</description></domainsnapshot>`;
 
 export function snapshotCases(s: SuiteScope): void {
+  const it = s.it;
   const dom = (name: string): Promise<api.Domain> => s.conn().domainLookupByName(name);
 
   it('creates a named snapshot that becomes current', async () => {

@@ -1,10 +1,11 @@
 // Bulk domain stats (virConnectGetAllDomainStats / virDomainListGetStats).
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { names, param } from '../support.js';
 
 export function statsCases(s: SuiteScope): void {
+  const it = s.it;
   it('returns one record per domain with its state', async () => {
     const c = s.conn();
     const recs = await c.getAllDomainStats(api.VIR_DOMAIN_STATS_STATE);

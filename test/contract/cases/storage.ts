@@ -1,5 +1,5 @@
 // Storage pools and volumes: the pool state machine, volume create/clone/delete and the capacity accounting.
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as api from '../../../drivers/api.js';
 import type { SuiteScope } from '../scope.js';
 import { UUID_RE, collect, expectVirError, names, type EventLog } from '../support.js';
@@ -11,6 +11,7 @@ const volXml = (name: string, capGiB: number, allocMiB: number): string =>
 const poolXml = (name: string, path: string): string => `<pool type='dir'><name>${name}</name><target><path>${path}</path></target></pool>`;
 
 export function storageCases(s: SuiteScope): void {
+  const it = s.it;
   const pool = (name: string): Promise<api.StoragePool> => s.conn().storagePoolLookupByName(name);
   const events = (): Promise<EventLog<api.StoragePoolLifecycleEvent>> =>
     collect<api.StoragePoolLifecycleEvent>((l) => s.conn().storagePoolEventRegisterAny(api.VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE, l));
