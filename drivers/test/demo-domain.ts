@@ -94,9 +94,10 @@ export class DemoDomain implements api.Domain {
   async isPersistent(): Promise<boolean> {
     return this.obj('virDomainIsPersistent').persistent;
   }
+  /** libvirtd's qemu driver (9.0, measured) answers false even after a config-only change to a running domain. */
   async isUpdated(): Promise<boolean> {
-    const d = this.obj('virDomainIsUpdated');
-    return d.active && d.config !== null && d.live !== null && serializeXml(d.config) !== serializeXml(d.live);
+    this.obj('virDomainIsUpdated');
+    return false;
   }
   async getAutostart(): Promise<boolean> {
     return this.obj('virDomainGetAutostart').autostart;
@@ -306,13 +307,17 @@ export class DemoDomain implements api.Domain {
     checkFlags(flags, api.VIR_DOMAIN_AFFECT_LIVE | api.VIR_DOMAIN_AFFECT_CONFIG, 'testDomainAttachDeviceFlags');
     const dev = parseDevice(xml);
     const { live, config } = bothDefs(d, flags);
+    // A disk target already in use: libvirtd (9.0, measured) refuses a live plug as an XML error naming both
+    // sources, and a config-only plug as an invalid operation; neither definition changes.
+    const target = path(dev, 'target')?.attrs.dev;
+    if (dev.name === 'disk' && target) {
+      const source = (disk: XmlElement): string => path(disk, 'source')?.attrs.file ?? path(disk, 'source')?.attrs.dev ?? '';
+      const liveTwin = live ? findDevice(live, dev) : undefined;
+      if (liveTwin) throw testError(api.VIR_ERR_XML_ERROR, `target '${target}' duplicated for disk sources '${source(liveTwin)}' and '${source(dev)}'`);
+      if (config && findDevice(config, dev)) throw testError(api.VIR_ERR_OPERATION_INVALID, `target ${target} already exists`);
+    }
     for (const def of [live, config]) {
-      if (!def) continue;
-      const target = path(dev, 'target')?.attrs.dev;
-      if (dev.name === 'disk' && target && findDevice(def, dev)) {
-        throw testError(api.VIR_ERR_OPERATION_FAILED, `target ${target} already exists`);
-      }
-      devicesOf(def).children.push(cloneXml(dev));
+      if (def) devicesOf(def).children.push(cloneXml(dev));
     }
     if (live) {
       this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, devAlias: aliasOf(live, dev) });
@@ -485,7 +490,8 @@ export class DemoDomain implements api.Domain {
       if (!(flags & api.VIR_DOMAIN_CONSOLE_FORCE)) {
         throw virError(api.VIR_ERR_OPERATION_FAILED, api.VIR_FROM_DOMAIN, 'Active console session exists for this domain');
       }
-      d.consoleSession.close();
+      // As libvirtd does, the session that loses the console ends with an error, not cleanly.
+      d.consoleSession.close(virError(api.VIR_ERR_RPC, api.VIR_FROM_STREAMS, 'stream had I/O failure'));
     }
     const guest = d.console;
     const subs: api.Disposable[] = [];
@@ -499,9 +505,9 @@ export class DemoDomain implements api.Domain {
       abort: release,
     });
     const session = {
-      close: (): void => {
+      close: (error: api.VirError | null = null): void => {
         release();
-        stream.end(null);
+        stream.end(error);
       },
     };
     d.consoleSession = session;

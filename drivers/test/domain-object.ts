@@ -34,7 +34,7 @@ export class DomainObject {
   /** Stats of the last completed job (save, managed save), for getJobStats(COMPLETED). */
   lastJob: Readonly<Record<string, number | boolean | string>> | null = null;
   /** The open console stream, if any: only one at a time, like libvirt. */
-  consoleSession: { close(): void } | null = null;
+  consoleSession: { close(error?: api.VirError | null): void } | null = null;
 
   constructor(
     def: XmlElement,

@@ -36,11 +36,6 @@ contractSuite('remote (libvirtd qemu driver)', {
   notRun: {
     'sends a REBOOT event when a guest reboots':
       "the tiny guest does not act on the ACPI power button a reboot sends (no 'powering off' on its console), so no reset follows",
-    'allows one console session at a time unless forced':
-      "libvirtd ends the preempted console stream with an error ('stream had I/O failure'), not cleanly",
-    'refuses to unplug a device the domain does not have, or to plug a target twice':
-      'libvirtd refuses a second disk on target vda with VIR_ERR_XML_ERROR (27), not VIR_ERR_OPERATION_FAILED',
-    'changes only the persistent definition with AFFECT_CONFIG': 'libvirtd reports isUpdated() false after a config-only attach',
     'resizes a volume with the pool accounting the new allocation':
       "libvirtd refuses to shrink a volume below its allocation ('can't shrink capacity below existing allocation'), even with SHRINK",
   },
