@@ -56,11 +56,13 @@ export class DemoVolume implements api.StorageVolume {
     checkFlags(flags, api.VIR_STORAGE_VOL_RESIZE_ALLOCATE | api.VIR_STORAGE_VOL_RESIZE_DELTA | api.VIR_STORAGE_VOL_RESIZE_SHRINK, 'testStorageVolResize');
     const { p, v } = this.lookup('virStorageVolResize');
     const wanted = flags & api.VIR_STORAGE_VOL_RESIZE_DELTA ? v.capacity + capacity : capacity;
+    // libvirtd never shrinks a volume below what it already allocates, shrink flag or not (checked first).
+    if (wanted < v.allocation) throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_STORAGE, "can't shrink capacity below existing allocation");
     if (wanted < v.capacity && !(flags & api.VIR_STORAGE_VOL_RESIZE_SHRINK)) {
       throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_STORAGE, "Can't shrink capacity below current capacity unless shrink flag explicitly specified");
     }
-    // Shrinking below the allocation releases it too; ALLOCATE preallocates the new size.
-    const newAllocation = flags & api.VIR_STORAGE_VOL_RESIZE_ALLOCATE ? wanted : Math.min(v.allocation, wanted);
+    // ALLOCATE preallocates the new size.
+    const newAllocation = flags & api.VIR_STORAGE_VOL_RESIZE_ALLOCATE ? wanted : v.allocation;
     if (newAllocation - v.allocation > p.available) {
       throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_STORAGE, 'Not enough space left in storage pool');
     }

@@ -114,9 +114,18 @@ export function demoExtraCases(s: SuiteScope): void {
     await v.resize(2 * GiB, api.VIR_STORAGE_VOL_RESIZE_ALLOCATE);
     expect(await v.getInfo()).toMatchObject({ capacity: 2 * GiB, allocation: 2 * GiB });
     expect((await p.getInfo()).allocation).toBe(3 * GiB);
-    await expectVirError(v.resize(GiB), api.VIR_ERR_INVALID_ARG, /Can't shrink capacity/);
-    await v.resize(GiB, api.VIR_STORAGE_VOL_RESIZE_SHRINK);
-    expect((await v.getInfo()).capacity).toBe(GiB);
+    // Never below what is allocated, shrink flag or not.
+    await expectVirError(v.resize(GiB), api.VIR_ERR_INVALID_ARG, /can't shrink capacity below existing allocation/);
+    await expectVirError(v.resize(GiB, api.VIR_STORAGE_VOL_RESIZE_SHRINK), api.VIR_ERR_INVALID_ARG, /can't shrink capacity below existing allocation/);
+    // A sparse volume shrinks, with the flag only.
+    const sparse = await p.storageVolCreateXML("<volume><name>sparse.img</name><capacity unit='GiB'>2</capacity><allocation>0</allocation></volume>");
+    try {
+      await expectVirError(sparse.resize(GiB), api.VIR_ERR_INVALID_ARG, /Can't shrink capacity below current capacity unless shrink flag/);
+      await sparse.resize(GiB, api.VIR_STORAGE_VOL_RESIZE_SHRINK);
+      expect((await sparse.getInfo()).capacity).toBe(GiB);
+    } finally {
+      await sparse.delete();
+    }
   });
 
   it.runIf(f.volumeData)('uploads into a volume and downloads the same bytes', async () => {
