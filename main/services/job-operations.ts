@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Connection } from '../../drivers/api.js';
-import { VIR_DOMAIN_JOB_NONE } from '../../drivers/api.js';
+import { jobInfoProgress, whilePolling } from './job-polling.js';
 import type { JobSpec } from './job-service.js';
 
 const CHUNK = 256 * 1024;
@@ -14,21 +14,7 @@ export async function managedSaveJob(connection: Connection, connectionId: strin
     target: domain.name,
     cancel: () => domain.abortJob(),
     run: async (control) => {
-      let done = false;
-      const poll = (async () => {
-        while (!done) {
-          await new Promise((r) => setTimeout(r, 250));
-          if (done) break;
-          const info = await domain.getJobInfo().catch(() => undefined);
-          if (info && info.type !== VIR_DOMAIN_JOB_NONE && info.dataTotal > 0) control.progress(info.dataProcessed / info.dataTotal);
-        }
-      })();
-      try {
-        await domain.managedSave();
-      } finally {
-        done = true;
-        await poll;
-      }
+      await whilePolling(domain.managedSave(), 250, jobInfoProgress(domain, control));
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { Connection, Domain } from '../../drivers/api.js';
 import {
-  isVirError, VirError, VIR_DOMAIN_JOB_NONE, VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN,
+  isVirError, VirError, VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN,
   VIR_MIGRATE_LIVE, VIR_MIGRATE_PEER2PEER, VIR_MIGRATE_PERSIST_DEST, VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
 } from '../../drivers/api.js';
 import type { ParsedInput } from '../api/contract.js';
-import { whilePolling } from './job-polling.js';
+import { jobInfoProgress, whilePolling } from './job-polling.js';
 import type { JobSpec } from './job-service.js';
 
 const POLL_MS = 250;
@@ -59,10 +59,7 @@ export async function migrateJob(connection: Connection, connectionId: string, i
     cancel: () => abortWhenActive(domain, () => finished),
     run: async (control) => {
       try {
-        await whilePolling(migrate(target.uri, params, migrationFlags(input)), POLL_MS, async () => {
-          const info = await domain.getJobInfo();
-          if (info.type !== VIR_DOMAIN_JOB_NONE && info.dataTotal > 0) control.progress(info.dataProcessed / info.dataTotal);
-        });
+        await whilePolling(migrate(target.uri, params, migrationFlags(input)), POLL_MS, jobInfoProgress(domain, control));
       } finally {
         finished = true;
       }

@@ -3,7 +3,7 @@ import { buildStorageVolume } from '../../drivers/xml/build/build-storage.js';
 import { parseStorageVolume } from '../../drivers/xml/storage/storage-volume.js';
 import type { JobResult, ParsedInput } from '../api/contract.js';
 import { whilePolling } from './job-polling.js';
-import type { JobSpec } from './job-service.js';
+import type { JobControl, JobSpec } from './job-service.js';
 
 const POLL_MS = 200;
 
@@ -16,11 +16,13 @@ async function volumeResult(pool: StoragePool, volume: StorageVolume): Promise<J
   return { kind: 'volume', pool: pool.name, name: volume.name, key: volume.key, path, capacity: info.capacity, allocation: info.allocation };
 }
 
-/** The new volume's allocation as a share of `total`; below 1 until libvirt says it is done. */
-async function allocationProgress(pool: StoragePool, name: string, total: number): Promise<number | null> {
-  if (total <= 0) return null;
-  const info = await (await pool.storageVolLookupByName(name)).getInfo();
-  return Math.min(0.99, info.allocation / total);
+/** A polling tick that reports the new volume's allocation as a share of `total`; below 1 until libvirt says it is done. */
+function allocationProgress(pool: StoragePool, name: string, total: number, control: JobControl): () => Promise<void> {
+  return async () => {
+    if (total <= 0) return;
+    const info = await (await pool.storageVolLookupByName(name)).getInfo();
+    control.progress(Math.min(0.99, info.allocation / total));
+  };
 }
 
 /**
@@ -40,10 +42,7 @@ export async function createVolumeJob(connection: Connection, connectionId: stri
     notCancellable: NOT_CANCELLABLE,
     run: async (control) => {
       control.progress(allocation > 0 ? 0 : null);
-      const volume = await whilePolling(pool.storageVolCreateXML(xml), POLL_MS, async () => {
-        const p = await allocationProgress(pool, name, allocation);
-        if (p !== null) control.progress(p);
-      });
+      const volume = await whilePolling(pool.storageVolCreateXML(xml), POLL_MS, allocationProgress(pool, name, allocation, control));
       return volumeResult(pool, volume);
     },
   };
@@ -68,10 +67,7 @@ export async function cloneVolumeJob(connection: Connection, connectionId: strin
     notCancellable: NOT_CANCELLABLE,
     run: async (control) => {
       control.progress(0);
-      const volume = await whilePolling(pool.storageVolCreateXMLFrom(xml, source), POLL_MS, async () => {
-        const p = await allocationProgress(pool, input.name, sourceInfo.allocation);
-        if (p !== null) control.progress(p);
-      });
+      const volume = await whilePolling(pool.storageVolCreateXMLFrom(xml, source), POLL_MS, allocationProgress(pool, input.name, sourceInfo.allocation, control));
       return volumeResult(pool, volume);
     },
   };
