@@ -51,7 +51,7 @@ function nodeXml(): string {
 }
 
 /** The same objects defined in the lab's qemu driver: domains and networks defined (inactive), dir pools active. */
-export async function populateQemuHost(lab: Lab): Promise<void> {
+async function populateQemuHost(lab: Lab): Promise<void> {
   const conn: Connection = await openRemoteConnection(lab.uri);
   try {
     await Promise.all(Array.from({ length: DOMAINS }, (_, i) => conn.domainDefineXML(`<domain type='qemu'><name>bench-dom-${i}</name><uuid>${uuid(1, i)}</uuid>

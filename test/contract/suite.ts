@@ -75,4 +75,3 @@ export function contractSuite(name: string, options: ContractOptions): void {
     group('optional features', demoExtraCases);
   });
 }
-
