@@ -10,6 +10,7 @@ import { JobService } from './services/job-service.js';
 import { PromptBroker } from './services/prompt-broker.js';
 import { UnsavedSecretStore, type SecretStore } from './services/secret-store.js';
 import { SettingsStore } from './services/settings-store.js';
+import { SnapshotService } from './services/snapshot-service.js';
 import { openWithSshPrompts, sshSecretPrefix } from './services/ssh-prompts.js';
 import type { RemoteOpenOptions } from '../drivers/remote/index.js';
 import { StatsService } from './services/stats-service.js';
@@ -54,8 +55,9 @@ export async function startAppServices(options: {
       return undefined;
     }
   }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().statsIntervalSeconds * 1000);
-  const jobs = new JobService((job) => sink.api?.jobEvent(job));
-  const services = new ApiService(manager, stats, settings, prompts, jobs, { version: appVersion, mode: options.mode });
+  const jobs = new JobService((job) => sink.api?.jobEvent(job), (id) => sink.api?.jobForgotten(id));
+  const snapshots = new SnapshotService((id) => manager.connection(id), (scope, upserted, removed) => sink.api?.snapshotsChanged(scope, upserted, removed));
+  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, info: { version: appVersion, mode: options.mode, notices: [] } });
   sink.api = services;
   void manager.start();
   return {

@@ -2,6 +2,7 @@
 
 export { XmlError, type XmlErrorKind } from './core/xml-error.js';
 export { XmlDocument, parseElement } from './core/document.js';
+export { newDocument } from './core/new-document.js';
 export { XmlElement, XmlText, XmlComment, XmlCData, XmlProcessingInstruction, type XmlNode, type XmlAttribute } from './core/nodes.js';
 export { ElementView } from './core/element-view.js';
 export { XmlModel } from './core/xml-model.js';

@@ -1,14 +1,28 @@
 import type { ConnectionManager, ManagerEvent } from '../services/connection-manager.js';
-import { managedSaveJob, uploadVolumeJob } from '../services/job-operations.js';
 import type { JobService } from '../services/job-service.js';
-import { migrateJob } from '../services/migrate-job.js';
-import { cloneVolumeJob, createVolumeJob } from '../services/volume-jobs.js';
-import type { PromptBroker } from '../services/prompt-broker.js';
+import type { PromptBroker, PromptRequest } from '../services/prompt-broker.js';
 import type { SettingsStore } from '../services/settings-store.js';
+import type { SnapshotService } from '../services/snapshot-service.js';
 import type { StatsService, StatsTick } from '../services/stats-service.js';
 import { toApiError } from './api-error.js';
-import { callSchemas, type JobView, type ApiEvent, type CallName, type CallResults, type ClientFrame, type ParsedInput, type ServerFrame } from './contract.js';
+import {
+  callSchemas, type ApiEvent, type CallName, type CallResults, type ClientFrame, type JobView, type ServerFrame, type SnapshotScope,
+  type SnapshotSummary,
+} from './contract/index.js';
 import { EventBatcher } from './event-batcher.js';
+import { appHandlers } from './handlers/app.js';
+import { connectionsHandlers } from './handlers/connections.js';
+import type { HandlerContext, SessionState } from './handlers/context.js';
+import { domainsHandlers } from './handlers/domains.js';
+import { jobsHandlers } from './handlers/jobs.js';
+import { networksHandlers } from './handlers/networks.js';
+import { nodedevsHandlers } from './handlers/nodedevs.js';
+import { promptsHandlers } from './handlers/prompts.js';
+import { settingsHandlers } from './handlers/settings.js';
+import { snapshotsHandlers } from './handlers/snapshots.js';
+import { statsHandlers } from './handlers/stats.js';
+import { storageHandlers } from './handlers/storage.js';
+import { Revisions } from './revisions.js';
 
 /** One client of the API (a window, a browser tab): its own frames out and its own stats watches. */
 export interface ApiSession {
@@ -16,102 +30,96 @@ export interface ApiSession {
   dispose(): void;
 }
 
-type Handlers = { [C in CallName]: (input: ParsedInput<C>, session: SessionState) => Promise<CallResults[C]> };
-
-interface SessionState {
-  readonly watches: Map<string, () => void>;
+export interface ApiServices {
+  readonly manager: ConnectionManager;
+  readonly stats: StatsService;
+  readonly settings: SettingsStore;
+  readonly prompts: PromptBroker;
+  readonly jobs: JobService;
+  readonly snapshots: SnapshotService;
+  readonly info: CallResults['app.info'];
 }
 
-/** Dispatches validated calls to the services and fans events out to every session, batched. */
+type AnyHandler = (input: unknown, session: SessionState) => Promise<unknown>;
+
+/**
+ * Dispatches validated calls to the handlers of each namespace, and turns the services' changes into the
+ * contract's collection events (each stamped with a revision), fanned out to every session in batches.
+ */
 export class ApiService {
   private readonly sessions = new Set<(frame: ServerFrame) => void>();
   private readonly batcher = new EventBatcher<ApiEvent>((events) => {
     for (const send of this.sessions) send({ kind: 'events', events });
   });
-  private readonly handlers: Handlers;
+  readonly revisions = new Revisions();
+  private readonly handlers: Readonly<Record<CallName, AnyHandler>>;
 
-  constructor(
-    private readonly manager: ConnectionManager,
-    private readonly stats: StatsService,
-    private readonly settings: SettingsStore,
-    private readonly prompts: PromptBroker,
-    private readonly jobs: JobService,
-    info: CallResults['app.info'],
-  ) {
-    this.handlers = {
-      'app.info': async () => info,
-      'connections.list': async () => this.manager.list(),
-      'connections.add': async (input) => {
-        const saved = this.manager.add(input);
-        if (input.autoconnect) void this.manager.connect(saved.id);
-        return saved;
-      },
-      'connections.remove': async ({ id }) => {
-        await this.manager.remove(id);
-        return null;
-      },
-      'connections.connect': async ({ id }) => {
-        await this.manager.connect(id);
-        return null;
-      },
-      'connections.disconnect': async ({ id }) => {
-        await this.manager.disconnect(id);
-        return null;
-      },
-      'domains.action': async ({ id, uuid, action }) => {
-        const domain = await this.manager.domain(id, uuid);
-        switch (action) {
-          case 'start': await domain.create(); break;
-          case 'shutdown': await domain.shutdown(); break;
-          case 'reboot': await domain.reboot(); break;
-          case 'reset': await domain.reset(); break;
-          case 'forceoff': await domain.destroy(); break;
-          case 'pause': await domain.suspend(); break;
-          case 'resume': await domain.resume(); break;
-        }
-        return null;
-      },
-      'stats.watch': async ({ id, watch }, session) => {
-        const existing = session.watches.get(id);
-        if (watch && !existing) session.watches.set(id, this.stats.watch(id));
-        if (!watch && existing) {
-          existing();
-          session.watches.delete(id);
-        }
-        return null;
-      },
-      'stats.history': async ({ id, uuid }) => this.stats.history(id, uuid),
-      'inventory.objects': async ({ id }) => this.manager.objects(id),
-      'jobs.managedSave': async ({ id, uuid }) => this.jobs.start(await managedSaveJob(this.manager.connection(id), id, uuid)),
-      'jobs.uploadVolume': async ({ id, pool, volume, path }) =>
-        this.jobs.start(await uploadVolumeJob(this.manager.connection(id), id, pool, volume, path)),
-      'jobs.createVolume': async (input) => this.jobs.start(await createVolumeJob(this.manager.connection(input.id), input.id, input)),
-      'jobs.cloneVolume': async (input) => this.jobs.start(await cloneVolumeJob(this.manager.connection(input.id), input.id, input)),
-      'jobs.migrate': async (input) => {
-        const destination = this.manager.saved(input.to);
-        const target = { connectionId: destination.id, uri: input.destinationUri ?? destination.uri, connection: this.manager.liveConnection(input.to) };
-        return this.jobs.start(await migrateJob(this.manager.connection(input.id), input.id, input, target));
-      },
-      'jobs.cancel': async ({ job }) => this.jobs.cancel(job),
-      'jobs.list': async () => this.jobs.list(),
-      'prompts.answer': async ({ id, answer, remember }) => ({ open: this.prompts.answer(id, answer, remember) }),
-      'settings.get': async () => this.settings.get(),
-      'settings.set': async (change) => {
-        const next = this.settings.set(change);
-        this.stats.setInterval(next.statsIntervalSeconds);
-        return next;
-      },
+  constructor(private readonly services: ApiServices) {
+    const ctx: HandlerContext = { ...services, revisions: this.revisions };
+    const all = {
+      ...appHandlers(ctx),
+      ...connectionsHandlers(ctx),
+      ...domainsHandlers(ctx),
+      ...statsHandlers(ctx),
+      ...networksHandlers(ctx),
+      ...storageHandlers(ctx),
+      ...nodedevsHandlers(ctx),
+      ...snapshotsHandlers(ctx),
+      ...jobsHandlers(ctx),
+      ...promptsHandlers(ctx),
+      ...settingsHandlers(ctx, (settings) => this.batcher.push({ type: 'settings.changed', settings })),
     };
+    this.handlers = all as Readonly<Record<CallName, AnyHandler>>;
   }
 
-  /** Feed for the services' events. */
+  /** Feed for the connection manager's changes. */
   managerEvent = (event: ManagerEvent): void => {
-    this.batcher.push(event);
+    const rev = this.revisions.next();
+    switch (event.type) {
+      case 'connection':
+        this.batcher.push({ type: 'connections.delta', scope: null, rev, upserted: [{ key: event.connection.id, saved: event.connection, state: event.state }], removed: [] });
+        break;
+      case 'connection-removed':
+        this.services.snapshots.forget(event.id);
+        this.batcher.push({ type: 'connections.delta', scope: null, rev, upserted: [], removed: [event.id] });
+        break;
+      case 'domains-reset':
+        this.services.snapshots.forget(event.id);
+        this.batcher.push({ type: 'domains.reset', scope: { connection: event.id }, rev, items: event.domains });
+        break;
+      case 'domains': {
+        this.batcher.push({ type: 'domains.delta', scope: { connection: event.id }, rev, upserted: event.upserted, removed: event.removed });
+        // libvirt has no snapshot events; a domain's change (a revert, a snapshot made by another tool) re-reads them.
+        for (const d of event.upserted) {
+          const scope = { connection: event.id, domain: d.uuid };
+          if (this.services.snapshots.isKnown(scope)) void this.services.snapshots.refresh(scope).catch(() => undefined);
+        }
+        break;
+      }
+      case 'objects-reset': {
+        const scope = { connection: event.id };
+        this.batcher.push({ type: 'networks.reset', scope, rev, items: event.objects.networks });
+        this.batcher.push({ type: 'pools.reset', scope, rev, items: event.objects.pools });
+        this.batcher.push({ type: 'nodedevs.reset', scope, rev, items: event.objects.nodeDevices });
+        break;
+      }
+      case 'objects': {
+        const scope = { connection: event.id };
+        const { removed } = event;
+        if (event.kind === 'network') this.batcher.push({ type: 'networks.delta', scope, rev, upserted: event.upserted, removed });
+        else if (event.kind === 'pool') this.batcher.push({ type: 'pools.delta', scope, rev, upserted: event.upserted, removed });
+        else this.batcher.push({ type: 'nodedevs.delta', scope, rev, upserted: event.upserted, removed });
+        break;
+      }
+    }
   };
 
   /** Prompts go out at once, not batched: a person is waiting for them. */
-  promptEvent = (event: ApiEvent): void => {
-    this.batcher.push(event);
+  promptEvent = (event: { type: 'prompt'; id: string; request: PromptRequest } | { type: 'prompt-closed'; id: string }): void => {
+    const rev = this.revisions.next();
+    this.batcher.push(event.type === 'prompt'
+      ? { type: 'prompts.delta', scope: null, rev, upserted: [{ key: event.id, request: event.request }], removed: [] }
+      : { type: 'prompts.delta', scope: null, rev, upserted: [], removed: [event.id] });
     this.batcher.drain();
   };
 
@@ -121,20 +129,27 @@ export class ApiService {
   }
 
   jobEvent = (job: JobView): void => {
-    this.batcher.push({ type: 'job', job });
+    this.batcher.push({ type: 'jobs.delta', scope: null, rev: this.revisions.next(), upserted: [job], removed: [] });
+  };
+
+  jobForgotten = (id: string): void => {
+    this.batcher.push({ type: 'jobs.delta', scope: null, rev: this.revisions.next(), upserted: [], removed: [id] });
+  };
+
+  snapshotsChanged = (scope: SnapshotScope, upserted: readonly SnapshotSummary[], removed: readonly string[]): void => {
+    this.batcher.push({ type: 'snapshots.delta', scope, rev: this.revisions.next(), upserted, removed });
   };
 
   statsTick = (tick: StatsTick): void => {
-    this.batcher.push({ type: 'stats', id: tick.id, at: tick.at, domains: Object.fromEntries(tick.domains) });
+    this.batcher.push({ type: 'stats', connection: tick.id, at: tick.at, domains: Object.fromEntries(tick.domains), host: tick.host });
   };
 
-  /** Runs one call: validates its input, then dispatches it. Throws ApiError-shaped failures via toApiError. */
+  /** Runs one call: validates its input, then dispatches it. Failures become ApiErrors via toApiError. */
   async call(name: string, input: unknown, state: SessionState = { watches: new Map() }): Promise<unknown> {
     if (!Object.hasOwn(callSchemas, name)) throw new Error(`Unknown call ${name}.`);
     const call = name as CallName;
-    const parsed = callSchemas[call].parse(input ?? {});
-    const handler = this.handlers[call] as (input: unknown, session: SessionState) => Promise<unknown>;
-    return handler(parsed, state);
+    const parsed: unknown = callSchemas[call].parse(input ?? {});
+    return this.handlers[call](parsed, state);
   }
 
   open(send: (frame: ServerFrame) => void): ApiSession {

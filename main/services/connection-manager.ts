@@ -1,11 +1,11 @@
 import type { Connection, Domain } from '../../drivers/api.js';
-import type { ConnectionState, HostObjects, HostView } from '../api/contract.js';
+import type { ConnectionState, ConnectionView } from '../api/contract/index.js';
 import type { ConnectionStore, SavedConnection } from './connection-store.js';
 import { DomainInventory, type DomainChanges, type DomainSummary } from './domain-inventory.js';
 import { HostConnection, type Opener } from './host-connection.js';
-import { ObjectInventory, type ObjectChanges } from './object-inventory.js';
+import { ObjectInventory, type HostObjects, type ObjectChanges } from './object-inventory.js';
 
-export type { HostView };
+const NO_OBJECTS: HostObjects = { networks: [], pools: [], nodeDevices: [] };
 
 export type ManagerEvent =
   | { readonly type: 'connection'; readonly connection: SavedConnection; readonly state: ConnectionState }
@@ -13,6 +13,8 @@ export type ManagerEvent =
   /** The whole list after a (re)connect, or empty after a disconnect. */
   | { readonly type: 'domains-reset'; readonly id: string; readonly domains: readonly DomainSummary[] }
   | ({ readonly type: 'domains'; readonly id: string } & DomainChanges)
+  /** Networks, pools and node devices after a (re)connect, or none after a disconnect. */
+  | { readonly type: 'objects-reset'; readonly id: string; readonly objects: HostObjects }
   | ({ readonly type: 'objects'; readonly id: string } & ObjectChanges);
 
 
@@ -45,8 +47,13 @@ export class ConnectionManager {
     await Promise.all([...this.entries.values()].filter((e) => e.saved.autoconnect).map((e) => e.host.connect()));
   }
 
-  list(): HostView[] {
-    return [...this.entries.values()].map((e) => ({ connection: e.saved, state: e.host.state, domains: e.inventory?.list() ?? [] }));
+  list(): ConnectionView[] {
+    return [...this.entries.values()].map((e) => ({ key: e.saved.id, saved: e.saved, state: e.host.state }));
+  }
+
+  /** A connection's domains as the inventory holds them now (none while it is not connected). */
+  domains(id: string): DomainSummary[] {
+    return this.entry(id).inventory?.list() ?? [];
   }
 
   add(connection: Omit<SavedConnection, 'id'>): SavedConnection {
@@ -91,9 +98,22 @@ export class ConnectionManager {
 
   /** Networks, pools with volumes and node devices of a connected host. */
   objects(id: string): HostObjects {
-    const entry = this.entry(id);
-    if (!entry.objects) throw new Error(`${entry.saved.name || entry.saved.uri} is not connected.`);
-    return entry.objects.snapshot();
+    return this.entry(id).objects?.snapshot() ?? NO_OBJECTS;
+  }
+
+  /** Re-reads a pool (its volumes and autostart change without pool events). */
+  async refreshPool(id: string, uuid: string): Promise<void> {
+    await this.entry(id).objects?.refreshPool(uuid);
+  }
+
+  /** Re-reads a network (autostart changes send no event). */
+  async refreshNetwork(id: string, uuid: string): Promise<void> {
+    await this.entry(id).objects?.refreshNetwork(uuid);
+  }
+
+  /** Re-reads one domain now, for changes that send no event (autostart). */
+  async refreshDomain(id: string, uuid: string): Promise<void> {
+    await this.entry(id).inventory?.refresh(uuid);
   }
 
   domain(id: string, uuid: string): Promise<Domain> {
@@ -126,6 +146,7 @@ export class ConnectionManager {
             entry.inventory = undefined;
             entry.objects = undefined;
             this.emit({ type: 'domains-reset', id: saved.id, domains: [] });
+            this.emit({ type: 'objects-reset', id: saved.id, objects: NO_OBJECTS });
           }
           this.emit({ type: 'connection', connection: entry.saved, state });
         },
@@ -136,6 +157,7 @@ export class ConnectionManager {
             ObjectInventory.load(connection, (changes) => this.emit({ type: 'objects', id: saved.id, ...changes })),
           ]);
           this.emit({ type: 'domains-reset', id: saved.id, domains: entry.inventory.list() });
+          this.emit({ type: 'objects-reset', id: saved.id, objects: entry.objects.snapshot() });
         },
       ),
     };

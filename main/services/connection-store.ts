@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import type { SavedConnection } from '../api/contract.js';
+import type { SavedConnection } from '../api/contract/index.js';
 
 export type { SavedConnection };
 

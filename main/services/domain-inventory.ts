@@ -5,7 +5,7 @@ import {
   VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, VIR_ERR_NO_DOMAIN,
 } from '../../drivers/api.js';
 import { parseDomain, XmlError } from '../../drivers/xml/index.js';
-import type { DomainSummary } from '../api/contract.js';
+import type { DomainSummary } from '../api/contract/index.js';
 import { LiveCollection } from './live-collection.js';
 
 export type { DomainSummary };
@@ -16,10 +16,10 @@ export interface DomainChanges {
 }
 
 /** What the list shows from the XML; a document the models cannot read still lists, by name and state. */
-function fromXml(xml: string): Pick<DomainSummary, 'title' | 'vcpus' | 'memoryBytes'> {
+function fromXml(xml: string): Pick<DomainSummary, 'title' | 'description' | 'vcpus' | 'memoryBytes'> {
   try {
     const model = parseDomain(xml);
-    return { title: model.title, vcpus: model.vcpus, memoryBytes: model.currentMemory ?? model.memory };
+    return { title: model.title, description: model.description, vcpus: model.vcpus, memoryBytes: model.currentMemory ?? model.memory };
   } catch (e) {
     if (e instanceof XmlError) return {};
     throw e;
@@ -28,7 +28,8 @@ function fromXml(xml: string): Pick<DomainSummary, 'title' | 'vcpus' | 'memoryBy
 
 async function summarize(domain: Domain): Promise<DomainSummary> {
   const [{ state, reason }, persistent, xml] = await Promise.all([domain.getState(), domain.isPersistent(), domain.getXMLDesc()]);
-  return { uuid: domain.uuid, name: domain.name, id: domain.id, state, reason, persistent, ...fromXml(xml), xml };
+  // The XML is read to fill the summary, not sent with it: the view that needs it asks (domains.xml).
+  return { key: domain.uuid, uuid: domain.uuid, name: domain.name, id: domain.id, state, reason, persistent, ...fromXml(xml) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Connection, Disposable, OpenOptions } from '../../drivers/api.js';
 import { isVirError, VIR_CONNECT_CLOSE_REASON_CLIENT, VIR_CONNECT_CLOSE_REASON_EOF, VIR_CONNECT_CLOSE_REASON_KEEPALIVE } from '../../drivers/api.js';
 
-import type { ConnectionState } from '../api/contract.js';
+import type { ConnectionState } from '../api/contract/index.js';
 
 export type { ConnectionState };
 

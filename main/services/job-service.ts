@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobKind, JobResult, JobView } from '../api/contract.js';
+import type { JobKind, JobResult, JobView } from '../api/contract/index.js';
 import { toApiError } from '../api/api-error.js';
 
 /** What a running job may do: report progress and learn that it was cancelled. */
@@ -29,7 +29,11 @@ const KEEP_FINISHED = 50;
 export class JobService {
   private readonly jobs = new Map<string, { view: JobView; abort: AbortController; spec: JobSpec; lastReport: number }>();
 
-  constructor(private readonly emit: (job: JobView) => void) {}
+  constructor(
+    private readonly emit: (job: JobView) => void,
+    /** Told when a finished job drops off the list. */
+    private readonly forget: (id: string) => void = () => {},
+  ) {}
 
   list(): JobView[] {
     return [...this.jobs.values()].map((j) => j.view);
@@ -39,7 +43,7 @@ export class JobService {
     const id = randomUUID();
     const abort = new AbortController();
     const view: JobView = {
-      id, connectionId: spec.connectionId, kind: spec.kind, target: spec.target, state: 'running', progress: null,
+      key: id, id, connectionId: spec.connectionId, kind: spec.kind, target: spec.target, state: 'running', progress: null,
       cancellable: spec.cancel !== undefined, startedAt: Date.now(),
     };
     const entry = { view, abort, spec, lastReport: 0 };
@@ -85,7 +89,10 @@ export class JobService {
     };
     this.emit(entry.view);
     const finished = [...this.jobs.values()].filter((j) => j.view.state !== 'running');
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(old.view.id);
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+      this.jobs.delete(old.view.id);
+      this.forget(old.view.id);
+    }
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import {
   isVirError, VirError, VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN,
   VIR_MIGRATE_LIVE, VIR_MIGRATE_PEER2PEER, VIR_MIGRATE_PERSIST_DEST, VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
 } from '../../drivers/api.js';
-import type { ParsedInput } from '../api/contract.js';
+import type { ParsedInput } from '../api/contract/index.js';
 import { jobInfoProgress, whilePolling } from './job-polling.js';
 import type { JobSpec } from './job-service.js';
 
@@ -47,7 +47,7 @@ async function abortWhenActive(domain: Domain, finished: () => boolean): Promise
  * destination.
  */
 export async function migrateJob(connection: Connection, connectionId: string, input: ParsedInput<'jobs.migrate'>, target: MigrationTarget): Promise<JobSpec> {
-  const domain = await connection.domainLookupByUUID(input.uuid);
+  const domain = await connection.domainLookupByUUID(input.key);
   const migrate = domain.migrateToURI3?.bind(domain);
   if (!migrate) throw new VirError(VIR_ERR_NO_SUPPORT, VIR_FROM_DOMAIN, 'This connection cannot migrate VMs.');
   const params: Record<string, number> = input.bandwidthMiBs !== undefined ? { bandwidth: input.bandwidthMiBs } : {};

@@ -4,19 +4,28 @@ import {
   VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE, VIR_NODE_DEVICE_EVENT_ID_UPDATE, VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
   VIR_STORAGE_POOL_EVENT_ID_REFRESH,
 } from '../../drivers/api.js';
-import type { HostObjects, NetworkSummary, NodeDeviceSummary, ObjectKind, PoolSummary } from '../api/contract.js';
+import type { NetworkSummary, NodeDeviceSummary, PoolSummary } from '../api/contract/index.js';
 import { unlessGone } from './domain-inventory.js';
 import { LiveCollection } from './live-collection.js';
 
-export interface ObjectChanges {
-  readonly kind: ObjectKind;
-  readonly upserted: readonly (NetworkSummary | PoolSummary | NodeDeviceSummary)[];
+export interface HostObjects {
+  readonly networks: readonly NetworkSummary[];
+  readonly pools: readonly PoolSummary[];
+  readonly nodeDevices: readonly NodeDeviceSummary[];
+}
+
+interface Changes<K extends string, T> {
+  readonly kind: K;
+  readonly upserted: readonly T[];
   readonly removed: readonly string[];
 }
 
+export type ObjectChanges = Changes<'network', NetworkSummary> | Changes<'pool', PoolSummary> | Changes<'nodedev', NodeDeviceSummary>;
+export type ObjectKind = ObjectChanges['kind'];
+
 async function network(n: Network): Promise<NetworkSummary> {
   const [active, persistent, autostart, xml] = await Promise.all([n.isActive(), n.isPersistent(), n.getAutostart(), n.getXMLDesc()]);
-  return { uuid: n.uuid, name: n.name, active, persistent, autostart, xml };
+  return { key: n.uuid, uuid: n.uuid, name: n.name, active, persistent, autostart, xml };
 }
 
 async function pool(p: StoragePool): Promise<PoolSummary> {
@@ -27,12 +36,12 @@ async function pool(p: StoragePool): Promise<PoolSummary> {
       return { key: v.key, name: v.name, path, type: vi.type, capacity: vi.capacity, allocation: vi.allocation };
     }))
     : [];
-  return { uuid: p.uuid, name: p.name, state: info.state, active, persistent, autostart, capacity: info.capacity, allocation: info.allocation, available: info.available, xml, volumes };
+  return { key: p.uuid, uuid: p.uuid, name: p.name, state: info.state, active, persistent, autostart, capacity: info.capacity, allocation: info.allocation, available: info.available, xml, volumes };
 }
 
 async function nodeDevice(d: NodeDevice): Promise<NodeDeviceSummary> {
   const [parent, caps, xml] = await Promise.all([d.getParent(), d.listCaps(), d.getXMLDesc()]);
-  return { name: d.name, parent, caps, xml };
+  return { key: d.name, name: d.name, parent, caps, xml };
 }
 
 /**
@@ -78,6 +87,11 @@ export class ObjectInventory {
 
   snapshot(): HostObjects {
     return { networks: this.networks.list(), pools: this.pools.list(), nodeDevices: this.devices.list() };
+  }
+
+  /** Autostart changes send no event: re-read the network after such an action. */
+  refreshNetwork(uuid: string): Promise<void> {
+    return this.networks.refresh(uuid);
   }
 
   /** Volumes change without pool events (a volume created or deleted): re-read the pool after such an action. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PromptRequest } from '../api/contract.js';
+import type { PromptRequest } from '../api/contract/index.js';
 
 export type { PromptRequest };
 
@@ -12,6 +12,7 @@ export interface PromptAnswer {
 const NO: PromptAnswer = { answer: null, remember: false };
 
 interface Waiting {
+  readonly request: PromptRequest;
   readonly resolve: (answer: PromptAnswer) => void;
   readonly timer: NodeJS.Timeout;
 }
@@ -34,9 +35,14 @@ export class PromptBroker {
     const id = randomUUID();
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.answer(id, null), this.timeoutMs);
-      this.waiting.set(id, { resolve, timer });
+      this.waiting.set(id, { request, resolve, timer });
       this.emit({ type: 'prompt', id, request });
     });
+  }
+
+  /** The questions still open, oldest first. */
+  open(): { id: string; request: PromptRequest }[] {
+    return [...this.waiting].map(([id, w]) => ({ id, request: w.request }));
   }
 
   /** Returns false when the prompt is no longer open (answered elsewhere, timed out). */

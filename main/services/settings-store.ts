@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { settingsSchema, type Settings } from '../api/contract.js';
+import { settingsSchema, type Settings } from '../api/contract/index.js';
 
 /** Preferences, persisted as JSON in the data folder; unknown or invalid values fall back to defaults. */
 export class SettingsStore {

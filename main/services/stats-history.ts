@@ -1,6 +1,6 @@
 import type { DomainStatsRecord } from '../../drivers/api.js';
 
-import type { DomainSample } from '../api/contract.js';
+import type { DomainSample } from '../api/contract/index.js';
 
 export type { DomainSample };
 

@@ -1,7 +1,7 @@
 import type { Connection, StoragePool, StorageVolume } from '../../drivers/api.js';
 import { buildStorageVolume } from '../../drivers/xml/build/build-storage.js';
 import { parseStorageVolume } from '../../drivers/xml/storage/storage-volume.js';
-import type { JobResult, ParsedInput } from '../api/contract.js';
+import type { JobResult, ParsedInput } from '../api/contract/index.js';
 import { whilePolling } from './job-polling.js';
 import type { JobControl, JobSpec } from './job-service.js';
 

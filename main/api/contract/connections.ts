@@ -1,0 +1,80 @@
+// connections.*: the saved connections, their state, and what their hosts are.
+import { z } from 'zod';
+import type { CollectionList, DeltaEvent, Keyed, ResetEvent } from './collections.js';
+import { connectionId, libvirtUri } from './common.js';
+
+/** A connection the user saved: what virt-manager keeps in its "connections" list. */
+export interface SavedConnection {
+  readonly id: string;
+  readonly uri: string;
+  /** Display name; empty means "derive from the URI". */
+  readonly name: string;
+  readonly autoconnect: boolean;
+}
+
+export type ConnectionState =
+  | { readonly state: 'disconnected' }
+  | { readonly state: 'connecting'; readonly attempt: number }
+  | { readonly state: 'connected' }
+  | { readonly state: 'error'; readonly message: string; readonly code?: number; readonly retryInMs?: number };
+
+/** A saved connection and its state; `key` is the connection's id. */
+export interface ConnectionView extends Keyed {
+  readonly saved: SavedConnection;
+  readonly state: ConnectionState;
+}
+
+/** What a connected host is (virt-manager's Host Details overview). */
+export interface HostInfo {
+  readonly uri: string;
+  readonly hostname: string;
+  /** Driver name, e.g. "QEMU". */
+  readonly driver: string;
+  /** major * 1_000_000 + minor * 1_000 + release */
+  readonly libVersion: number;
+  readonly hypervisorVersion: number;
+  readonly cpuModel: string;
+  readonly cpus: number;
+  readonly mhz: number;
+  readonly memoryBytes: number;
+  readonly freeMemoryBytes: number;
+}
+
+const ref = z.object({ connection: connectionId });
+
+export const connectionsCalls = {
+  'connections.list': z.object({}),
+  'connections.add': z.object({
+    uri: libvirtUri,
+    name: z.string().trim().max(200).default(''),
+    autoconnect: z.boolean().default(true),
+  }),
+  'connections.remove': ref,
+  'connections.connect': ref,
+  'connections.disconnect': ref,
+  'connections.hostInfo': ref,
+  /** The host's capabilities XML; drivers/xml reads it. */
+  'connections.capabilities': ref,
+  /** Domain capabilities for one emulator/arch/machine/virt type; unset fields take the host's defaults. */
+  'connections.domainCapabilities': ref.extend({
+    emulator: z.string().min(1).max(4096).optional(),
+    arch: z.string().regex(/^[a-z0-9_]{1,32}$/, 'an architecture such as x86_64').optional(),
+    machine: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a machine type such as q35').optional(),
+    virtType: z.enum(['kvm', 'qemu', 'xen', 'lxc', 'test', 'hvf', 'tcg']).optional(),
+  }),
+} as const;
+
+export interface ConnectionsResults {
+  'connections.list': CollectionList<ConnectionView>;
+  'connections.add': SavedConnection;
+  'connections.remove': null;
+  'connections.connect': null;
+  'connections.disconnect': null;
+  'connections.hostInfo': HostInfo;
+  'connections.capabilities': { readonly xml: string };
+  'connections.domainCapabilities': { readonly xml: string };
+}
+
+export type ConnectionsEvent =
+  | ResetEvent<'connections.reset', ConnectionView, null>
+  | DeltaEvent<'connections.delta', ConnectionView, null>;

@@ -1,0 +1,79 @@
+// jobs.*: long operations with progress, cancel and a result.
+import { z } from 'zod';
+import type { CollectionList, DeltaEvent, Keyed, ResetEvent } from './collections.js';
+import { bytes, connectionId, libvirtUri, uuid, type ApiError } from './common.js';
+import { volumeName } from './storage.js';
+
+export type JobKind = 'domain.managedSave' | 'domain.migrate' | 'volume.upload' | 'volume.create' | 'volume.clone';
+
+/** What a finished job made: the new volume, or the VM where it now runs. */
+export type JobResult =
+  | { readonly kind: 'volume'; readonly pool: string; readonly name: string; readonly key: string; readonly path: string; readonly capacity: number; readonly allocation: number }
+  | { readonly kind: 'domain'; readonly connectionId: string; readonly uuid: string; readonly name: string };
+
+/** A long operation: progress (0–1, or null while unknown), cancel where the host allows it, then a result. `key` is its id. */
+export interface JobView extends Keyed {
+  readonly id: string;
+  readonly connectionId: string;
+  readonly kind: JobKind;
+  /** What it works on, for the user: a VM's or a volume's name. */
+  readonly target: string;
+  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
+  readonly progress: number | null;
+  readonly cancellable: boolean;
+  readonly error?: ApiError;
+  /** Set when the job is done. */
+  readonly result?: JobResult;
+  readonly startedAt: number;
+  readonly endedAt?: number;
+}
+
+/** A new volume as the wizard describes it; the XML is built from it in main. */
+const volumeSpec = z.object({
+  name: volumeName,
+  capacity: bytes.min(1, 'at least 1 byte'),
+  /** Bytes to preallocate; 0 (the default) makes a sparse volume. */
+  allocation: bytes.default(0),
+  format: z.string().regex(/^[a-z0-9-]{1,32}$/, 'a format such as raw or qcow2').optional(),
+}).refine((v) => v.allocation <= v.capacity, { path: ['allocation'], message: 'cannot be more than the capacity' });
+
+export const jobsCalls = {
+  'jobs.list': z.object({}),
+  'jobs.cancel': z.object({ job: z.string().min(1).max(200) }),
+  'jobs.managedSave': z.object({ connection: connectionId, key: uuid }),
+  /** Uploads a file on the service's machine into a volume. */
+  'jobs.uploadVolume': z.object({ connection: connectionId, pool: uuid, volume: volumeName, path: z.string().min(1).max(4096).regex(/^\//, 'an absolute path') }),
+  /** A new volume from a spec, or from the user's own volume XML. */
+  'jobs.createVolume': z.object({ connection: connectionId, pool: uuid, volume: z.union([volumeSpec, z.object({ xml: z.string().min(1).max(1_000_000) })]) }),
+  /** A copy of `volume` (in `pool`) named `name`, in `targetPool` (default: the same pool). */
+  'jobs.cloneVolume': z.object({ connection: connectionId, pool: uuid, volume: volumeName, name: volumeName, targetPool: uuid.optional() }),
+  /**
+   * Live peer-to-peer migration to the saved connection `to`. `destinationUri` is how the source host reaches the
+   * destination's daemon when that differs from the saved URI (e.g. qemu+ssh://host/system); `temporary` leaves
+   * the VM defined on the source and transient on the destination (virt-manager's "temporary move").
+   */
+  'jobs.migrate': z.object({
+    connection: connectionId,
+    key: uuid,
+    to: connectionId,
+    destinationUri: libvirtUri.optional(),
+    tunnelled: z.boolean().default(false),
+    temporary: z.boolean().default(false),
+    /** MiB/s; unset means libvirt's default (unlimited). */
+    bandwidthMiBs: z.number().int().min(1).max(1_000_000).optional(),
+  }).refine((m) => m.to !== m.connection, { path: ['to'], message: 'the destination is the source' }),
+} as const;
+
+export interface JobsResults {
+  'jobs.list': CollectionList<JobView>;
+  'jobs.cancel': JobView;
+  'jobs.managedSave': JobView;
+  'jobs.uploadVolume': JobView;
+  'jobs.createVolume': JobView;
+  'jobs.cloneVolume': JobView;
+  'jobs.migrate': JobView;
+}
+
+export type JobsEvent =
+  | ResetEvent<'jobs.reset', JobView, null>
+  | DeltaEvent<'jobs.delta', JobView, null>;

@@ -1,0 +1,35 @@
+import type { CallName, CallResults, ParsedInput } from '../contract/index.js';
+import type { ConnectionManager } from '../../services/connection-manager.js';
+import type { JobService } from '../../services/job-service.js';
+import type { PromptBroker } from '../../services/prompt-broker.js';
+import type { SettingsStore } from '../../services/settings-store.js';
+import type { SnapshotService } from '../../services/snapshot-service.js';
+import type { StatsService } from '../../services/stats-service.js';
+import type { Revisions } from '../revisions.js';
+
+/** What the handlers of every namespace work with. */
+export interface HandlerContext {
+  readonly manager: ConnectionManager;
+  readonly stats: StatsService;
+  readonly settings: SettingsStore;
+  readonly prompts: PromptBroker;
+  readonly jobs: JobService;
+  readonly snapshots: SnapshotService;
+  readonly revisions: Revisions;
+  readonly info: CallResults['app.info'];
+}
+
+/** One client's own state: the stats watches it holds (released with it). */
+export interface SessionState {
+  readonly watches: Map<string, () => void>;
+}
+
+export type CallsOf<Namespace extends string> = Extract<CallName, `${Namespace}.${string}`>;
+
+export type Handlers<C extends CallName> = { [K in C]: (input: ParsedInput<K>, session: SessionState) => Promise<CallResults[K]> };
+
+/** Flags for where a change applies: libvirt's AFFECT_LIVE / AFFECT_CONFIG bits, or CURRENT (0) when unsaid. */
+export function affectFlags(affect: { live: boolean; config: boolean } | undefined): number {
+  if (!affect) return 0;
+  return (affect.live ? 1 : 0) | (affect.config ? 2 : 0);
+}

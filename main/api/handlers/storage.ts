@@ -1,0 +1,53 @@
+import {
+  VIR_STORAGE_POOL_BUILD_NEW, VIR_STORAGE_POOL_BUILD_NO_OVERWRITE, VIR_STORAGE_POOL_BUILD_OVERWRITE, VIR_STORAGE_POOL_DEFINE_VALIDATE,
+  VIR_STORAGE_VOL_RESIZE_ALLOCATE, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_STORAGE_XML_INACTIVE,
+} from '../../../drivers/api.js';
+import type { CallsOf, HandlerContext, Handlers } from './context.js';
+
+const BUILD = { new: VIR_STORAGE_POOL_BUILD_NEW, overwrite: VIR_STORAGE_POOL_BUILD_OVERWRITE, 'no-overwrite': VIR_STORAGE_POOL_BUILD_NO_OVERWRITE } as const;
+
+export function storageHandlers(ctx: HandlerContext): Handlers<CallsOf<'storage'>> {
+  const { manager } = ctx;
+  const pool = (connection: string, key: string) => manager.connection(connection).storagePoolLookupByUUID(key);
+  /** Runs a change to a pool, then reads the pool again: volume and autostart changes send no event. */
+  const onPool = async (connection: string, key: string, change: (p: Awaited<ReturnType<typeof pool>>) => Promise<unknown>): Promise<null> => {
+    await change(await pool(connection, key));
+    await manager.refreshPool(connection, key);
+    return null;
+  };
+  const volume = async (connection: string, poolKey: string, name: string) => (await pool(connection, poolKey)).storageVolLookupByName(name);
+  return {
+    'storage.list': async ({ connection }) => ({ rev: ctx.revisions.current, items: manager.objects(connection).pools }),
+    'storage.poolXml': async ({ connection, key, inactive }) => ({ xml: await (await pool(connection, key)).getXMLDesc(inactive ? VIR_STORAGE_XML_INACTIVE : 0) }),
+    'storage.definePool': async ({ connection, xml }) => {
+      const p = await manager.connection(connection).storagePoolDefineXML(xml, VIR_STORAGE_POOL_DEFINE_VALIDATE);
+      return { key: p.uuid, name: p.name };
+    },
+    'storage.undefinePool': async ({ connection, key }) => {
+      await (await pool(connection, key)).undefine();
+      return null;
+    },
+    'storage.startPool': async ({ connection, key }) => onPool(connection, key, (p) => p.create()),
+    'storage.stopPool': async ({ connection, key }) => onPool(connection, key, (p) => p.destroy()),
+    'storage.refreshPool': async ({ connection, key }) => onPool(connection, key, (p) => p.refresh()),
+    'storage.buildPool': async ({ connection, key, mode }) => onPool(connection, key, (p) => p.build(BUILD[mode])),
+    'storage.deletePool': async ({ connection, key }) => onPool(connection, key, (p) => p.delete()),
+    'storage.setPoolAutostart': async ({ connection, key, autostart }) => onPool(connection, key, (p) => p.setAutostart(autostart)),
+    'storage.volumeXml': async ({ connection, pool: p, volume: v }) => ({ xml: await (await volume(connection, p, v)).getXMLDesc() }),
+    'storage.deleteVolume': async ({ connection, pool: p, volume: v }) => {
+      await (await volume(connection, p, v)).delete();
+      await manager.refreshPool(connection, p);
+      return null;
+    },
+    'storage.wipeVolume': async ({ connection, pool: p, volume: v }) => {
+      await (await volume(connection, p, v)).wipe();
+      await manager.refreshPool(connection, p);
+      return null;
+    },
+    'storage.resizeVolume': async ({ connection, pool: p, volume: v, capacity, shrink, allocate }) => {
+      await (await volume(connection, p, v)).resize(capacity, (shrink ? VIR_STORAGE_VOL_RESIZE_SHRINK : 0) | (allocate ? VIR_STORAGE_VOL_RESIZE_ALLOCATE : 0));
+      await manager.refreshPool(connection, p);
+      return null;
+    },
+  };
+}
