@@ -3,14 +3,19 @@ import { VirError, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, typ
 import { daemonUri, parseUri, UriError } from '../uri.js';
 import { RemoteConnection } from './remote-connection.js';
 import { RpcClient, type KeepaliveOptions } from './rpc-client.js';
-import { openTcpTransport, openUnixTransport, type OpenedTransport } from './socket-transport.js';
-import { openSshTransport, type SshPrompts } from './ssh-transport.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, openTcpTransport, openUnixTransport, type OpenedTransport } from './socket-transport.js';
+import type { SshPrompts } from './ssh-transport.js';
 
 export interface RemoteOpenOptions extends OpenOptions {
   /** Keepalive interval (s) and count; `false` disables keepalive. Default 5 × 5 as in libvirt. */
   readonly keepalive?: KeepaliveOptions | false;
   /** Callbacks and files for `+ssh` URIs. */
   readonly ssh?: SshPrompts;
+  /**
+   * How long connecting may take: the socket or SSH login (time spent answering prompts aside), then each call
+   * of libvirt's opening handshake. Default 20 s; `ssh.timeoutMs`, when given, overrides it for the login.
+   */
+  readonly connectTimeoutMs?: number;
 }
 
 /** Opens a connection for any non-embedded URI: `qemu:///system`, `qemu+ssh://…`, `test+unix:///…?socket=…`. */
@@ -22,19 +27,23 @@ export async function openRemoteConnection(uri: string, options: RemoteOpenOptio
     if (e instanceof UriError) throw new VirError(VIR_ERR_INVALID_ARG, VIR_FROM_REMOTE, e.message);
     throw e;
   }
+  const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   let transport: OpenedTransport;
   switch (parsed.transport) {
     case 'unix':
-      transport = await openUnixTransport(parsed);
+      transport = await openUnixTransport(parsed, timeoutMs);
       break;
     case 'tcp':
-      transport = await openTcpTransport(parsed);
+      transport = await openTcpTransport(parsed, timeoutMs);
       break;
     case 'ssh':
     case 'libssh':
-    case 'libssh2':
-      transport = await openSshTransport(parsed, options.ssh ?? {});
+    case 'libssh2': {
+      // Loaded only for SSH URIs: ssh2 and its crypto are most of the start-up time of a short command.
+      const { openSshTransport } = await import('./ssh-transport.js');
+      transport = await openSshTransport(parsed, { timeoutMs, ...options.ssh });
       break;
+    }
     default:
       throw new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, `transport '${parsed.transport}' is not supported by Hangar (use ssh, tcp or unix)`);
   }
@@ -44,6 +53,7 @@ export async function openRemoteConnection(uri: string, options: RemoteOpenOptio
     name: daemonUri(parsed),
     readOnly: options.readOnly ?? false,
     ...(options.keepalive !== undefined ? { keepalive: options.keepalive } : {}),
+    answer: { timeoutMs, unanswered: transport.unanswered },
   });
 }
 

@@ -1,7 +1,7 @@
 // drivers/api Connection over libvirt's REMOTE program: the connection-level calls, list-all,
 // lookups, definitions, bulk stats and event registration.
 import {
-  VirError, VIR_ERR_AUTH_FAILED, VIR_ERR_AUTH_UNAVAILABLE, VIR_FROM_AUTH,
+  VirError, VIR_ERR_AUTH_FAILED, VIR_ERR_AUTH_UNAVAILABLE, VIR_ERR_NO_CONNECT, VIR_FROM_AUTH, VIR_FROM_REMOTE,
   type AsyncDisposable, type Connection, type Disposable, type Domain, type DomainEventId, type DomainEventMap,
   type DomainStatsRecord, type Network, type NetworkEventId, type NetworkEventMap, type NodeDevice,
   type NodeDeviceEventId, type NodeDeviceEventMap, type NodeInfo, type StoragePool, type StoragePoolEventId,
@@ -15,6 +15,7 @@ import { RemoteNodeDevice } from './remote-node-device.js';
 import { RemoteStoragePool, RemoteStorageVolume } from './remote-storage.js';
 import type { DomainRef } from './remote-types.js';
 import type { KeepaliveOptions, RpcClient } from './rpc-client.js';
+import { seconds } from './socket-transport.js';
 
 export interface HandshakeOptions {
   /** The URI the daemon opens (see drivers/uri daemonUri). */
@@ -22,6 +23,14 @@ export interface HandshakeOptions {
   readonly readOnly?: boolean;
   /** Keepalive settings; `false` disables it. Defaults to libvirt's 5 s × 5. */
   readonly keepalive?: KeepaliveOptions | false;
+  /**
+   * How long the daemon may take over each handshake call, and what to say when it does not answer the first
+   * one at all (the transport knows what a silent peer means). Unset: wait as long as the session lives.
+   */
+  readonly answer?: {
+    readonly timeoutMs: number;
+    readonly unanswered: (seconds: string) => string;
+  };
 }
 
 const VIR_CONNECT_RO = 1;
@@ -39,8 +48,11 @@ export class RemoteConnection implements Connection {
    * wants), CONNECT_OPEN, then keepalive if the daemon supports it. On failure the session is closed.
    */
   static async open(rpc: RpcClient, opts: HandshakeOptions): Promise<RemoteConnection> {
+    // Keepalive only starts after the handshake, so without this a peer that never answers hangs the open.
+    const answered = <T>(call: Promise<T>, silence: (seconds: string) => string): Promise<T> =>
+      opts.answer ? answeredWithin(rpc, call, opts.answer.timeoutMs, silence) : call;
     try {
-      const { types } = await rpc.call('AUTH_LIST', undefined);
+      const { types } = await answered(rpc.call('AUTH_LIST', undefined), (s) => opts.answer?.unanswered(s) ?? '');
       if (types.length > 0 && !types.includes(AuthType.NONE)) {
         if (types.includes(AuthType.POLKIT)) {
           const { complete } = await rpc.call('AUTH_POLKIT', undefined);
@@ -50,9 +62,11 @@ export class RemoteConnection implements Connection {
             `authentication unavailable: the daemon requires SASL (auth types ${types.join(', ')}), which Hangar does not support`);
         }
       }
-      await rpc.call('CONNECT_OPEN', { name: opts.name, flags: opts.readOnly ? VIR_CONNECT_RO : 0 });
+      await answered(rpc.call('CONNECT_OPEN', { name: opts.name, flags: opts.readOnly ? VIR_CONNECT_RO : 0 }),
+        (s) => `The ${rpc.describe} did not finish opening ${opts.name} within ${s} s`);
       if (opts.keepalive !== false) {
-        const { supported } = await rpc.call('CONNECT_SUPPORTS_FEATURE', { feature: Feature.PROGRAM_KEEPALIVE });
+        const { supported } = await answered(rpc.call('CONNECT_SUPPORTS_FEATURE', { feature: Feature.PROGRAM_KEEPALIVE }),
+          (s) => `The ${rpc.describe} stopped answering within ${s} s of opening ${opts.name}`);
         if (supported) rpc.startKeepalive(opts.keepalive ?? { interval: 5, count: 5 });
       }
       return new RemoteConnection(rpc, opts.name);
@@ -257,4 +271,23 @@ export class RemoteConnection implements Connection {
   }
 }
 
-
+/**
+ * A handshake call's answer, or after `timeoutMs` a connection error that says why (the session is ended with
+ * that message, so the remote proxy's last words on stderr, if any, are added to it).
+ */
+function answeredWithin<T>(rpc: RpcClient, call: Promise<T>, timeoutMs: number, silence: (seconds: string) => string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const message = silence(seconds(timeoutMs));
+      rpc.abort(message);
+      reject(new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, rpc.closeInfo?.message ?? message));
+    }, timeoutMs);
+    call.then((v) => {
+      clearTimeout(timer);
+      resolve(v);
+    }, (e: unknown) => {
+      clearTimeout(timer);
+      reject(e instanceof Error ? e : new Error(String(e)));
+    });
+  });
+}

@@ -12,6 +12,7 @@ import {
 import { PROCEDURES, type ArgsOf, type ProcedureName, type RetOf } from './procedures.js';
 import { remoteError } from './remote-types.js';
 import { RpcStream } from './rpc-stream.js';
+import { systemErrorText } from './system-error.js';
 import { XdrReader } from './xdr.js';
 import { xvoid, type XdrType } from './xdr-types.js';
 
@@ -67,7 +68,8 @@ export class RpcClient {
 
   constructor(
     private readonly io: Duplex,
-    private readonly describe = 'libvirt daemon',
+    /** Names the peer in messages ("libvirt daemon at /run/libvirt/libvirt-sock"). */
+    readonly describe = 'libvirt daemon',
     private readonly diagnostics: () => string = () => '',
   ) {
     io.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -76,7 +78,7 @@ export class RpcClient {
     io.on('error', (e: Error & { code?: string }) => {
       // A reset or broken pipe is the peer going away, as libvirt reports it: end of file.
       const gone = e.code === 'ECONNRESET' || e.code === 'EPIPE';
-      this.shutdown({ reason: gone ? CloseReason.EOF : CloseReason.ERROR, message: `${this.describe}: ${e.message}` });
+      this.shutdown({ reason: gone ? CloseReason.EOF : CloseReason.ERROR, message: `${this.describe}: ${systemErrorText(e)}` });
     });
   }
 
@@ -165,7 +167,7 @@ export class RpcClient {
     if (payload) w.raw(payload);
     const frame = endFrame(w);
     return new Promise((resolve, reject) => {
-      this.io.write(frame, (err) => (err ? reject(rpcError(err.message)) : resolve()));
+      this.io.write(frame, (err) => (err ? reject(rpcError(systemErrorText(err))) : resolve()));
     });
   }
 
@@ -259,6 +261,11 @@ export class RpcClient {
   /** Ends the session: fails pending calls and streams, closes the transport. Idempotent. */
   close(message = 'connection closed by the client'): void {
     this.shutdown({ reason: CloseReason.CLIENT, message });
+  }
+
+  /** Ends the session because of a fault this side found (e.g. a peer that never answered); reason ERROR. */
+  abort(message: string): void {
+    this.shutdown({ reason: CloseReason.ERROR, message });
   }
 
   private onData(chunk: Buffer): void {

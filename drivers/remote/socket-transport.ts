@@ -6,6 +6,10 @@ import { homedir } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { VirError, VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE } from '../api.js';
 import { defaultPort, localSocketPath, type ConnectionUri } from '../uri.js';
+import { systemErrorText } from './system-error.js';
+
+/** How long a connection may take, from the first packet to libvirt's answer to the opening handshake. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
 
 export interface OpenedTransport {
   readonly io: Duplex;
@@ -15,15 +19,20 @@ export interface OpenedTransport {
   readonly release?: () => void;
   /** Names the peer in messages ("libvirtd at /run/libvirt/libvirt-sock"). */
   readonly describe: string;
+  /**
+   * Says what it means when the peer took the connection but sent nothing within `seconds` (a socket that is
+   * not libvirt's, a frozen daemon, a remote proxy stuck on its way to the daemon).
+   */
+  readonly unanswered: (seconds: string) => string;
 }
 
 /** Connects a socket and resolves once it is connected; the caller owns the socket. */
-export function connectSocket(options: { path: string } | { host: string; port: number }, timeoutMs = 30_000): Promise<Socket> {
+export function connectSocket(options: { path: string } | { host: string; port: number }, timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = createConnection(options);
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`timed out after ${timeoutMs} ms`));
+      reject(new Error(`Connection timed out after ${seconds(timeoutMs)} s`));
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -40,25 +49,38 @@ export function connectSocket(options: { path: string } | { host: string; port: 
   });
 }
 
-export async function openUnixTransport(uri: ConnectionUri): Promise<OpenedTransport> {
+/** A duration in seconds as messages show it: "20", "0.5". */
+export function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
+export async function openUnixTransport(uri: ConnectionUri, timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS): Promise<OpenedTransport> {
   const path = localSocketPath(uri, {
     exists: existsSync,
     runtimeDir: process.env['XDG_RUNTIME_DIR'],
     home: homedir(),
   });
   try {
-    return { io: await connectSocket({ path }), describe: `libvirt daemon at ${path}` };
+    return {
+      io: await connectSocket({ path }, timeoutMs),
+      describe: `libvirt daemon at ${path}`,
+      unanswered: (s) => `The socket ${path} accepted the connection but did not answer within ${s} s: is it libvirt's socket, and is the daemon running?`,
+    };
   } catch (e) {
-    throw new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, `Failed to connect socket to '${path}': ${(e as Error).message}`);
+    throw new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, `Failed to connect socket to '${path}': ${systemErrorText(e)}`);
   }
 }
 
-export async function openTcpTransport(uri: ConnectionUri): Promise<OpenedTransport> {
+export async function openTcpTransport(uri: ConnectionUri, timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS): Promise<OpenedTransport> {
   const host = uri.host ?? 'localhost';
   const port = uri.port ?? defaultPort('tcp');
   try {
-    return { io: await connectSocket({ host, port }), describe: `libvirt daemon at ${host}:${port}` };
+    return {
+      io: await connectSocket({ host, port }, timeoutMs),
+      describe: `libvirt daemon at ${host}:${port}`,
+      unanswered: (s) => `The server at '${host}:${port}' accepted the connection but did not answer within ${s} s: is a libvirt daemon listening there?`,
+    };
   } catch (e) {
-    throw new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, `unable to connect to server at '${host}:${port}': ${(e as Error).message}`);
+    throw new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, `unable to connect to server at '${host}:${port}': ${systemErrorText(e)}`);
   }
 }

@@ -9,8 +9,9 @@ import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client as SshCl
 import { VirError, VIR_ERR_AUTH_CANCELLED, VIR_ERR_AUTH_FAILED, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_ERR_SSH, VIR_FROM_SSH } from '../api.js';
 import { daemonUri, uriFlag, uriParam, type ConnectionUri } from '../uri.js';
 import { checkKnownHosts, fingerprint, keyType, knownHostsLine, knownHostsName } from './known-hosts.js';
-import type { OpenedTransport } from './socket-transport.js';
+import { seconds, type OpenedTransport } from './socket-transport.js';
 import { parseJump, parseSshConfig, resolveSshHost } from './ssh-config.js';
+import { systemErrorText } from './system-error.js';
 
 export interface HostKeyInfo {
   /** As the user would look it up in known_hosts: `host` or `[host]:port`. */
@@ -98,7 +99,7 @@ async function acquire(target: Target, prompts: SshPrompts, noVerify: boolean, k
           parent.client.forwardOut('127.0.0.1', 0, target.host, target.port, (err, ch) => (err ? reject(err) : resolve(ch))));
       } catch (e) {
         parent.release();
-        throw sshError(`cannot reach ${target.host}:${target.port} through ${target.jump.host}: ${(e as Error).message}`);
+        throw sshError(`cannot reach ${target.host}:${target.port} through ${target.jump.host}: ${systemErrorText(e)}`);
       }
     }
     const client = new Client();
@@ -164,11 +165,21 @@ function connectClient(client: Client, target: Target, prompts: SshPrompts, noVe
     const timeoutMs = prompts.timeoutMs ?? 20_000;
     let timer: NodeJS.Timeout | undefined;
     let asking = 0;
+    // How far the login got, to say what did not answer: the TCP connect, the SSH server, or the login.
+    let phase: 'connect' | 'greeting' | 'login' = 'connect';
+    client.once('connect', () => { phase = 'greeting'; });
+    client.once('handshake', () => { phase = 'login'; });
+    const silence = (): string => {
+      const s = seconds(timeoutMs);
+      if (phase === 'connect') return `Connection timed out after ${s} s`;
+      if (phase === 'greeting') return `the server accepted the connection but did not speak SSH within ${s} s: is it an SSH server?`;
+      return `the SSH login did not finish within ${s} s`;
+    };
     const arm = (): void => {
       clearTimeout(timer);
       if (settled || asking > 0) return;
       timer = setTimeout(() => {
-        fail(sshError(`cannot connect to ${target.host}:${target.port}: no answer within ${(timeoutMs / 1000).toFixed(1)} s`));
+        fail(sshError(`cannot connect to ${target.host}:${target.port}: ${silence()}`));
         client.destroy();
       }, timeoutMs);
     };
@@ -241,7 +252,7 @@ function connectClient(client: Client, target: Target, prompts: SshPrompts, noVe
           : `no key was accepted${progress.allowed ? ` (the server allows: ${progress.allowed.join(', ')})` : ''}`;
         return fail(new VirError(VIR_ERR_AUTH_FAILED, VIR_FROM_SSH, `authentication failed for ${who}: ${why}`));
       }
-      fail(sshError(`cannot connect to ${target.host}:${target.port}: ${e.message}`));
+      fail(sshError(`cannot connect to ${target.host}:${target.port}: ${systemErrorText(e)}`));
     };
     const onReady = (): void => {
       client.removeListener('error', onError);
@@ -351,6 +362,15 @@ export function remoteProxyCommand(uri: ConnectionUri): string {
   }
 }
 
+/** The program that joins the SSH channel to the daemon, as a person would recognise it. */
+function proxyName(uri: ConnectionUri): string {
+  const proxy = (uriParam(uri, 'proxy') ?? 'auto').toLowerCase();
+  const netcat = `${uriParam(uri, 'netcat') ?? 'nc'} -U`;
+  if (proxy === 'native') return 'virt-ssh-helper';
+  if (proxy === 'netcat' || uriParam(uri, 'socket') !== undefined) return netcat;
+  return `virt-ssh-helper or ${netcat}`;
+}
+
 /** Opens an exec channel to the daemon over the shared SSH connection of the URI's host. */
 export async function openSshTransport(uri: ConnectionUri, prompts: SshPrompts): Promise<OpenedTransport> {
   if (!uri.host) throw new VirError(VIR_ERR_INVALID_ARG, VIR_FROM_SSH, `an ssh URI needs a host: ${uri.text}`);
@@ -365,7 +385,7 @@ export async function openSshTransport(uri: ConnectionUri, prompts: SshPrompts):
       client.exec(command, (err, ch) => (err ? reject(err) : resolve(ch))));
   } catch (e) {
     release();
-    throw sshError(`cannot start the remote proxy on ${target.host}: ${(e as Error).message}`);
+    throw sshError(`cannot start the remote proxy on ${target.host}: ${systemErrorText(e)}`);
   }
   // Keep the tail of the remote command's stderr ("virt-ssh-helper: not found", "nc: … No such file"): it
   // explains a session that ends at once. Reading it also keeps the channel's window open.
@@ -373,11 +393,14 @@ export async function openSshTransport(uri: ConnectionUri, prompts: SshPrompts):
   channel.stderr.on('data', (d: Buffer) => {
     stderrTail = (stderrTail + d.toString('utf8')).slice(-1000);
   });
+  const who = `${target.user}@${target.host}:${target.port}`;
   return {
     io: channel,
-    describe: `libvirt daemon on ${target.user}@${target.host}:${target.port} (ssh)`,
+    describe: `libvirt daemon on ${who} (ssh)`,
     diagnostics: () => stderrTail.trim(),
     release,
+    unanswered: (s) => `The SSH login to ${who} worked, but the remote command (${proxyName(uri)}) did not answer within ${s} s: ` +
+      'is the libvirt daemon running there, and is its socket the right one?',
   };
 }
 
@@ -396,7 +419,7 @@ export async function openSshForward(uri: ConnectionUri, prompts: SshPrompts, ho
     return { channel, release };
   } catch (e) {
     release();
-    throw sshError(`cannot open a tunnel to ${host}:${port}: ${(e as Error).message}`);
+    throw sshError(`cannot open a tunnel to ${host}:${port}: ${systemErrorText(e)}`);
   }
 }
 
