@@ -1,4 +1,4 @@
-import type { ApiError, ApiEvent, CallInput, CallName, CallResults, ClientFrame, ServerFrame } from '../../main/api/contract.js';
+import type { ApiError, ApiEvent, CallInput, CallName, CallResults, ClientFrame, ServerFrame } from '../../main/api/contract/index.js';
 
 export type LinkStatus =
   | { readonly state: 'connecting' }

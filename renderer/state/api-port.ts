@@ -1,0 +1,10 @@
+import type { ApiEvent, CallInput, CallName, CallResults } from '../../main/api/contract/index.js';
+import type { LinkStatus } from './api-client.js';
+
+/** What the stores need of the API client: calls, events and the link's status. ApiClient is one. */
+export interface ApiPort {
+  readonly status: LinkStatus;
+  call<C extends CallName>(call: C, input: CallInput<C>): Promise<CallResults[C]>;
+  onEvents(listener: (events: readonly ApiEvent[]) => void): () => void;
+  onStatus(listener: (s: LinkStatus) => void): () => void;
+}

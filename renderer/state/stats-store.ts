@@ -1,0 +1,115 @@
+import type { DomainSample, HostSample, StatsEvent } from '../../main/api/contract/index.js';
+import type { ApiPort } from './api-port.js';
+
+/** Samples kept per VM: two minutes at the default 1–3 s tick, as the main process keeps. */
+export const STATS_POINTS = 120;
+const EMPTY: readonly DomainSample[] = Object.freeze([]);
+
+interface Series {
+  samples: readonly DomainSample[];
+  readonly listeners: Set<() => void>;
+}
+
+/** A VM's series is keyed by connection *and* UUID: two connections may see the same VM (or the same host). */
+const seriesKey = (connection: string, uuid: string): string => `${connection}\n${uuid}`;
+
+/**
+ * Live stats per VM, fed by the service's ticks, and the watches that make the service sample a host: held
+ * while at least one view shows that host, released when the last one closes.
+ */
+export class StatsStore {
+  private readonly series = new Map<string, Series>();
+  private readonly hosts = new Map<string, HostSample>();
+  private readonly watchers = new Map<string, number>();
+
+  constructor(private readonly api: ApiPort, private readonly onError: (message: string) => void = () => {}) {}
+
+  apply(event: StatsEvent): void {
+    this.hosts.set(event.connection, event.host);
+    for (const [uuid, sample] of Object.entries(event.domains)) {
+      const s = this.entry(seriesKey(event.connection, uuid));
+      const next = s.samples.length >= STATS_POINTS ? s.samples.slice(s.samples.length - STATS_POINTS + 1) : [...s.samples];
+      next.push(sample);
+      s.samples = next;
+      for (const l of [...s.listeners]) l();
+    }
+  }
+
+  /** Holds a watch on a host for one view; the returned function releases it (once). */
+  watch(connection: string): () => void {
+    const n = (this.watchers.get(connection) ?? 0) + 1;
+    this.watchers.set(connection, n);
+    if (n === 1) this.send(connection, true);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.watchers.get(connection) ?? 1) - 1;
+      if (left > 0) this.watchers.set(connection, left);
+      else {
+        this.watchers.delete(connection);
+        this.send(connection, false);
+      }
+    };
+  }
+
+  /** The hosts watched now, for tests and diagnostics. */
+  watchedHosts(): readonly string[] {
+    return [...this.watchers.keys()];
+  }
+
+  history(connection: string, uuid: string): readonly DomainSample[] {
+    return this.series.get(seriesKey(connection, uuid))?.samples ?? EMPTY;
+  }
+
+  host(connection: string): HostSample | undefined {
+    return this.hosts.get(connection);
+  }
+
+  /** Fills a VM's series from the service's history when the view opens after ticks began. */
+  async loadHistory(connection: string, uuid: string): Promise<void> {
+    const s = this.entry(seriesKey(connection, uuid));
+    if (s.samples.length > 0) return;
+    const past = await this.api.call('stats.history', { connection, key: uuid });
+    if (s.samples.length > 0 || past.length === 0) return;
+    s.samples = past.slice(-STATS_POINTS);
+    for (const l of [...s.listeners]) l();
+  }
+
+  subscribe(connection: string, uuid: string, listener: () => void): () => void {
+    const s = this.entry(seriesKey(connection, uuid));
+    s.listeners.add(listener);
+    return () => {
+      s.listeners.delete(listener);
+    };
+  }
+
+  /** A connection was removed: its series go. */
+  forget(connection: string): void {
+    this.hosts.delete(connection);
+    for (const [key, s] of [...this.series]) {
+      if (key.startsWith(`${connection}\n`) && s.listeners.size === 0) this.series.delete(key);
+    }
+  }
+
+  listenerCount(): number {
+    let n = 0;
+    for (const s of this.series.values()) n += s.listeners.size;
+    return n;
+  }
+
+  private entry(key: string): Series {
+    let s = this.series.get(key);
+    if (!s) {
+      s = { samples: EMPTY, listeners: new Set() };
+      this.series.set(key, s);
+    }
+    return s;
+  }
+
+  private send(connection: string, watch: boolean): void {
+    this.api.call('stats.watch', { connection, watch }).catch((e: unknown) => {
+      if (watch) this.onError(e instanceof Error ? e.message : String(e));
+    });
+  }
+}
