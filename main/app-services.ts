@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openConnection } from '../drivers/index.js';
 import { ApiService } from './api/api-service.js';
 import { appVersion } from './app-info.js';
+import type { AppNotice } from './services/app-notice.js';
 import { ConnectionManager } from './services/connection-manager.js';
 import { ConnectionStore } from './services/connection-store.js';
 import { defaultDataDir } from './services/data-dir.js';
@@ -19,6 +20,8 @@ export interface AppServices {
   readonly api: ApiService;
   readonly manager: ConnectionManager;
   readonly stats: StatsService;
+  /** What start-up found that the user should be told (e.g. a damaged connections file, moved aside). */
+  readonly notices: readonly AppNotice[];
   dispose(): Promise<void>;
 }
 
@@ -44,7 +47,9 @@ export async function startAppServices(options: {
       return openConnection(uri, remote);
     });
   };
-  const manager = new ConnectionManager(new ConnectionStore(dataDir), open, (e) => sink.api?.managerEvent(e), (saved) => {
+  const store = new ConnectionStore(dataDir);
+  const notices: AppNotice[] = store.recovered ? [{ kind: 'connections-file-damaged', ...store.recovered }] : [];
+  const manager = new ConnectionManager(store, open, (e) => sink.api?.managerEvent(e), (saved) => {
     // A removed connection takes its remembered secrets with it.
     secrets.forgetAll(sshSecretPrefix(saved.uri)).catch(() => undefined);
   });
@@ -64,6 +69,7 @@ export async function startAppServices(options: {
     api: services,
     manager,
     stats,
+    notices,
     dispose: async () => {
       stats.stop();
       prompts.dispose();

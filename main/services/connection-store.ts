@@ -20,16 +20,38 @@ export function firstRunConnection(socketExists: (path: string) => boolean = exi
     : { uri: 'test:///default', name: 'Demo host', autoconnect: true };
 }
 
-/** Saved connections, persisted as JSON in the data folder (written atomically). */
+/** A damaged connections file found at start-up, and where it was put. */
+export interface RecoveredFile {
+  readonly file: string;
+  readonly movedTo: string;
+  readonly reason: string;
+}
+
+/**
+ * Saved connections, persisted as JSON in the data folder (written atomically). A file that cannot be read as
+ * connections (a half-written file, something else's JSON) does not stop the app: it is moved aside, the list
+ * starts empty, and `recovered` says so.
+ */
 export class ConnectionStore {
   private readonly file: string;
   private connections: SavedConnection[];
+  /** Set when the file was damaged at start-up. */
+  readonly recovered: RecoveredFile | undefined;
 
-  constructor(dataDir: string, socketExists?: (path: string) => boolean) {
+  constructor(dataDir: string, socketExists?: (path: string) => boolean, now: () => Date = () => new Date()) {
     this.file = join(dataDir, 'connections.json');
     if (existsSync(this.file)) {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<StoreFile>;
-      this.connections = Array.isArray(parsed.connections) ? parsed.connections.filter(isSavedConnection) : [];
+      // A read error (permissions, I/O) is not damage: moving the file aside or saving over it could lose it.
+      const text = readFileSync(this.file, 'utf8');
+      const read = readStoreFile(text);
+      if (typeof read === 'string') {
+        const movedTo = moveAside(this.file, now());
+        this.recovered = { file: this.file, movedTo, reason: read };
+        this.connections = [];
+        this.save();
+      } else {
+        this.connections = read.filter(isSavedConnection);
+      }
     } else {
       this.connections = [{ id: randomUUID(), ...firstRunConnection(socketExists) }];
       this.save();
@@ -74,6 +96,30 @@ export class ConnectionStore {
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
     renameSync(tmp, this.file);
+  }
+}
+
+/** The saved entries of a connections file, or why it is not one. */
+function readStoreFile(text: string): unknown[] | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return text.trim() === '' ? 'the file is empty' : `not valid JSON: ${(e as Error).message}`;
+  }
+  const connections = typeof parsed === 'object' && parsed !== null ? (parsed as Partial<StoreFile>).connections : undefined;
+  return Array.isArray(connections) ? connections : 'valid JSON, but without a "connections" list';
+}
+
+/** Renames a damaged file to `<file>.damaged-<time>` (a free name, never over another file); returns the new path. */
+function moveAside(file: string, at: Date): string {
+  // ISO 8601 without the colons, which some file managers and archive tools dislike.
+  const stamp = at.toISOString().replace(/:/g, '');
+  for (let n = 0; ; n++) {
+    const target = `${file}.damaged-${stamp}${n === 0 ? '' : `-${n}`}`;
+    if (existsSync(target)) continue;
+    renameSync(file, target);
+    return target;
   }
 }
 
