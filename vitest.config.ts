@@ -13,6 +13,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The renderer's stores and hooks in a DOM (jsdom), without a browser or a service.
+        test: { name: 'renderer', include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+      },
+      {
+        extends: true,
         test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
