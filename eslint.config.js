@@ -37,7 +37,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { ...noNode, patterns: noUi }] },
   },
   {
+    // The contract and the driver interfaces are isomorphic: the renderer reads them, so no Node and nothing
+    // beyond themselves (the contract may use zod and the driver interfaces; nothing of main's services).
+    files: ['main/api/contract/**/*.ts', 'drivers/api.ts', 'drivers/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...noNode,
+        patterns: [
+          ...noUi,
+          { group: ['../*', '!../api.js', '!../api/*'], message: 'The contract stands alone: import only within it.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['main/**/*.ts'],
+    ignores: ['main/api/contract/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
@@ -56,7 +71,7 @@ export default tseslint.config(
         patterns: [
           { group: ['electron', 'electron/*'], message: 'The renderer reaches Electron only through the preload contract.' },
           { group: ['**/drivers/remote/**', '**/drivers/test/**', '**/drivers/index*'], message: 'The renderer talks to the API contract, not to drivers.' },
-          { group: ['**/main/services/**', '**/main/electron/**', '**/main/web/**'], message: 'The renderer imports only the API contract from main/.' },
+          { regex: '(^|/)main/(?!api/contract/)', message: 'The renderer imports only the API contract (main/api/contract/**) from main/.' },
         ],
       }],
     },
