@@ -62,7 +62,7 @@ export async function startAppServices(options: {
   }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().statsIntervalSeconds * 1000);
   const jobs = new JobService((job) => sink.api?.jobEvent(job), (id) => sink.api?.jobForgotten(id));
   const snapshots = new SnapshotService((id) => manager.connection(id), (scope, upserted, removed) => sink.api?.snapshotsChanged(scope, upserted, removed));
-  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, info: { version: appVersion, mode: options.mode, notices: [] } });
+  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, info: { version: appVersion, mode: options.mode, notices } });
   sink.api = services;
   void manager.start();
   return {
