@@ -1,16 +1,30 @@
-// `npm run cli -- <command> --connect URI`: a small command line on Hangar's drivers for scripting.
-//   list                all domains: id, name, state
-//   dumpxml NAME        a domain's XML
-//   start NAME          starts a defined domain
-//   destroy NAME        stops a running domain at once
-//   inventory           lists everything, fetches every object's XML and each domain's state; prints counts and time
-// Exit status 0 on success, 1 on a libvirt error (message on stderr), 2 on bad usage.
+#!/usr/bin/env node
+// `hangar <command> --connect URI` (the package's bin; `npm run cli -- …` runs the same built file): a small
+// command line on Hangar's drivers for scripting. Commands and exit status: see HELP.
 import { createInterface } from 'node:readline/promises';
 import { openConnection } from '../../drivers/index.js';
 import { VirError, type Connection } from '../../drivers/api.js';
-import { openRemoteConnection, type HostKeyInfo } from '../../drivers/remote/index.js';
+// Types only: the drivers themselves are loaded by openConnection for the URI given (no SSH stack for a socket).
+import type { HostKeyInfo, RemoteOpenOptions } from '../../drivers/remote/index.js';
 
 const USAGE = 'usage: hangar <list|dumpxml NAME|start NAME|destroy NAME|inventory> --connect URI';
+
+const HELP = `${USAGE}
+
+Commands:
+  list                all domains: id, name, state
+  dumpxml NAME        a domain's XML
+  start NAME          starts a defined domain
+  destroy NAME        stops a running domain at once
+  inventory           lists everything, fetches every object's XML and each domain's state; prints counts and time
+  help                this text (also -h, --help)
+
+Options:
+  -c, --connect URI   the host: qemu:///system, qemu+ssh://user@host/system, test:///default (the Demo host)…
+                      (default: $LIBVIRT_DEFAULT_URI, else qemu:///system)
+
+Exit status: 0 on success, 1 on a libvirt error (message on stderr), 2 on bad usage.
+`;
 
 const STATE_NAMES = ['no state', 'running', 'blocked', 'paused', 'in shutdown', 'shut off', 'crashed', 'pmsuspended'];
 
@@ -18,6 +32,10 @@ interface Args {
   readonly command: string;
   readonly name: string | undefined;
   readonly uri: string;
+}
+
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv[0] === 'help' || argv.some((a) => a === '--help' || a === '-h');
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -55,7 +73,7 @@ async function ask(question: string, hidden = false): Promise<string | null> {
 
 async function open(uri: string): Promise<Connection> {
   if (!/^[a-z0-9.-]+\+ssh/i.test(uri)) return openConnection(uri);
-  return openRemoteConnection(uri, {
+  const options: RemoteOpenOptions = {
     ssh: {
       password: ({ user, host }) => ask(`${user}@${host}'s password: `, true),
       passphrase: ({ keyPath }) => ask(`Passphrase for ${keyPath}: `, true),
@@ -65,7 +83,8 @@ async function open(uri: string): Promise<Connection> {
         return a?.trim().toLowerCase() === 'yes';
       },
     },
-  });
+  };
+  return openConnection(uri, options);
 }
 
 async function list(conn: Connection): Promise<void> {
@@ -104,6 +123,10 @@ async function inventory(conn: Connection): Promise<void> {
 }
 
 async function main(): Promise<number> {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
     console.error(`hangar: ${args}\n${USAGE}`);
