@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobView } from '../../../main/api/contract.js';
+import type { JobView } from '../../../main/api/contract/index.js';
 import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 import { ApiSocket } from '../../support/api-socket.js';
@@ -17,12 +17,11 @@ describe('jobs: migrating a running VM to another host', () => {
   let api: ApiSocket;
 
   const jobUpdates = (id: string): JobView[] =>
-    api.events.flatMap((e) => (e.event.type === 'job' && e.event.job.id === id ? [e.event.job] : []));
+    api.events.flatMap((e) => (e.event.type === 'jobs.delta' ? e.event.upserted.filter((j) => j.id === id) : []));
   const finished = (id: string, timeoutMs: number): Promise<unknown> =>
-    api.waitFor((e) => e.type === 'job' && e.job.id === id && e.job.state !== 'running', timeoutMs);
+    api.waitFor((e) => e.type === 'jobs.delta' && e.upserted.some((j) => j.id === id && j.state !== 'running'), timeoutMs);
   const uuidOf = async (name: string): Promise<string> => {
-    const src = (await api.call('connections.list', {})).find((h) => h.connection.id === 'src');
-    const vm = src?.domains.find((d) => d.name === name);
+    const vm = (await api.call('domains.list', { connection: 'src' })).items.find((d) => d.name === name);
     if (!vm) throw new Error(`no ${name} on the source`);
     return vm.uuid;
   };
@@ -42,8 +41,8 @@ describe('jobs: migrating a running VM to another host', () => {
     }));
     web = await startBrowserMode({ dataDir });
     api = await ApiSocket.open(web.url);
-    await api.waitFor((e) => e.type === 'domains-reset' && e.id === 'src' && e.domains.length === 2, 15_000);
-    await api.waitFor((e) => e.type === 'connection' && e.connection.id === 'dst' && e.state.state === 'connected', 15_000);
+    await api.waitFor((e) => e.type === 'domains.reset' && e.scope.connection === 'src' && e.items.length === 2, 15_000);
+    await api.waitFor((e) => e.type === 'connections.delta' && e.upserted.some((c) => c.key === 'dst' && c.state.state === 'connected'), 15_000);
   });
   afterAll(async () => {
     await api?.close();
@@ -55,7 +54,7 @@ describe('jobs: migrating a running VM to another host', () => {
   it('moves the VM with progress; it runs on the target, defined there and gone from the source', async () => {
     const uuid = await uuidOf('mover');
     // 40 MiB/s: slow enough for progress to be seen, quick enough for a test.
-    const job = await api.call('jobs.migrate', { id: 'src', uuid, to: 'dst', tunnelled: true, bandwidthMiBs: 40 });
+    const job = await api.call('jobs.migrate', { connection: 'src', key: uuid, to: 'dst', tunnelled: true, bandwidthMiBs: 40 });
     expect(job).toMatchObject({ kind: 'domain.migrate', target: 'mover', state: 'running', cancellable: true });
     await finished(job.id, 120_000);
     const updates = jobUpdates(job.id);
@@ -65,14 +64,14 @@ describe('jobs: migrating a running VM to another host', () => {
     expect((await target.virsh(['dominfo', 'mover'])).match(/Persistent:\s+(\w+)/)?.[1]).toBe('yes');
     expect(await source.virsh(['list', '--all', '--name'])).not.toContain('mover');
     // The target's inventory sees it arrive.
-    await api.waitFor((e) => e.type === 'domains' && e.id === 'dst' && e.upserted.some((d) => d.uuid === uuid), 10_000);
+    await api.waitFor((e) => e.type === 'domains.delta' && e.scope.connection === 'dst' && e.upserted.some((d) => d.uuid === uuid), 10_000);
   });
 
   it('cancels a slow migration: the VM keeps running on the source and never appears on the target', async () => {
     const uuid = await uuidOf('stayer');
     // 1 MiB/s: the guest's memory would take minutes to copy.
-    const job = await api.call('jobs.migrate', { id: 'src', uuid, to: 'dst', tunnelled: true, bandwidthMiBs: 1 });
-    await api.waitFor((e) => e.type === 'job' && e.job.id === job.id && e.job.progress !== null && e.job.progress > 0, 60_000);
+    const job = await api.call('jobs.migrate', { connection: 'src', key: uuid, to: 'dst', tunnelled: true, bandwidthMiBs: 1 });
+    await api.waitFor((e) => e.type === 'jobs.delta' && e.upserted.some((j) => j.id === job.id && j.progress !== null && j.progress > 0), 60_000);
     const cancelled = await api.call('jobs.cancel', { job: job.id });
     expect(cancelled.id).toBe(job.id);
     await finished(job.id, 60_000);
@@ -82,10 +81,10 @@ describe('jobs: migrating a running VM to another host', () => {
   });
 
   it('refuses an unknown destination and bad input before anything starts', async () => {
-    await expect(api.call('jobs.migrate', { id: 'src', uuid: await uuidOf('stayer'), to: 'nowhere' })).rejects.toThrow(/No saved connection nowhere/);
-    await expect(api.call('jobs.migrate', { id: 'src', uuid: await uuidOf('stayer'), to: 'dst', bandwidthMiBs: 0 }))
+    await expect(api.call('jobs.migrate', { connection: 'src', key: await uuidOf('stayer'), to: 'nowhere' })).rejects.toThrow(/No saved connection nowhere/);
+    await expect(api.call('jobs.migrate', { connection: 'src', key: await uuidOf('stayer'), to: 'dst', bandwidthMiBs: 0 }))
       .rejects.toThrow(expect.objectContaining({ field: 'bandwidthMiBs' }));
-    await expect(api.call('jobs.migrate', { id: 'src', uuid: await uuidOf('stayer'), to: 'dst', destinationUri: 'not a uri' }))
+    await expect(api.call('jobs.migrate', { connection: 'src', key: await uuidOf('stayer'), to: 'dst', destinationUri: 'not a uri' }))
       .rejects.toThrow(expect.objectContaining({ field: 'destinationUri' }));
   });
 });

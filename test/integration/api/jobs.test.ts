@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobView } from '../../../main/api/contract.js';
+import type { JobView } from '../../../main/api/contract/index.js';
 import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 import { ApiSocket } from '../../support/api-socket.js';
@@ -16,9 +16,9 @@ describe('jobs: long operations with progress, cancel and a result', () => {
   let hostId: string;
 
   const jobUpdates = (id: string): JobView[] =>
-    api.events.flatMap((e) => (e.event.type === 'job' && e.event.job.id === id ? [e.event.job] : []));
+    api.events.flatMap((e) => (e.event.type === 'jobs.delta' ? e.event.upserted.filter((j) => j.id === id) : []));
   const finished = (id: string, timeoutMs: number): Promise<unknown> =>
-    api.waitFor((e) => e.type === 'job' && e.job.id === id && e.job.state !== 'running', timeoutMs);
+    api.waitFor((e) => e.type === 'jobs.delta' && e.upserted.some((j) => j.id === id && j.state !== 'running'), timeoutMs);
 
   beforeAll(async () => {
     lab = await startLab();
@@ -33,7 +33,7 @@ describe('jobs: long operations with progress, cancel and a result', () => {
     web = await startBrowserMode({ dataDir });
     api = await ApiSocket.open(web.url);
     hostId = 'lab';
-    await api.waitFor((e) => e.type === 'domains-reset' && e.id === hostId && e.domains.length > 0, 15_000);
+    await api.waitFor((e) => e.type === 'domains.reset' && e.scope.connection === hostId && e.items.length > 0, 15_000);
   });
   afterAll(async () => {
     await api?.close();
@@ -43,11 +43,10 @@ describe('jobs: long operations with progress, cancel and a result', () => {
   });
 
   it('saves a running VM (managed save) and reports the result', async () => {
-    const [host] = await api.call('connections.list', {});
-    const vm = host?.domains.find((d) => d.name === 'tiny');
+    const vm = (await api.call('domains.list', { connection: hostId })).items.find((d) => d.name === 'tiny');
     if (!vm) throw new Error('no tiny VM');
-    await api.call('domains.action', { id: hostId, uuid: vm.uuid, action: 'start' });
-    const job = await api.call('jobs.managedSave', { id: hostId, uuid: vm.uuid });
+    await api.call('domains.action', { connection: hostId, key: vm.key, action: 'start' });
+    const job = await api.call('jobs.managedSave', { connection: hostId, key: vm.key });
     expect(job).toMatchObject({ kind: 'domain.managedSave', target: 'tiny', state: 'running', cancellable: true });
     await finished(job.id, 60_000);
     expect(jobUpdates(job.id).at(-1)).toMatchObject({ state: 'done', progress: 1 });
@@ -55,13 +54,12 @@ describe('jobs: long operations with progress, cancel and a result', () => {
   });
 
   it('uploads a file into a volume with progress, and the bytes arrive', async () => {
-    const objects = await api.call('inventory.objects', { id: hostId });
-    const pool = objects.pools.find((p) => p.name === 'jobs');
+    const pool = (await api.call('storage.list', { connection: hostId })).items.find((p) => p.name === 'jobs');
     if (!pool) throw new Error('no pool');
     const data = randomBytes(64 * 1024 * 1024);
     const file = join(lab.dir, 'upload.bin');
     writeFileSync(file, data);
-    const job = await api.call('jobs.uploadVolume', { id: hostId, pool: pool.uuid, volume: 'disk.raw', path: file });
+    const job = await api.call('jobs.uploadVolume', { connection: hostId, pool: pool.uuid, volume: 'disk.raw', path: file });
     await finished(job.id, 60_000);
     const updates = jobUpdates(job.id);
     expect(updates.at(-1)).toMatchObject({ state: 'done', progress: 1 });
@@ -71,19 +69,19 @@ describe('jobs: long operations with progress, cancel and a result', () => {
   });
 
   it('cancels an upload', async () => {
-    const pool = (await api.call('inventory.objects', { id: hostId })).pools.find((p) => p.name === 'jobs');
+    const pool = (await api.call('storage.list', { connection: hostId })).items.find((p) => p.name === 'jobs');
     if (!pool) throw new Error('no pool');
     const file = join(lab.dir, 'big.bin');
     writeFileSync(file, randomBytes(256 * 1024 * 1024));
-    const job = await api.call('jobs.uploadVolume', { id: hostId, pool: pool.uuid, volume: 'big.raw', path: file });
+    const job = await api.call('jobs.uploadVolume', { connection: hostId, pool: pool.uuid, volume: 'big.raw', path: file });
     await api.call('jobs.cancel', { job: job.id });
     await finished(job.id, 60_000);
     expect(jobUpdates(job.id).at(-1)?.state).toBe('cancelled');
-    expect((await api.call('jobs.list', {})).find((j) => j.id === job.id)?.state).toBe('cancelled');
+    expect((await api.call('jobs.list', {})).items.find((j) => j.id === job.id)?.state).toBe('cancelled');
   });
 
   const jobsPool = async (): Promise<string> => {
-    const pool = (await api.call('inventory.objects', { id: hostId })).pools.find((p) => p.name === 'jobs');
+    const pool = (await api.call('storage.list', { connection: hostId })).items.find((p) => p.name === 'jobs');
     if (!pool) throw new Error('no pool');
     return pool.uuid;
   };
@@ -91,7 +89,7 @@ describe('jobs: long operations with progress, cancel and a result', () => {
 
   it('creates a volume from a spec, preallocated, with the capacity asked for', async () => {
     const capacity = 96 * 1024 * 1024;
-    const job = await api.call('jobs.createVolume', { id: hostId, pool: await jobsPool(), volume: { name: 'made.raw', capacity, allocation: capacity, format: 'raw' } });
+    const job = await api.call('jobs.createVolume', { connection: hostId, pool: await jobsPool(), volume: { name: 'made.raw', capacity, allocation: capacity, format: 'raw' } });
     expect(job).toMatchObject({ kind: 'volume.create', target: 'made.raw', state: 'running', cancellable: false });
     await finished(job.id, 60_000);
     const updates = jobUpdates(job.id);
@@ -105,7 +103,7 @@ describe('jobs: long operations with progress, cancel and a result', () => {
 
   it('creates a sparse qcow2 volume from XML, its progress unknown until done', async () => {
     const xml = `<volume><name>made.qcow2</name><capacity unit='G'>2</capacity><allocation>0</allocation><target><format type='qcow2'/></target></volume>`;
-    const job = await api.call('jobs.createVolume', { id: hostId, pool: await jobsPool(), volume: { xml } });
+    const job = await api.call('jobs.createVolume', { connection: hostId, pool: await jobsPool(), volume: { xml } });
     await finished(job.id, 60_000);
     const updates = jobUpdates(job.id);
     expect(updates.filter((u) => u.state === 'running').every((u) => u.progress === null)).toBe(true);
@@ -121,7 +119,7 @@ describe('jobs: long operations with progress, cancel and a result', () => {
     const dd = await lab.exec('dd', ['if=/dev/urandom', `of=${golden}`, 'bs=1M', `count=${size / 1024 / 1024}`, 'conv=notrunc', 'status=none']);
     expect(dd.code).toBe(0);
     await lab.virsh(['pool-refresh', 'jobs']);
-    const job = await api.call('jobs.cloneVolume', { id: hostId, pool: await jobsPool(), volume: 'golden.raw', name: 'copy.raw' });
+    const job = await api.call('jobs.cloneVolume', { connection: hostId, pool: await jobsPool(), volume: 'golden.raw', name: 'copy.raw' });
     expect(job).toMatchObject({ kind: 'volume.clone', target: 'copy.raw', cancellable: false });
     await expect(api.call('jobs.cancel', { job: job.id })).rejects.toThrow(/libvirt cannot stop a volume being created or cloned/);
     await finished(job.id, 120_000);
@@ -133,10 +131,10 @@ describe('jobs: long operations with progress, cancel and a result', () => {
 
   it('refuses bad input before anything starts', async () => {
     const pool = '00000000-0000-0000-0000-000000000000';
-    await expect(api.call('jobs.cloneVolume', { id: hostId, pool, volume: 'a', name: '../b' })).rejects.toThrow(expect.objectContaining({ field: 'name' }));
-    await expect(api.call('jobs.createVolume', { id: hostId, pool, volume: { name: 'v', capacity: 0 } })).rejects.toThrow(expect.objectContaining({ field: 'volume.capacity' }));
-    await expect(api.call('jobs.migrate', { id: hostId, uuid: '00000000-0000-0000-0000-000000000000', to: hostId })).rejects.toThrow(expect.objectContaining({ field: 'to' }));
-    await expect(api.call('jobs.uploadVolume', { id: hostId, pool: '00000000-0000-0000-0000-000000000000', volume: 'x', path: 'relative/file' }))
+    await expect(api.call('jobs.cloneVolume', { connection: hostId, pool, volume: 'a', name: '../b' })).rejects.toThrow(expect.objectContaining({ field: 'name' }));
+    await expect(api.call('jobs.createVolume', { connection: hostId, pool, volume: { name: 'v', capacity: 0 } })).rejects.toThrow(expect.objectContaining({ field: 'volume.capacity' }));
+    await expect(api.call('jobs.migrate', { connection: hostId, key: '00000000-0000-0000-0000-000000000000', to: hostId })).rejects.toThrow(expect.objectContaining({ field: 'to' }));
+    await expect(api.call('jobs.uploadVolume', { connection: hostId, pool: '00000000-0000-0000-0000-000000000000', volume: 'x', path: 'relative/file' }))
       .rejects.toThrow(expect.objectContaining({ field: 'path' }));
     await expect(api.call('jobs.cancel', { job: 'no-such-job' })).rejects.toThrow(/No job no-such-job/);
   });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiEvent } from '../../../main/api/contract.js';
+import type { ApiEvent, PromptView } from '../../../main/api/contract/index.js';
 import { EncryptedFileSecretStore, SECRETS_FILE } from '../../../main/services/secret-store.js';
 import { sshSecretPrefix } from '../../../main/services/ssh-prompts.js';
 import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
@@ -43,19 +43,23 @@ async function start(dataDir: string, secrets?: EncryptedFileSecretStore): Promi
   return { web, api: await ApiSocket.open(web.url) };
 }
 
+/** A prompts.delta that opens a prompt (not one that closes it). */
+const isOpened = (e: ApiEvent): e is Extract<ApiEvent, { type: 'prompts.delta' }> => e.type === 'prompts.delta' && e.upserted.length > 0;
+
 /** Connects; answers the prompts with `answers` in turn; resolves with the prompts seen. */
-async function connect(api: ApiSocket, answers: { answer: string; remember: boolean }[], id = 'ssh'): Promise<ApiEvent[]> {
+async function connect(api: ApiSocket, answers: { answer: string; remember: boolean }[], id = 'ssh'): Promise<PromptView[]> {
   const from = api.events.length;
-  const connecting = api.call('connections.connect', { id });
+  const connecting = api.call('connections.connect', { connection: id });
   const seen: ApiEvent[] = [];
   for (const a of answers) {
-    const { event } = await api.waitFor((e) => e.type === 'prompt' && !seen.includes(e), 30_000, from);
+    const { event } = await api.waitFor((e) => isOpened(e) && !seen.includes(e), 30_000, from);
     seen.push(event);
-    if (event.type === 'prompt') await api.call('prompts.answer', { id: event.id, answer: a.answer, remember: a.remember });
+    const prompt = isOpened(event) ? event.upserted[0] : undefined;
+    if (prompt) await api.call('prompts.answer', { id: prompt.key, answer: a.answer, remember: a.remember });
   }
   await connecting;
-  await api.waitFor((e) => e.type === 'connection' && e.connection.id === id && e.state.state === 'connected', 30_000, from);
-  return api.events.slice(from).map((e) => e.event).filter((e) => e.type === 'prompt');
+  await api.waitFor((e) => e.type === 'connections.delta' && e.upserted.some((c) => c.key === id && c.state.state === 'connected'), 30_000, from);
+  return api.events.slice(from).map((e) => e.event).filter(isOpened).flatMap((e) => e.upserted);
 }
 
 describe('remembered SSH secrets (a store like the Electron one)', () => {
@@ -84,13 +88,13 @@ describe('remembered SSH secrets (a store like the Electron one)', () => {
     expect(readFileSync(file).includes('sesame')).toBe(false);
     expect(await secrets.get(key())).toBe('sesame');
 
-    await api.call('connections.disconnect', { id: 'ssh' });
+    await api.call('connections.disconnect', { connection: 'ssh' });
     expect(await connect(api, [])).toEqual([]);
   });
 
   it('drops the remembered passphrase once it no longer opens the key, and asks the user again', async () => {
     execFileSync('ssh-keygen', ['-q', '-p', '-P', 'sesame', '-N', 'open sesame', '-f', keyPath]);
-    await api.call('connections.disconnect', { id: 'ssh' });
+    await api.call('connections.disconnect', { connection: 'ssh' });
     const prompts = await connect(api, [{ answer: 'open sesame', remember: false }]);
     expect(prompts).toHaveLength(1);
     expect(await secrets.get(key())).toBeUndefined();
@@ -101,23 +105,23 @@ describe('remembered SSH secrets (a store like the Electron one)', () => {
     const prompts = await connect(api, [{ answer: lab.ssh.password, remember: true }], 'pw');
     expect(prompts).toEqual([expect.objectContaining({ request: { kind: 'password', uri: passwordUri, user: lab.ssh.passwordUser, host: '127.0.0.1', canRemember: true } })]);
     expect(await secrets.get(passwordKey)).toBe(lab.ssh.password);
-    await api.call('connections.disconnect', { id: 'pw' });
+    await api.call('connections.disconnect', { connection: 'pw' });
     expect(await connect(api, [], 'pw')).toEqual([]);
 
     const changed = await lab.exec('chpasswd', [], `${lab.ssh.passwordUser}:changed-${lab.ssh.password}\n`);
     expect(changed.code).toBe(0);
-    await api.call('connections.disconnect', { id: 'pw' });
+    await api.call('connections.disconnect', { connection: 'pw' });
     expect(await connect(api, [{ answer: `changed-${lab.ssh.password}`, remember: true }], 'pw')).toHaveLength(1);
     expect(await secrets.get(passwordKey)).toBe(`changed-${lab.ssh.password}`);
-    await api.call('connections.remove', { id: 'pw' });
+    await api.call('connections.remove', { connection: 'pw' });
   });
 
   it('forgets the secrets of a connection that is removed', async () => {
-    await api.call('connections.disconnect', { id: 'ssh' });
+    await api.call('connections.disconnect', { connection: 'ssh' });
     await connect(api, [{ answer: 'open sesame', remember: true }]);
     expect(await secrets.get(key())).toBe('open sesame');
-    await api.call('connections.remove', { id: 'ssh' });
-    await api.waitFor((e) => e.type === 'connection-removed' && e.id === 'ssh', 10_000);
+    await api.call('connections.remove', { connection: 'ssh' });
+    await api.waitFor((e) => e.type === 'connections.delta' && e.removed.includes('ssh'), 10_000);
     await expect.poll(() => secrets.get(key())).toBeUndefined();
     expect(existsSync(join(dataDir, SECRETS_FILE))).toBe(false);
   });
@@ -131,7 +135,7 @@ describe('browser mode', () => {
     try {
       const prompts = await connect(api, [{ answer: 'sesame', remember: true }]);
       expect(prompts).toEqual([expect.objectContaining({ request: expect.objectContaining({ kind: 'passphrase', canRemember: false }) })]);
-      await api.call('connections.disconnect', { id: 'ssh' });
+      await api.call('connections.disconnect', { connection: 'ssh' });
       expect(await connect(api, [{ answer: 'sesame', remember: true }])).toHaveLength(1);
       // Nothing browser mode wrote holds the passphrase, in any form we could read back.
       expect(readdirSync(dataDir)).not.toContain(SECRETS_FILE);

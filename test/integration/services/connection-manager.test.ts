@@ -41,7 +41,7 @@ describe('connection manager on the Demo host', () => {
 
   it('adds the Demo host on first run where no local libvirtd socket exists, and saves it', () => {
     const [host] = manager.list();
-    expect(host?.connection).toMatchObject({ uri: 'test:///default', autoconnect: true });
+    expect(host?.saved).toMatchObject({ uri: 'test:///default', autoconnect: true });
     const saved = JSON.parse(readFileSync(join(dataDir, 'connections.json'), 'utf8')) as { connections: unknown[] };
     expect(saved.connections).toHaveLength(1);
   });
@@ -60,7 +60,7 @@ describe('connection manager on the Demo host', () => {
     await manager.start();
     const [host] = manager.list();
     expect(host?.state).toEqual({ state: 'connected' });
-    expect(host?.domains.length).toBeGreaterThan(0);
+    expect(manager.domains(host?.key ?? '').length).toBeGreaterThan(0);
     expect(events.map((e) => e.type)).toContain('domains-reset');
   });
 
@@ -68,38 +68,38 @@ describe('connection manager on the Demo host', () => {
     await manager.start();
     const [host] = manager.list();
     if (!host) throw new Error('no host');
-    const vm = host.domains.find((d) => d.state === VIR_DOMAIN_SHUTOFF && d.persistent);
+    const vm = manager.domains(host.key).find((d) => d.state === VIR_DOMAIN_SHUTOFF && d.persistent);
     if (!vm) throw new Error('the Demo host has no stopped persistent VM');
-    const domain = await manager.domain(host.connection.id, vm.uuid);
+    const domain = await manager.domain(host.key, vm.uuid);
     await domain.create();
     const started = await waitForEvent(events, (e) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.state === VIR_DOMAIN_RUNNING));
     expect(started.type).toBe('domains');
     await domain.destroy();
     await waitForEvent(events, (e) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.state === VIR_DOMAIN_SHUTOFF));
-    expect(manager.list()[0]?.domains.find((d) => d.uuid === vm.uuid)?.state).toBe(VIR_DOMAIN_SHUTOFF);
+    expect(manager.domains(host.key).find((d) => d.uuid === vm.uuid)?.state).toBe(VIR_DOMAIN_SHUTOFF);
   });
 
-  it("keeps each domain's XML, re-read when a device is plugged or the title changes", async () => {
+  it('re-reads a domain when a device is plugged or the title changes', async () => {
     await manager.start();
     const [host] = manager.list();
     if (!host) throw new Error('no host');
-    const vm = host.domains.find((d) => d.state === VIR_DOMAIN_RUNNING);
+    const vm = manager.domains(host.key).find((d) => d.state === VIR_DOMAIN_RUNNING);
     if (!vm) throw new Error('the Demo host has no running VM');
-    expect(vm.xml).toContain(`<uuid>${vm.uuid}</uuid>`);
     expect(vm.vcpus).toBeGreaterThan(0);
     expect(vm.memoryBytes).toBeGreaterThan(0);
-    const domain = await manager.domain(host.connection.id, vm.uuid);
+    const domain = await manager.domain(host.key, vm.uuid);
     await domain.attachDevice("<disk type='file' device='disk'><source file='/var/lib/libvirt/images/hotplug.img'/><target dev='vdz' bus='virtio'/></disk>", VIR_DOMAIN_AFFECT_LIVE);
-    await waitForEvent(events, (e) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.xml.includes("dev='vdz'")));
+    await waitForEvent(events, (e) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid));
+    expect(await domain.getXMLDesc()).toContain("dev='vdz'");
     await domain.setMetadata(VIR_DOMAIN_METADATA_TITLE, 'Renamed in a test', null, null, VIR_DOMAIN_AFFECT_LIVE);
     await waitForEvent(events, (e) => e.type === 'domains' && e.upserted.some((d) => d.uuid === vm.uuid && d.title === 'Renamed in a test'));
-    expect(manager.list()[0]?.domains.find((d) => d.uuid === vm.uuid)?.xml).toContain('<title>Renamed in a test</title>');
+    expect(manager.domains(host.key).find((d) => d.uuid === vm.uuid)?.title).toBe('Renamed in a test');
   });
 
   it('reports a connection that cannot be opened, with the reason, and does not retry it by itself', async () => {
     const bad = manager.add({ uri: 'test:///nonexistent/node.xml', name: '', autoconnect: false });
     await manager.connect(bad.id);
-    const view = manager.list().find((h) => h.connection.id === bad.id);
+    const view = manager.list().find((h) => h.key === bad.id);
     expect(view?.state.state).toBe('error');
     expect(view?.state.state === 'error' && view.state.message).toMatch(/nonexistent/);
     expect(view?.state.state === 'error' && view.state.retryInMs).toBeFalsy();
@@ -109,7 +109,7 @@ describe('connection manager on the Demo host', () => {
     expect(() => manager.add({ uri: 'test:///default', name: 'again', autoconnect: false })).toThrow(/already in the list/);
     const [host] = manager.list();
     if (!host) throw new Error('no host');
-    await manager.remove(host.connection.id);
+    await manager.remove(host.key);
     expect(manager.list()).toEqual([]);
     expect(new ConnectionStore(dataDir).list()).toEqual([]);
   });
@@ -118,20 +118,21 @@ describe('connection manager on the Demo host', () => {
     await manager.start();
     const [host] = manager.list();
     if (!host) throw new Error('no host');
-    await manager.disconnect(host.connection.id);
-    expect(manager.list()[0]).toMatchObject({ state: { state: 'disconnected' }, domains: [] });
-    expect(() => manager.connection(host.connection.id)).toThrow(/not connected/);
+    await manager.disconnect(host.key);
+    expect(manager.list()[0]).toMatchObject({ state: { state: 'disconnected' } });
+    expect(manager.domains(host.key)).toEqual([]);
+    expect(() => manager.connection(host.key)).toThrow(/not connected/);
   });
 
   it('keeps networks, pools with volumes and node devices, updated by their events', async () => {
     await manager.start();
     const [host] = manager.list();
     if (!host) throw new Error('no host');
-    const objects = manager.objects(host.connection.id);
+    const objects = manager.objects(host.key);
     expect(objects.networks.length).toBeGreaterThan(0);
     expect(objects.pools.some((p) => p.active && p.volumes.length > 0)).toBe(true);
     expect(objects.nodeDevices.some((d) => d.name === 'computer')).toBe(true);
-    const connection = manager.connection(host.connection.id);
+    const connection = manager.connection(host.key);
     const net = await connection.networkDefineXML("<network><name>events-net</name><bridge name='virbr77'/><ip address='192.168.77.1' netmask='255.255.255.0'/></network>");
     await waitForEvent(events, (e) => e.type === 'objects' && e.kind === 'network' && e.upserted.some((n) => 'uuid' in n && n.uuid === net.uuid));
     await net.create();
@@ -139,6 +140,6 @@ describe('connection manager on the Demo host', () => {
     await net.destroy();
     await net.undefine();
     await waitForEvent(events, (e) => e.type === 'objects' && e.kind === 'network' && e.removed.includes(net.uuid));
-    expect(manager.objects(host.connection.id).networks.some((n) => n.name === 'events-net')).toBe(false);
+    expect(manager.objects(host.key).networks.some((n) => n.name === 'events-net')).toBe(false);
   });
 });
