@@ -42,13 +42,17 @@ if [ -e /sys/class/net/eth0 ]; then
   ip link set eth0 up
   udhcpc -i eth0 -n -q -t 5 -T 1 -s /bin/true && echo 'hangar-tiny: DHCP lease taken'
 fi
-# Power off on the first event of any ACPI power button (its device node may appear a moment later).
+# Power off on the ACPI power button (its device node may appear a moment later). An evdev read must hold a
+# whole struct input_event (24 bytes on x86_64), or the kernel refuses it. The group's redirection opens the
+# device in this shell before the boot line below, so no press after that line is missed (and unlike `exec`, a
+# failed open does not end init). libvirt's reboot of a qemu guest is this same press, then a reset of the
+# powered-off machine, so powering off serves both.
 for ev in /sys/class/input/event*; do
   if grep -q 'Power Button' "$ev/device/name" 2>/dev/null; then
     node=/dev/input/${ev##*/}
-    ( for i in 1 2 3 4 5 6 7 8 9 10; do [ -c "$node" ] && break; sleep 0.2; done
-      dd if="$node" of=/dev/null bs=1 count=1 2>/dev/null && {
-        echo 'hangar-tiny: power button, powering off'; sync; poweroff -f; } ) &
+    for i in 1 2 3 4 5 6 7 8 9 10; do [ -c "$node" ] && break; sleep 0.2; done
+    { ( dd bs=24 count=1 of=/dev/null 2>/dev/null <&3 && {
+        echo 'hangar-tiny: power button, powering off'; sync; poweroff -f; } ) & } 3<"$node"
   fi
 done
 echo "hangar-tiny: booted, kernel $(uname -r)"
