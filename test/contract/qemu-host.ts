@@ -7,9 +7,8 @@ import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as api from '../../drivers/api.js';
 import { openRemoteConnection } from '../../drivers/remote/index.js';
-import { ensureTinyImage } from '../lab/image.js';
+import { ensureTinyKernel } from '../lab/image.js';
 import type { Lab } from '../lab/lab.js';
-import { runChecked } from '../lab/run.js';
 
 const ROOT = '/contract';
 const POOL_A = `${ROOT}/pool-a`;
@@ -23,6 +22,9 @@ const PROMPT = 'hangar-tiny# ';
 export type AlphaState = 'booted' | 'fresh-boot';
 
 export class QemuContractHost {
+  /** Set once alpha has booted without a sign of life: every later case fails with it at once. */
+  private lifeless: Error | undefined;
+
   private constructor(
     private readonly lab: Lab,
     private readonly admin: api.Connection,
@@ -48,10 +50,7 @@ export class QemuContractHost {
       `fallocate -l 1G ${POOL_A}/disk2.qcow2`,
     ].join(' && '));
     // alpha boots the tiny guest's kernel and initramfs directly: no CD-ROM, so its only disk is the fixture's vda.
-    const iso = await ensureTinyImage();
-    const kernel = join(lab.dir, 'tiny-vmlinuz');
-    const initrd = join(lab.dir, 'tiny-initrd.gz');
-    await runChecked('xorriso', ['-osirrox', 'on', '-indev', iso, '-extract', '/boot/vmlinuz', kernel, '-extract', '/boot/initrd.gz', initrd]);
+    const { kernel, initrd } = await ensureTinyKernel();
     const admin = await openRemoteConnection(lab.uri);
     const host = new QemuContractHost(lab, admin, kernel, initrd, madeRoot);
     await admin.networkDefineXML(NET_A);
@@ -69,6 +68,7 @@ export class QemuContractHost {
 
   /** Brings the host back to the fixture's equivalent; then alpha is booted, or freshly started. */
   async prepare(alphaState: AlphaState): Promise<void> {
+    if (this.lifeless) throw this.lifeless;
     const c = this.admin;
     await this.resetStorage();
     const domains = new Map((await c.listAllDomains()).map((d) => [d.name, d]));
@@ -111,8 +111,18 @@ export class QemuContractHost {
     }
     if (state === api.VIR_DOMAIN_SHUTOFF) {
       // With a managed save image (the save-job case) this restores the booted guest in a second or two.
+      const restores = await alpha.hasManagedSaveImage();
       await alpha.create();
+      // The boot-log case reads the console from the first line: it cannot wait for that line here.
       if (alphaState === 'fresh-boot') return;
+      if (!restores) {
+        try {
+          await this.lab.waitForGuestLife({ name: 'alpha' });
+        } catch (e) {
+          this.lifeless = e instanceof Error ? e : new Error(String(e));
+          throw this.lifeless;
+        }
+      }
     } else if (state === api.VIR_DOMAIN_PAUSED) {
       await alpha.resume();
     }

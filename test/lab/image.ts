@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChecked } from './run.js';
@@ -29,4 +29,25 @@ export async function ensureTinyImage(): Promise<string> {
     await runChecked('bash', [script, iso]);
   }
   return iso;
+}
+
+export interface TinyKernel {
+  readonly kernel: string;
+  readonly initrd: string;
+}
+
+/** The tiny guest's kernel and initramfs, taken out of its ISO once (for direct kernel boots) and cached beside it. */
+export async function ensureTinyKernel(): Promise<TinyKernel> {
+  const iso = await ensureTinyImage();
+  const base = iso.replace(/\.iso$/, '');
+  const files = { kernel: `${base}.vmlinuz`, initrd: `${base}.initrd.gz` };
+  if (!existsSync(files.kernel) || !existsSync(files.initrd)) {
+    // Extracted under temporary names and renamed, so a concurrent lab never boots a half-written file.
+    const tmp = `${base}.${process.pid}`;
+    await runChecked('xorriso', ['-osirrox', 'on', '-indev', iso,
+      '-extract', '/boot/vmlinuz', `${tmp}.vmlinuz`, '-extract', '/boot/initrd.gz', `${tmp}.initrd.gz`]);
+    renameSync(`${tmp}.vmlinuz`, files.kernel);
+    renameSync(`${tmp}.initrd.gz`, files.initrd);
+  }
+  return files;
 }

@@ -8,9 +8,16 @@ import { tinyGuestDomainXml } from './guest.js';
 import { ensureTinyImage, projectRoot } from './image.js';
 import { run, runChecked } from './run.js';
 import { TcpForward } from './tcp-forward.js';
-import type { ExecResult, Lab, TinyGuestOptions } from './types.js';
+import type { ExecResult, Lab, LabOptions, TinyGuestOptions } from './types.js';
 
-export type { Lab, TinyGuestOptions, ExecResult } from './types.js';
+export type { Lab, LabOptions, TinyGuestOptions, ExecResult } from './types.js';
+
+/**
+ * How long a started tiny guest may stay silent on its serial port, by accelerator. Its kernel's first line comes
+ * ~1 s after start under KVM, 5–16 s under emulation (idle or busy 2-core machine); both leave room, well under a
+ * minute and any case's own timeout.
+ */
+export const GUEST_LIFE_MS: Readonly<Record<Accel, number>> = { kvm: 20_000, qemu: 45_000 };
 
 const REQUIRED = [
   ['unshare', 'util-linux'], ['nsenter', 'util-linux'], ['ip', 'iproute2'], ['libvirtd', 'libvirt-daemon'],
@@ -35,10 +42,10 @@ async function checkPrerequisites(): Promise<void> {
 }
 
 /** Starts a fresh, pristine libvirt host in private namespaces. Call stop() when done. */
-export async function startLab(): Promise<Lab> {
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
   await checkPrerequisites();
   const iso = await ensureTinyImage();
-  const { accel, reason } = await chooseAccel();
+  const { accel, reason } = await chooseAccel({ accel: options.accel, probe: options.accelProbe });
   const dir = mkdtempSync('/tmp/hangar-lab-');
   try {
     mkdirSync(join(dir, 'ssh'), { mode: 0o700 });
@@ -146,11 +153,15 @@ class RunningLab implements Lab {
     return run('nsenter', ['-t', String(this.namespacePid), '-m', '-n', '-p', '--', command, ...args], input);
   }
 
+  private serialLog(options: Pick<TinyGuestOptions, 'name' | 'serialLogPath'>): string {
+    return options.serialLogPath ?? join(this.dir, `${options.name}-serial.log`);
+  }
+
   tinyGuestXml(options: TinyGuestOptions): string {
     return tinyGuestDomainXml({
       name: options.name,
       iso: this.iso,
-      serialLogPath: options.serialLogPath ?? join(this.dir, `${options.name}-serial.log`),
+      serialLogPath: this.serialLog(options),
       memoryMiB: options.memoryMiB ?? 160,
       accel: options.accel ?? this.accel,
     });
@@ -165,6 +176,23 @@ class RunningLab implements Lab {
   async bootGuest(options: TinyGuestOptions): Promise<void> {
     await this.defineGuest(options);
     await this.virsh(['start', options.name]);
+  }
+
+  async waitForGuestLife(options: Pick<TinyGuestOptions, 'name' | 'serialLogPath' | 'accel'>): Promise<number> {
+    const log = this.serialLog(options);
+    const accel = options.accel ?? this.accel;
+    const started = Date.now();
+    while (!(existsSync(log) && readFileSync(log, 'latin1').includes('Linux version'))) {
+      const waited = Date.now() - started;
+      if (waited > GUEST_LIFE_MS[accel]) {
+        const how = accel === 'kvm' ? 'KVM (-accel kvm)' : 'QEMU emulation (-accel tcg)';
+        const why = accel === this.accel ? ` the lab chose it: ${this.accelReason};` : '';
+        throw new Error(`guest ${options.name} shows no sign of life under ${how}: its kernel printed nothing on the serial port `
+          + `in ${Math.round(waited / 1000)} s (${log});${why} set HANGAR_LAB_ACCEL=${accel === 'kvm' ? 'qemu' : 'kvm'} to try the other accelerator`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return Date.now() - started;
   }
 
   async restartLibvirtd(): Promise<void> {

@@ -38,10 +38,24 @@ export interface Lab {
   defineGuest(options: TinyGuestOptions): Promise<void>;
   /** Defines and starts the tiny guest; resolves once it runs (not once it has booted). */
   bootGuest(options: TinyGuestOptions): Promise<void>;
+  /**
+   * Resolves with the milliseconds waited once a started tiny guest's kernel has printed its first line on the
+   * serial port; rejects after `GUEST_LIFE_MS[accel]`, naming the accelerator, when it has not, so a guest that
+   * never boots fails its test in seconds instead of every later wait running out.
+   */
+  waitForGuestLife(options: Pick<TinyGuestOptions, 'name' | 'serialLogPath' | 'accel'>): Promise<number>;
   /** Stops libvirtd (SIGTERM, as a service restart does) and starts it again; resolves once its socket is back. */
   restartLibvirtd(): Promise<void>;
   /** Stops every process, removes the namespaces and the temporary folder. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** How startLab() picks the guests' accelerator (see accel.ts); by default from the environment and probes. */
+export interface LabOptions {
+  /** Use this accelerator, no fallback (default: `HANGAR_LAB_ACCEL`). */
+  readonly accel?: 'kvm' | 'qemu';
+  /** Take this as the KVM firmware probe's verdict (default: `HANGAR_LAB_ACCEL_PROBE`, else run it). */
+  readonly accelProbe?: 'kvm' | 'qemu';
 }
 
 export interface TinyGuestOptions {
