@@ -1,6 +1,6 @@
 // The driver contract suite's cases that need a real hypervisor (the ones gated by a feature libvirt's test driver
 // lacks), unchanged, against the lab libvirtd's qemu driver through drivers/remote. The host is prepared to the
-// fixture's equivalent before each case (qemu-host.ts); alpha is the tiny guest, emulated (TCG) where KVM is slow.
+// fixture's equivalent before each case (qemu-host.ts); alpha is the tiny guest, under KVM only where it boots there (accel.ts).
 import { afterAll, beforeAll, vi } from 'vitest';
 import { openRemoteConnection } from '../../drivers/remote/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
@@ -31,12 +31,6 @@ contractSuite('remote (libvirtd qemu driver)', {
   backend: 'libvirt-qemu',
   only: 'real-hypervisor',
   guestBootMs: GUEST_BOOT_MS,
-  // Where libvirtd differs from what these cases expect (written from the Demo host): to resolve by making the
-  // Demo host match libvirtd, or the tiny guest able to, and then running them here too.
-  notRun: {
-    'sends a REBOOT event when a guest reboots':
-      "the tiny guest never powers off on the ACPI power button a reboot sends: its watcher reads 1 byte from evdev, which needs a whole input_event (24 bytes), so the read fails and no reset follows",
-  },
   openTimeoutMs: GUEST_BOOT_MS + 90_000,
   async open(_fixture, info) {
     if (!lab || !host) throw new Error('the lab did not start');
