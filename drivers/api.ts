@@ -328,6 +328,8 @@ export interface Connection {
   storagePoolDefineXML(xml: string, flags?: number): Promise<StoragePool>;
   /** flags: VIR_STORAGE_POOL_CREATE_* */
   storagePoolCreateXML(xml: string, flags?: number): Promise<StoragePool>;
+  /** Pools of `type` the host could use, as <sources> XML (virConnectFindStoragePoolSources); `srcSpec` says where to look. */
+  findStoragePoolSources(type: string, srcSpec: string | null, flags?: number): Promise<string>;
   storageVolLookupByKey(key: string): Promise<StorageVolume>;
   storageVolLookupByPath(path: string): Promise<StorageVolume>;
 
@@ -817,6 +819,12 @@ export interface Network {
   undefine(): Promise<void>;
   /** The network's DHCP leases, optionally of one MAC address (virNetworkGetDHCPLeases). */
   getDHCPLeases(mac?: string | null, flags?: number): Promise<DhcpLease[]>;
+  /**
+   * Changes one section of the definition in place (virNetworkUpdate): `command` VIR_NETWORK_UPDATE_COMMAND_*,
+   * `section` VIR_NETWORK_SECTION_*, `parentIndex` which <ip> (-1: the first that fits), `xml` the element,
+   * flags VIR_NETWORK_UPDATE_AFFECT_*.
+   */
+  update(command: number, section: number, parentIndex: number, xml: string, flags?: number): Promise<void>;
 }
 
 /** One DHCP lease of a libvirt-managed network (virNetworkDHCPLease). */
@@ -837,6 +845,33 @@ export interface DhcpLease {
 export const VIR_NETWORK_XML_INACTIVE = 1 << 0;
 export const VIR_NETWORK_DEFINE_VALIDATE = 1 << 0;
 export const VIR_NETWORK_CREATE_VALIDATE = 1 << 0;
+
+/** virNetworkUpdateCommand */
+export const VIR_NETWORK_UPDATE_COMMAND_NONE = 0;
+export const VIR_NETWORK_UPDATE_COMMAND_MODIFY = 1;
+export const VIR_NETWORK_UPDATE_COMMAND_DELETE = 2;
+export const VIR_NETWORK_UPDATE_COMMAND_ADD_LAST = 3;
+export const VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST = 4;
+
+/** virNetworkUpdateSection */
+export const VIR_NETWORK_SECTION_NONE = 0;
+export const VIR_NETWORK_SECTION_BRIDGE = 1;
+export const VIR_NETWORK_SECTION_DOMAIN = 2;
+export const VIR_NETWORK_SECTION_IP = 3;
+export const VIR_NETWORK_SECTION_IP_DHCP_HOST = 4;
+export const VIR_NETWORK_SECTION_IP_DHCP_RANGE = 5;
+export const VIR_NETWORK_SECTION_FORWARD = 6;
+export const VIR_NETWORK_SECTION_FORWARD_INTERFACE = 7;
+export const VIR_NETWORK_SECTION_FORWARD_PF = 8;
+export const VIR_NETWORK_SECTION_PORTGROUP = 9;
+export const VIR_NETWORK_SECTION_DNS_HOST = 10;
+export const VIR_NETWORK_SECTION_DNS_TXT = 11;
+export const VIR_NETWORK_SECTION_DNS_SRV = 12;
+
+/** virNetworkUpdateFlags */
+export const VIR_NETWORK_UPDATE_AFFECT_CURRENT = 0;
+export const VIR_NETWORK_UPDATE_AFFECT_LIVE = 1 << 0;
+export const VIR_NETWORK_UPDATE_AFFECT_CONFIG = 1 << 1;
 
 // ───────────────────────────── storage ─────────────────────────────
 
@@ -980,6 +1015,10 @@ export interface NodeDevice {
   /** Destroys a device created with nodeDeviceCreateXML (e.g. an NPIV vHBA or mdev). */
   destroy(): Promise<void>;
   undefine(flags?: number): Promise<void>;
+  /** Unbinds a PCI device from its host driver for passthrough (virNodeDeviceDetachFlags); `driverName` e.g. "vfio". */
+  detach(driverName: string | null, flags?: number): Promise<void>;
+  /** Gives a detached device back to its host driver (virNodeDeviceReAttach). */
+  reAttach(): Promise<void>;
 }
 
 // ───────────────────────────── streams ─────────────────────────────

@@ -180,6 +180,7 @@ export const PROCEDURES = {
   NETWORK_LOOKUP_BY_UUID: p(47, byUuid, retNet),
   NETWORK_SET_AUTOSTART: p(48, struct({ net: networkRef, autostart: int }), xvoid),
   NETWORK_UNDEFINE: p(49, net, xvoid),
+  NETWORK_UPDATE: p(291, struct({ net: networkRef, command: uint, section: uint, parentIndex: int, xml: nonnullString, flags }), xvoid),
   NETWORK_IS_ACTIVE: p(152, net, activeRet),
   NETWORK_IS_PERSISTENT: p(153, net, persistentRet),
   NETWORK_GET_DHCP_LEASES: p(341, struct({ net: networkRef, mac: optString, need_results: int, flags }), struct({
@@ -191,6 +192,7 @@ export const PROCEDURES = {
   })),
 
   // Storage pools
+  CONNECT_FIND_STORAGE_POOL_SOURCES: p(75, struct({ type: nonnullString, srcSpec: optString, flags }), struct({ xml: nonnullString })),
   STORAGE_POOL_CREATE_XML: p(76, struct({ xml: nonnullString, flags }), retPool),
   STORAGE_POOL_DEFINE_XML: p(77, struct({ xml: nonnullString, flags }), retPool),
   STORAGE_POOL_CREATE: p(78, poolFlags, xvoid),
@@ -229,6 +231,8 @@ export const PROCEDURES = {
   NODE_DEVICE_GET_XML_DESC: p(114, struct({ name: nonnullString, flags }), xmlRet),
   NODE_DEVICE_GET_PARENT: p(115, devName, struct({ parentName: optString })),
   NODE_DEVICE_LIST_CAPS: p(117, struct({ name: nonnullString, maxnames: int }), struct({ names: array(nonnullString, 65536) })),
+  NODE_DEVICE_RE_ATTACH: p(119, devName, xvoid),
+  NODE_DEVICE_DETACH_FLAGS: p(301, struct({ name: nonnullString, driverName: optString, flags }), xvoid),
   NODE_DEVICE_CREATE_XML: p(123, struct({ xml_desc: nonnullString, flags }), struct({ dev: nodeDeviceRef })),
   NODE_DEVICE_DESTROY: p(124, devName, xvoid),
   // The persistent node-device API (libvirt ≥ 7.3/7.8). These numbers come after the last ones the stored

@@ -222,6 +222,9 @@ export class RemoteConnection implements Connection {
   async storagePoolCreateXML(xml: string, flags = 0): Promise<StoragePool> {
     return new RemoteStoragePool(this.rpc, (await this.rpc.call('STORAGE_POOL_CREATE_XML', { xml, flags })).pool);
   }
+  async findStoragePoolSources(type: string, srcSpec: string | null, flags = 0): Promise<string> {
+    return (await this.rpc.call('CONNECT_FIND_STORAGE_POOL_SOURCES', { type, srcSpec, flags })).xml;
+  }
   async storageVolLookupByKey(key: string): Promise<StorageVolume> {
     return new RemoteStorageVolume(this.rpc, (await this.rpc.call('STORAGE_VOL_LOOKUP_BY_KEY', { key })).vol);
   }

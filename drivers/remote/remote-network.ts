@@ -58,4 +58,7 @@ export class RemoteNetwork implements Network {
   async getDHCPLeases(mac: string | null = null, flags = 0): Promise<DhcpLease[]> {
     return (await this.rpc.call('NETWORK_GET_DHCP_LEASES', { net: this.ref, mac, need_results: 1, flags })).leases;
   }
+  async update(command: number, section: number, parentIndex: number, xml: string, flags = 0): Promise<void> {
+    await this.rpc.call('NETWORK_UPDATE', { net: this.ref, command, section, parentIndex, xml, flags });
+  }
 }

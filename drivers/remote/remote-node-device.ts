@@ -30,6 +30,12 @@ export class RemoteNodeDevice implements NodeDevice {
   async create(flags = 0): Promise<void> {
     await this.rpc.call('NODE_DEVICE_CREATE', { name: this.name, flags });
   }
+  async detach(driverName: string | null, flags = 0): Promise<void> {
+    await this.rpc.call('NODE_DEVICE_DETACH_FLAGS', { name: this.name, driverName, flags });
+  }
+  async reAttach(): Promise<void> {
+    await this.rpc.call('NODE_DEVICE_RE_ATTACH', { name: this.name });
+  }
   async getAutostart(): Promise<boolean> {
     return (await this.rpc.call('NODE_DEVICE_GET_AUTOSTART', { name: this.name })).autostart !== 0;
   }

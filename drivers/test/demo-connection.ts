@@ -13,6 +13,7 @@ import { DemoVolume } from './demo-volume.js';
 import { parseDomainDefinition, parseNetworkDefinition, parseNodeDeviceDefinition, parsePoolDefinition } from './definitions.js';
 import { DomainObject, sizing } from './domain-object.js';
 import { domainStats, resolveStats, statsFilterMatches } from './domain-stats.js';
+import { findPoolSources } from './pool-sources.js';
 import { checkFlags, testError, virError } from './errors.js';
 import { readSaveImage } from './save-image.js';
 import type { HostEvent } from './event-bus.js';
@@ -515,6 +516,12 @@ export class DemoConnection implements api.Connection, DemoContext {
     this.host.emitPool(pool, api.VIR_STORAGE_POOL_EVENT_DEFINED);
     this.host.changed();
     return this.pool(pool);
+  }
+
+  async findStoragePoolSources(type: string, srcSpec: string | null, flags = 0): Promise<string> {
+    this.check('virConnectFindStoragePoolSources');
+    checkFlags(flags, 0, 'testConnectFindStoragePoolSources');
+    return findPoolSources(type, srcSpec);
   }
 
   async storagePoolCreateXML(xml: string, flags = 0): Promise<api.StoragePool> {

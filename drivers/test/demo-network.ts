@@ -4,6 +4,7 @@ import type { DemoContext } from './demo-context.js';
 import { checkFlags, testError } from './errors.js';
 import { networkLeases } from './guest-addresses.js';
 import type { NetworkObject } from './network-object.js';
+import { updateNetwork } from './network-update.js';
 import { cloneXml, path, serializeXml } from './xml-tree.js';
 
 export class DemoNetwork implements api.Network {
@@ -67,6 +68,13 @@ export class DemoNetwork implements api.Network {
     checkFlags(flags, 0, 'testNetworkGetDHCPLeases');
     const leases = networkLeases(this.ctx.host, n.name, Date.now());
     return mac === null ? leases : leases.filter((l) => l.mac?.toLowerCase() === mac.toLowerCase());
+  }
+  async update(command: number, section: number, parentIndex: number, xml: string, flags = 0): Promise<void> {
+    const n = this.obj('virNetworkUpdate');
+    checkFlags(flags, api.VIR_NETWORK_UPDATE_AFFECT_LIVE | api.VIR_NETWORK_UPDATE_AFFECT_CONFIG, 'testNetworkUpdate');
+    // The Demo host keeps one definition per network: live and config changes both land in it.
+    updateNetwork(n, command, section, parentIndex, xml, flags);
+    this.ctx.host.changed();
   }
   async undefine(): Promise<void> {
     const n = this.obj('virNetworkUndefine');

@@ -1,7 +1,7 @@
 // A host device handle of the Demo host (testNodeDevice*).
 import * as api from '../api.js';
 import type { DemoContext } from './demo-context.js';
-import { checkFlags, testError } from './errors.js';
+import { checkFlags, testError, virError } from './errors.js';
 import type { NodeDeviceObject } from './node-device-object.js';
 import { serializeXml } from './xml-tree.js';
 
@@ -34,6 +34,15 @@ export class DemoNodeDevice implements api.NodeDevice {
   }
   async isPersistent(): Promise<boolean> {
     return this.obj('virNodeDeviceIsPersistent').persistent;
+  }
+  // libvirt's test driver has no host PCI devices to hand to guests: it refuses, and so does the Demo host.
+  async detach(): Promise<void> {
+    this.obj('virNodeDeviceDetachFlags');
+    throw virError(api.VIR_ERR_NO_SUPPORT, api.VIR_FROM_NODEDEV, 'virNodeDeviceDetachFlags');
+  }
+  async reAttach(): Promise<void> {
+    this.obj('virNodeDeviceReAttach');
+    throw virError(api.VIR_ERR_NO_SUPPORT, api.VIR_FROM_NODEDEV, 'virNodeDeviceReAttach');
   }
   async destroy(): Promise<void> {
     const d = this.obj('virNodeDeviceDestroy');

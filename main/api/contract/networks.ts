@@ -36,6 +36,17 @@ export const networksCalls = {
   'networks.start': uuidRef,
   'networks.stop': uuidRef,
   'networks.setAutostart': uuidRef.extend({ autostart: z.boolean() }),
+  /** Adds, changes or removes a static DHCP host of the network's first IPv4 range (virNetworkUpdate). */
+  'networks.updateDhcpHost': uuidRef.extend({
+    command: z.enum(['add', 'modify', 'delete']),
+    host: z.object({
+      mac: mac.optional(),
+      name: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'a host name such as web1').optional(),
+      ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address such as 192.168.122.10').optional(),
+    }).refine((h) => h.mac !== undefined || h.name !== undefined, { message: 'a MAC address or a name is required', path: ['mac'] }),
+    live: z.boolean().default(true),
+    config: z.boolean().default(true),
+  }).refine((u) => u.command === 'delete' || u.host.ip !== undefined, { message: 'an IP address is required', path: ['host', 'ip'] }),
   'networks.dhcpLeases': uuidRef.extend({ mac: mac.optional() }),
 } as const;
 
@@ -47,6 +58,7 @@ export interface NetworksResults {
   'networks.start': null;
   'networks.stop': null;
   'networks.setAutostart': null;
+  'networks.updateDhcpHost': null;
   'networks.dhcpLeases': readonly DhcpLeaseView[];
 }
 

@@ -16,11 +16,17 @@ const deviceRef = z.object({ connection: connectionId, key: z.string().regex(/^[
 export const nodedevsCalls = {
   'nodedevs.list': z.object({ connection: connectionId }),
   'nodedevs.xml': deviceRef,
+  /** Detaches a PCI device from its host driver so a guest can take it (virNodeDeviceDetachFlags). */
+  'nodedevs.detach': deviceRef.extend({ driver: z.enum(['vfio', 'kvm', 'xen']).optional() }),
+  /** Gives a detached PCI device back to its host driver. */
+  'nodedevs.reattach': deviceRef,
 } as const;
 
 export interface NodedevsResults {
   'nodedevs.list': CollectionList<NodeDeviceSummary>;
   'nodedevs.xml': { readonly xml: string };
+  'nodedevs.detach': null;
+  'nodedevs.reattach': null;
 }
 
 export type NodedevsEvent =

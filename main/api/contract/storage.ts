@@ -48,6 +48,13 @@ export const storageCalls = {
   /** Deletes the pool's underlying storage (not only its definition). */
   'storage.deletePool': uuidRef,
   'storage.setPoolAutostart': uuidRef.extend({ autostart: z.boolean() }),
+  /** What pools of a type the host could use (virConnectFindStoragePoolSources), as <sources> XML. */
+  'storage.findPoolSources': z.object({
+    connection: connectionId,
+    type: z.enum(['netfs', 'iscsi', 'logical', 'disk', 'fs', 'gluster', 'scsi', 'rbd', 'zfs', 'iscsi-direct']),
+    /** A <source> saying where to look (the host of a netfs or iscsi server). */
+    sourceSpec: z.string().min(1).max(100_000).optional(),
+  }),
   'storage.volumeXml': volumeRef,
   'storage.deleteVolume': volumeRef,
   'storage.wipeVolume': volumeRef,
@@ -66,6 +73,7 @@ export interface StorageResults {
   'storage.buildPool': null;
   'storage.deletePool': null;
   'storage.setPoolAutostart': null;
+  'storage.findPoolSources': { readonly xml: string };
   'storage.volumeXml': { readonly xml: string };
   'storage.deleteVolume': null;
   'storage.wipeVolume': null;

@@ -1,4 +1,9 @@
-import { VIR_IP_ADDR_TYPE_IPV6, VIR_NETWORK_DEFINE_VALIDATE, VIR_NETWORK_XML_INACTIVE } from '../../../drivers/api.js';
+import {
+  VIR_IP_ADDR_TYPE_IPV6, VIR_NETWORK_DEFINE_VALIDATE, VIR_NETWORK_SECTION_IP_DHCP_HOST, VIR_NETWORK_UPDATE_AFFECT_CONFIG,
+  VIR_NETWORK_UPDATE_AFFECT_LIVE, VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, VIR_NETWORK_UPDATE_COMMAND_DELETE,
+  VIR_NETWORK_UPDATE_COMMAND_MODIFY, VIR_NETWORK_XML_INACTIVE,
+} from '../../../drivers/api.js';
+import { XmlElement, newDocument } from '../../../drivers/xml/index.js';
 import type { CallsOf, HandlerContext, Handlers } from './context.js';
 
 export function networksHandlers(ctx: HandlerContext): Handlers<CallsOf<'networks'>> {
@@ -26,6 +31,16 @@ export function networksHandlers(ctx: HandlerContext): Handlers<CallsOf<'network
     'networks.setAutostart': async ({ connection, key, autostart }) => {
       await (await network(connection, key)).setAutostart(autostart);
       // libvirt sends no event for autostart: read the network again so lists show it.
+      await manager.refreshNetwork(connection, key);
+      return null;
+    },
+    'networks.updateDhcpHost': async ({ connection, key, command, host, live, config }) => {
+      const n = await network(connection, key);
+      // A running network takes the change live and in its definition; a stopped one only in its definition.
+      const flags = ((live && (await n.isActive())) ? VIR_NETWORK_UPDATE_AFFECT_LIVE : 0) | (config && (await n.isPersistent()) ? VIR_NETWORK_UPDATE_AFFECT_CONFIG : 0);
+      const xml = newDocument(XmlElement.create('host', { mac: host.mac, name: host.name, ip: host.ip })).toXml().trim();
+      const code = command === 'add' ? VIR_NETWORK_UPDATE_COMMAND_ADD_LAST : command === 'modify' ? VIR_NETWORK_UPDATE_COMMAND_MODIFY : VIR_NETWORK_UPDATE_COMMAND_DELETE;
+      await n.update(code, VIR_NETWORK_SECTION_IP_DHCP_HOST, -1, xml, flags);
       await manager.refreshNetwork(connection, key);
       return null;
     },

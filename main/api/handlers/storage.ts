@@ -33,6 +33,9 @@ export function storageHandlers(ctx: HandlerContext): Handlers<CallsOf<'storage'
     'storage.buildPool': async ({ connection, key, mode }) => onPool(connection, key, (p) => p.build(BUILD[mode])),
     'storage.deletePool': async ({ connection, key }) => onPool(connection, key, (p) => p.delete()),
     'storage.setPoolAutostart': async ({ connection, key, autostart }) => onPool(connection, key, (p) => p.setAutostart(autostart)),
+    'storage.findPoolSources': async ({ connection, type, sourceSpec }) => ({
+      xml: await manager.connection(connection).findStoragePoolSources(type, sourceSpec ?? null),
+    }),
     'storage.volumeXml': async ({ connection, pool: p, volume: v }) => ({ xml: await (await volume(connection, p, v)).getXMLDesc() }),
     'storage.deleteVolume': async ({ connection, pool: p, volume: v }) => {
       await (await volume(connection, p, v)).delete();

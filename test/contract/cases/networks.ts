@@ -122,4 +122,30 @@ export function networkCases(s: SuiteScope): void {
   it('rejects network XML without a name', async () => {
     await expectVirError(s.conn().networkDefineXML("<network><bridge name='x'/></network>"), api.VIR_ERR_NO_NAME);
   });
+
+  it('updates static DHCP hosts with libvirt\'s matching rules and messages', async () => {
+    const n = await s.conn().networkLookupByName('net-a');
+    const { VIR_NETWORK_SECTION_IP_DHCP_HOST: HOST, VIR_NETWORK_UPDATE_COMMAND_ADD_LAST: ADD, VIR_NETWORK_UPDATE_COMMAND_MODIFY: MODIFY,
+      VIR_NETWORK_UPDATE_COMMAND_DELETE: DELETE } = api;
+    await n.update(ADD, HOST, -1, "<host mac='52:54:00:00:00:42' name='web' ip='192.168.150.42'/>");
+    expect(await n.getXMLDesc()).toMatch(/<host mac='52:54:00:00:00:42' name='web' ip='192.168.150.42'\/>/);
+    await expectVirError(n.update(ADD, HOST, -1, "<host mac='52:54:00:00:00:42' name='web2' ip='192.168.150.43'/>"), api.VIR_ERR_OPERATION_INVALID,
+      /there is an existing dhcp host entry in network 'net-a' that matches "<host mac='52:54:00:00:00:42' name='web2' ip='192.168.150.43'\/>"/);
+    await n.update(MODIFY, HOST, -1, "<host mac='52:54:00:00:00:42' name='web' ip='192.168.150.44'/>");
+    expect(await n.getXMLDesc()).toMatch(/ip='192.168.150.44'/);
+    await expectVirError(n.update(DELETE, HOST, -1, "<host mac='52:54:00:00:00:99'/>"), api.VIR_ERR_OPERATION_INVALID,
+      /couldn't locate a matching dhcp host entry in network 'net-a'/);
+    await expectVirError(n.update(ADD, HOST, -1, "<host ip='192.168.150.45'/>"), api.VIR_ERR_XML_ERROR,
+      /Static host definition in IPv4 network 'net-a' must have mac or name attribute/);
+    await expectVirError(n.update(ADD, HOST, -1, "<hostx mac='52:54:00:00:00:43'/>"), api.VIR_ERR_XML_ERROR, /unexpected element <hostx>, expecting <host>/);
+    await n.update(DELETE, HOST, -1, "<host mac='52:54:00:00:00:42'/>");
+    expect(await n.getXMLDesc()).not.toMatch(/52:54:00:00:00:42/);
+  });
+
+  it('refuses a live DHCP host change on a network that is not running', async () => {
+    const n = await s.conn().networkLookupByName('net-a');
+    await n.destroy();
+    await expectVirError(n.update(api.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, api.VIR_NETWORK_SECTION_IP_DHCP_HOST, -1,
+      "<host mac='52:54:00:00:00:50' ip='192.168.150.50'/>", api.VIR_NETWORK_UPDATE_AFFECT_LIVE), api.VIR_ERR_OPERATION_INVALID, /network is not running/);
+  });
 }

@@ -52,4 +52,11 @@ export function nodeDeviceCases(s: SuiteScope): void {
     expect(ev.event).toBe(api.VIR_NODE_DEVICE_EVENT_DELETED);
     await log.dispose();
   });
+
+  it('refuses to detach or reattach host devices (the test driver has none to give a guest)', async () => {
+    const d = await s.conn().nodeDeviceLookupByName('computer');
+    await expectVirError(d.detach(null), api.VIR_ERR_NO_SUPPORT, /virNodeDeviceDetachFlags/);
+    await expectVirError(d.detach('vfio'), api.VIR_ERR_NO_SUPPORT, /virNodeDeviceDetachFlags/);
+    await expectVirError(d.reAttach(), api.VIR_ERR_NO_SUPPORT, /virNodeDeviceReAttach/);
+  });
 }

@@ -199,4 +199,12 @@ export function storageCases(s: SuiteScope): void {
     await expectVirError(c.storagePoolDefineXML(poolXml('pool-a', '/contract/elsewhere')), api.VIR_ERR_OPERATION_FAILED, /pool 'pool-a' already exists with uuid/);
     await expectVirError(c.storagePoolDefineXML(poolXml('pool-x', '/contract/pool-a')), api.VIR_ERR_OPERATION_FAILED, /Storage source conflict with pool: 'pool-a'/);
   });
+
+  it('finds pool sources as the test driver does: volume groups, a netfs share on the named host, or a refusal', async () => {
+    const c = s.conn();
+    expect(await c.findStoragePoolSources('logical', null)).toMatch(/<name>testvg1<\/name>[\s\S]*<name>testvg2<\/name>/);
+    expect(await c.findStoragePoolSources('netfs', "<source><host name='nas.example'/></source>")).toMatch(/<host name='nas.example'\/>\s*<dir path='\/testshare'\/>/);
+    await expectVirError(c.findStoragePoolSources('netfs', null), api.VIR_ERR_INVALID_ARG, /hostname must be specified for netfs sources/);
+    await expectVirError(c.findStoragePoolSources('iscsi', null), api.VIR_ERR_NO_SUPPORT, /pool type 'iscsi' does not support source discovery/);
+  });
 }
