@@ -5,6 +5,7 @@ import type { SettingsStore } from '../services/settings-store.js';
 import type { SnapshotService } from '../services/snapshot-service.js';
 import type { StatsService, StatsTick } from '../services/stats-service.js';
 import { toApiError } from './api-error.js';
+import { ChannelHub, type ChannelTransport } from './channels/channel-hub.js';
 import {
   callSchemas, type ApiEvent, type CallName, type CallResults, type ClientFrame, type JobView, type ServerFrame, type SnapshotScope,
   type SnapshotSummary,
@@ -48,6 +49,7 @@ type AnyHandler = (input: unknown, session: SessionState) => Promise<unknown>;
  */
 export class ApiService {
   private readonly sessions = new Set<(frame: ServerFrame) => void>();
+  private readonly hubs = new Set<ChannelHub>();
   private readonly batcher = new EventBatcher<ApiEvent>((events) => {
     for (const send of this.sessions) send({ kind: 'events', events });
   });
@@ -145,16 +147,25 @@ export class ApiService {
   };
 
   /** Runs one call: validates its input, then dispatches it. Failures become ApiErrors via toApiError. */
-  async call(name: string, input: unknown, state: SessionState = { watches: new Map() }): Promise<unknown> {
+  async call(name: string, input: unknown, state: SessionState = { watches: new Map(), channels: new ChannelHub(null) }): Promise<unknown> {
     if (!Object.hasOwn(callSchemas, name)) throw new Error(`Unknown call ${name}.`);
     const call = name as CallName;
     const parsed: unknown = callSchemas[call].parse(input ?? {});
     return this.handlers[call](parsed, state);
   }
 
-  open(send: (frame: ServerFrame) => void): ApiSession {
-    const state: SessionState = { watches: new Map() };
+  /** Byte channels still open over all sessions. */
+  get openChannels(): number {
+    let n = 0;
+    for (const hub of this.hubs) n += hub.size;
+    return n;
+  }
+
+  /** A client's session; `channels` is how it carries byte channels (none: calls that open one fail). */
+  open(send: (frame: ServerFrame) => void, channels: ChannelTransport | null = null): ApiSession {
+    const state: SessionState = { watches: new Map(), channels: new ChannelHub(channels) };
     this.sessions.add(send);
+    this.hubs.add(state.channels);
     return {
       handle: (frame: unknown) => {
         const f = frame as Partial<ClientFrame>;
@@ -169,6 +180,8 @@ export class ApiService {
         this.sessions.delete(send);
         for (const stop of state.watches.values()) stop();
         state.watches.clear();
+        state.channels.closeAll('the session closed');
+        this.hubs.delete(state.channels);
       },
     };
   }

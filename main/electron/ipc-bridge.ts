@@ -1,12 +1,16 @@
-import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
+import { ipcMain, MessageChannelMain, type IpcMainEvent, type WebContents } from 'electron';
 import type { ApiService, ApiSession } from '../api/api-service.js';
+import { PortChannels } from '../api/channels/port-channels.js';
 import { trustedSender } from './navigation-policy.js';
 
 export const IPC_CHANNEL = 'hangar:frame';
+/** Carries one MessagePort per byte channel, with the channel's id, to the preload. */
+export const IPC_CHANNEL_PORT = 'hangar:channel-port';
 
 /**
  * Carries API frames between main and the app's own windows. Frames from anything else (another frame, a page
  * that navigated away, a webview) are dropped: the sender must be a tracked window showing our own page.
+ * Byte channels each get a MessagePort pair; the window's end goes to its main frame.
  */
 export class IpcBridge {
   private readonly sessions = new Map<number, ApiSession>();
@@ -21,9 +25,16 @@ export class IpcBridge {
   }
 
   attach(contents: WebContents): void {
+    const ports = new PortChannels(() => {
+      const { port1, port2 } = new MessageChannelMain();
+      return { local: port1, remote: port2 };
+    }, (id, remote) => {
+      if (!contents.isDestroyed()) contents.postMessage(IPC_CHANNEL_PORT, { id }, [remote]);
+      else remote.close();
+    });
     const session = this.api.open((frame) => {
       if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, frame);
-    });
+    }, ports);
     this.sessions.set(contents.id, session);
     contents.once('destroyed', () => {
       session.dispose();

@@ -4,7 +4,11 @@
 import electron = require('electron');
 
 const CHANNEL = 'hangar:frame';
+const CHANNEL_PORT = 'hangar:channel-port';
 const versionArg = process.argv.find((a) => a.startsWith('--hangar-version='));
+
+// The preload is type-checked without the DOM library; this is the one DOM call it makes.
+declare const window: { postMessage(message: unknown, targetOrigin: string, transfer: readonly unknown[]): void };
 
 electron.contextBridge.exposeInMainWorld('hangar', Object.freeze({
   version: versionArg?.slice('--hangar-version='.length) ?? '',
@@ -21,3 +25,11 @@ electron.contextBridge.exposeInMainWorld('hangar', Object.freeze({
     };
   },
 }));
+
+// A byte channel's port cannot cross contextBridge (ports are not copied, and the page must own the object it
+// sets handlers on): it goes to the page's own window as a message, { hangarChannel: id } with the port.
+electron.ipcRenderer.on(CHANNEL_PORT, (event, message: unknown) => {
+  const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined;
+  const [port] = event.ports;
+  if (typeof id === 'number' && port) window.postMessage({ hangarChannel: id }, '*', [port]);
+});

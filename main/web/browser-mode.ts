@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RawData } from 'ws';
 import { rendererDir } from '../app-info.js';
 import { startAppServices, type AppServices } from '../app-services.js';
 import type { SecretStore } from '../services/secret-store.js';
+import { serveApiSocket } from './api-socket-session.js';
 import { WebServer } from './server.js';
 import { newToken } from './token.js';
 
@@ -32,22 +32,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
     staticDir: rendererDir,
     token: newToken(),
     port: options.port ?? Number(process.env.HANGAR_PORT ?? 0),
-    onSocket: (socket) => {
-      const session = services.api.open((frame) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
-      });
-      socket.on('message', (data: RawData) => {
-        let frame: unknown;
-        try {
-          frame = JSON.parse(data.toString());
-        } catch {
-          socket.close(1003, 'frames are JSON');
-          return;
-        }
-        session.handle(frame);
-      });
-      socket.on('close', () => session.dispose());
-    },
+    onSocket: (socket) => serveApiSocket(socket, services.api),
   });
   return {
     url: server.url,

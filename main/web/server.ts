@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_TEXT_FRAME } from '../api/contract/channels.js';
 import { contentSecurityPolicy } from '../security/csp.js';
 import { tokenMatches } from './token.js';
 
@@ -45,9 +46,13 @@ function cookieToken(req: IncomingMessage): string | undefined {
  */
 export class WebServer {
   private readonly sockets = new Set<Duplex>();
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  // Channel frames are far smaller; a larger message is refused with 1009 (Message Too Big) and its socket closed.
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_TEXT_FRAME });
 
-  private constructor(private readonly server: Server, private readonly options: WebServerOptions, readonly url: string, readonly origin: string) {}
+  private constructor(private readonly server: Server, private readonly options: WebServerOptions, readonly url: string, readonly origin: string) {
+    // An 'error' with no listener would end the process, and with it every host connection.
+    this.wss.on('error', (e) => console.warn(`Browser mode: WebSocket server error: ${e.message}`));
+  }
 
   static async start(options: WebServerOptions): Promise<WebServer> {
     const host = options.host ?? '127.0.0.1';
@@ -118,13 +123,20 @@ export class WebServer {
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Node leaves an upgraded socket without an error listener: a reset during the handshake would be fatal.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', this.origin);
     const originOk = req.headers.origin === this.origin;
     if (url.pathname !== '/api' || !originOk || !tokenMatches(this.options.token, this.presentedToken(req))) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.options.onSocket(ws));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // ws has already closed the socket (1009 for a message too big, 1002 for a protocol error) when it reports
+      // one; a misbehaving page costs only its own socket.
+      ws.on('error', (e) => console.warn(`Browser mode: closed a WebSocket that broke the protocol: ${e.message}`));
+      this.options.onSocket(ws);
+    });
   }
 
   async close(): Promise<void> {

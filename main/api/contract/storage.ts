@@ -1,6 +1,7 @@
 // storage.*: a host's storage pools and their volumes. A volume is addressed by its pool's UUID and its name.
 import { z } from 'zod';
 import type { CollectionList, DeltaEvent, HostScope, Keyed, ResetEvent } from './collections.js';
+import type { ChannelOpened } from './channels.js';
 import { bytes, connectionId, uuid, uuidRef, xmlDocument } from './common.js';
 
 export interface VolumeSummary {
@@ -60,6 +61,13 @@ export const storageCalls = {
   'storage.wipeVolume': volumeRef,
   /** New capacity in bytes; growing only, unless `shrink`. */
   'storage.resizeVolume': volumeRef.extend({ capacity: bytes.min(1, 'at least 1 byte'), shrink: z.boolean().default(false), allocate: z.boolean().default(false) }),
+  /**
+   * Opens a byte channel whose bytes are written into the volume from `offset` (`length` 0: up to its end).
+   * The client sends, then ends its side; the channel completes once libvirt has taken everything.
+   */
+  'storage.uploadVolume': volumeRef.extend({ offset: bytes.default(0), length: bytes.default(0) }),
+  /** Opens a byte channel carrying the volume's bytes from `offset` (`length` 0: to its end), then closed. */
+  'storage.downloadVolume': volumeRef.extend({ offset: bytes.default(0), length: bytes.default(0) }),
 } as const;
 
 export interface StorageResults {
@@ -78,6 +86,8 @@ export interface StorageResults {
   'storage.deleteVolume': null;
   'storage.wipeVolume': null;
   'storage.resizeVolume': null;
+  'storage.uploadVolume': ChannelOpened;
+  'storage.downloadVolume': ChannelOpened;
 }
 
 export type StorageEvent =

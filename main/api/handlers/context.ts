@@ -5,6 +5,7 @@ import type { PromptBroker } from '../../services/prompt-broker.js';
 import type { SettingsStore } from '../../services/settings-store.js';
 import type { SnapshotService } from '../../services/snapshot-service.js';
 import type { StatsService } from '../../services/stats-service.js';
+import type { ChannelHub } from '../channels/channel-hub.js';
 import type { Revisions } from '../revisions.js';
 
 /** What the handlers of every namespace work with. */
@@ -19,9 +20,10 @@ export interface HandlerContext {
   readonly info: CallResults['app.info'];
 }
 
-/** One client's own state: the stats watches it holds (released with it). */
+/** One client's own state: the stats watches it holds and its byte channels (released with it). */
 export interface SessionState {
   readonly watches: Map<string, () => void>;
+  readonly channels: ChannelHub;
 }
 
 export type CallsOf<Namespace extends string> = Extract<CallName, `${Namespace}.${string}`>;

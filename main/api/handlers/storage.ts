@@ -2,6 +2,7 @@ import {
   VIR_STORAGE_POOL_BUILD_NEW, VIR_STORAGE_POOL_BUILD_NO_OVERWRITE, VIR_STORAGE_POOL_BUILD_OVERWRITE, VIR_STORAGE_POOL_DEFINE_VALIDATE,
   VIR_STORAGE_VOL_RESIZE_ALLOCATE, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_STORAGE_XML_INACTIVE,
 } from '../../../drivers/api.js';
+import { channelIntoStream, streamIntoChannel } from '../channels/stream-bridge.js';
 import type { CallsOf, HandlerContext, Handlers } from './context.js';
 
 const BUILD = { new: VIR_STORAGE_POOL_BUILD_NEW, overwrite: VIR_STORAGE_POOL_BUILD_OVERWRITE, 'no-overwrite': VIR_STORAGE_POOL_BUILD_NO_OVERWRITE } as const;
@@ -51,6 +52,29 @@ export function storageHandlers(ctx: HandlerContext): Handlers<CallsOf<'storage'
       await (await volume(connection, p, v)).resize(capacity, (shrink ? VIR_STORAGE_VOL_RESIZE_SHRINK : 0) | (allocate ? VIR_STORAGE_VOL_RESIZE_ALLOCATE : 0));
       await manager.refreshPool(connection, p);
       return null;
+    },
+    'storage.uploadVolume': async ({ connection, pool: p, volume: v, offset, length }, session) => {
+      const channel = session.channels.open();
+      try {
+        const stream = await (await volume(connection, p, v)).upload(offset, length);
+        void channelIntoStream(channel, stream).then(async (done) => {
+          if (done) await manager.refreshPool(connection, p);
+        }).catch(() => undefined);
+      } catch (e) {
+        channel.shutdown('the upload did not start');
+        throw e;
+      }
+      return { channel: channel.id };
+    },
+    'storage.downloadVolume': async ({ connection, pool: p, volume: v, offset, length }, session) => {
+      const channel = session.channels.open();
+      try {
+        void streamIntoChannel(await (await volume(connection, p, v)).download(offset, length), channel);
+      } catch (e) {
+        channel.shutdown('the download did not start');
+        throw e;
+      }
+      return { channel: channel.id };
     },
   };
 }
