@@ -12,5 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    // Served from disk or loopback, never over a network: PatternFly's one CSS and JS bundle need no splitting.
+    chunkSizeWarningLimit: 1500,
   },
 });

@@ -1,4 +1,4 @@
-/** A small line graph of recent values (0–max), as in virt-manager's VM list. */
+/** A small line graph of recent values (0–max), as in virt-manager's VM list. Colours come from PatternFly's tokens. */
 export function Sparkline({ values, max = 100, width = 80, height = 20, label }: {
   values: readonly number[];
   max?: number;

@@ -2,7 +2,7 @@ import {
   VIR_DOMAIN_BLOCKED, VIR_DOMAIN_CRASHED, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PMSUSPENDED, VIR_DOMAIN_RUNNING,
   VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTOFF,
 } from '../../drivers/api.js';
-import type { DomainAction } from '../../main/api/contract.js';
+import type { DomainAction } from '../../main/api/contract/index.js';
 
 export type StateKey = 'running' | 'idle' | 'paused' | 'shuttingDown' | 'shutoff' | 'crashed' | 'suspended' | 'unknown';
 

@@ -1,0 +1,77 @@
+import { Button, EmptyState, EmptyStateActions, EmptyStateBody, EmptyStateFooter, PageSection, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import PlusIcon from '@patternfly/react-icons/dist/esm/icons/plus-icon';
+import ServerIcon from '@patternfly/react-icons/dist/esm/icons/server-icon';
+import { Table, Th, Thead, Tr } from '@patternfly/react-table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionView } from '../../main/api/contract/index.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { useApi, useConnections, useNotifications } from '../state/hooks.js';
+import { AddConnectionDialog } from './AddConnectionDialog.js';
+import { connectionName } from './connection-state.js';
+import { HostRows } from './HostRows.js';
+
+/** The manager: every connection with its VMs, as virt-manager's main window has them, in one table. */
+export function ManagerTab(): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const notifications = useNotifications();
+  const connections = useConnections();
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<ConnectionView | undefined>();
+
+  return (
+    <PageSection aria-label={t('tabs.manager')}>
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>
+            <Button icon={<PlusIcon />} onClick={() => setAdding(true)}>{t('manager.addConnection')}</Button>
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      {connections.length === 0 ? (
+        <EmptyState titleText={t('manager.emptyTitle')} headingLevel="h2" icon={ServerIcon}>
+          <EmptyStateBody>{t('manager.empty')}</EmptyStateBody>
+          <EmptyStateFooter>
+            <EmptyStateActions><Button onClick={() => setAdding(true)}>{t('manager.addConnection')}</Button></EmptyStateActions>
+          </EmptyStateFooter>
+        </EmptyState>
+      ) : (
+        <Table aria-label={t('manager.tableLabel')} variant="compact" className="manager-table">
+          <Thead>
+            <Tr>
+              <Th screenReaderText={t('manager.column.expand')} />
+              <Th width={30}>{t('manager.column.name')}</Th>
+              <Th width={15}>{t('manager.column.state')}</Th>
+              <Th width={20}>{t('manager.column.host')}</Th>
+              <Th width={10}>{t('manager.column.cpu')}</Th>
+              <Th screenReaderText={t('manager.column.actions')} />
+            </Tr>
+          </Thead>
+          {connections.map((c, i) => <HostRows key={c.key} connection={c} rowIndex={i} onRemove={setRemoving} />)}
+        </Table>
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('confirm.remove.title', { name: connectionName(removing) })}
+          message={t('confirm.remove.message')}
+          confirmLabel={t('connection.remove')}
+          onCancel={() => setRemoving(undefined)}
+          onConfirm={() => {
+            const c = removing;
+            setRemoving(undefined);
+            api.call('connections.remove', { connection: c.key }).catch((e: unknown) => {
+              notifications.push({ variant: 'danger', title: connectionName(c), detail: e instanceof Error ? e.message : String(e) });
+            });
+          }}
+        />
+      )}
+      {adding && (
+        <AddConnectionDialog onCancel={() => setAdding(false)} onAdd={async (input) => {
+          await api.call('connections.add', input);
+          setAdding(false);
+        }} />
+      )}
+    </PageSection>
+  );
+}
