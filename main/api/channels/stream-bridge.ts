@@ -1,7 +1,7 @@
 // Joins a byte channel to a libvirt stream (volume upload or download; later consoles). Each side's end reaches
 // the other: the channel closing (its client closed it, or the session ended) aborts the stream, and the stream
 // failing closes the channel with libvirt's message.
-import type { Stream } from '../../../drivers/api.js';
+import type { Stream } from '../../../drivers/api/index.js';
 import type { ByteChannel } from '../contract/byte-channel.js';
 
 function messageOf(e: unknown): string {
@@ -41,6 +41,8 @@ export async function channelIntoStream(channel: ByteChannel, stream: Stream): P
  * A download: the stream's bytes go to the client no faster than it reads them (while the window is full this
  * stops pulling from the stream, which holds back libvirt). Closes the channel without an error at the end of
  * the data. Resolves true when everything was sent.
+ * libvirt has no flow control per stream: on a remote host, a stream nobody pulls from pauses that host's whole
+ * RPC connection (drivers/remote's back-pressure), so a stalled reader holds back that host until it reads or closes.
  */
 export async function streamIntoChannel(stream: Stream, channel: ByteChannel): Promise<boolean> {
   bindLifetimes(channel, stream);

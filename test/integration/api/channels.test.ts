@@ -159,6 +159,8 @@ describe('byte channels through the API', () => {
 
     it(`${transport}: a stalled reader holds its writer within the window while other channels of the session flow`, async () => {
       const client = await connect(transport);
+      // Stalled on the Demo host: a stalled stream of a remote host pauses that host's whole RPC connection
+      // (libvirt has no per-stream flow control), so the flowing channels must not share it.
       const stalled = await client.openChannel('storage.downloadVolume', { ...target('Demo host'), length: 64 * MiB });
       await sleep(300);
       const heldAfter = stalled.stats.bytesIn;
@@ -216,6 +218,21 @@ describe('byte channels through the API', () => {
       expect(quick.bytes).toBe(MiB);
       await after.close();
       console.log(`${transport}, session closed: 3 channels open (libvirtd stream helpers ${helpers}) → 0 channels, 0 helpers`);
+    });
+  }
+
+  for (const host of ['Demo host', 'lab libvirtd'] as const) {
+    it(`${host}: upload and download refuse a bad input naming the field, and carry libvirt's refusal; no channel is left`, async () => {
+      const client = await ApiSocket.open(web.url);
+      for (const call of ['storage.uploadVolume', 'storage.downloadVolume'] as const) {
+        await expect(client.openChannel(call, { ...target(host), volume: '../etc' })).rejects.toThrow(expect.objectContaining({ field: 'volume' }));
+        await expect(client.openChannel(call, { ...target(host), offset: -1 })).rejects.toThrow(expect.objectContaining({ field: 'offset' }));
+        // VIR_ERR_NO_STORAGE_VOL
+        await expect(client.openChannel(call, { ...target(host), volume: 'missing.raw' }))
+          .rejects.toThrow(expect.objectContaining({ code: 50, message: expect.stringMatching(/missing\.raw/) }));
+      }
+      expect(web.services.api.openChannels).toBe(0);
+      await client.close();
     });
   }
 
