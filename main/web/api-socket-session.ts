@@ -4,9 +4,9 @@ import type { RawData, WebSocket } from 'ws';
 import type { ApiService } from '../api/api-service.js';
 import { ChannelMux } from '../api/contract/channel-mux.js';
 
-function bytesOf(data: RawData): Uint8Array {
+function bytesOf(data: RawData): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  return Buffer.isBuffer(data) ? data : Buffer.from(data);
 }
 
 export function serveApiSocket(socket: WebSocket, api: ApiService): void {
@@ -24,7 +24,7 @@ export function serveApiSocket(socket: WebSocket, api: ApiService): void {
     }
     let frame: unknown;
     try {
-      frame = JSON.parse(bytesOf(data).toString());
+      frame = JSON.parse(bytesOf(data).toString('utf8'));
     } catch {
       socket.close(1003, 'text messages are JSON frames');
       return;

@@ -208,7 +208,7 @@ describe('byte channels through the API', () => {
       await client.drop();
       await until(() => web.services.api.openChannels === 0, 2000, 'channels closed with the session');
       expect(await labDownload.closed).toMatchObject({ error: true, by: 'peer' });
-      await until(async () => (await labStreams()) === 0, 5000, "libvirtd's stream helpers gone");
+      await until(async () => (await labStreams()) === 0, 5000, "libvirtd's volume files closed");
       // The Demo upload was aborted, not finished: the volume's bytes are still the ones from before.
       const after = await ApiSocket.open(web.url);
       const now = await download(after, { ...target('Demo host'), length: MiB });
@@ -217,7 +217,7 @@ describe('byte channels through the API', () => {
       const quick = await download(after, { ...target('lab libvirtd', 'small.raw'), length: MiB });
       expect(quick.bytes).toBe(MiB);
       await after.close();
-      console.log(`${transport}, session closed: 3 channels open (libvirtd stream helpers ${helpers}) → 0 channels, 0 helpers`);
+      console.log(`${transport}, session closed: 3 channels open (libvirtd holding ${helpers} of the pool's files open) → 0 channels, 0 files open`);
     });
   }
 
