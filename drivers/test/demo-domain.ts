@@ -391,6 +391,15 @@ export class DemoDomain implements api.Domain {
           const local = el.name.includes(':') ? el.name.slice(el.name.indexOf(':') + 1) : el.name;
           el.name = `${key}:${local}`;
           el.attrs = { [`xmlns:${key}`]: uri, ...Object.fromEntries(Object.entries(el.attrs).filter(([k]) => !k.startsWith('xmlns'))) };
+          // libvirtd puts every element of the fragment into the namespace, not only its root.
+          const prefixAll = (parent: XmlElement): void => {
+            for (const c of parent.children) {
+              if (!isElement(c)) continue;
+              c.name = `${key}:${c.name.includes(':') ? c.name.slice(c.name.indexOf(':') + 1) : c.name}`;
+              prefixAll(c);
+            }
+          };
+          prefixAll(el);
           if (!meta) {
             meta = element('metadata');
             def.children.push(meta);

@@ -46,3 +46,5 @@ export {
   buildGraphics, buildVideo, buildSound, buildInput, buildCharDevice, buildHostdev, buildRedirdev, buildFilesystem, buildTpm, buildRng, buildWatchdog,
   buildPanic, buildVsock, buildSmartcard, buildController, type GraphicsSpec, type CharSpec, type HostdevSpec, type FilesystemSpec,
 } from './build/build-hardware.js';
+export { HANGAR_TAGS_NS, HANGAR_TAGS_PREFIX, MAX_TAGS, changeTags, readTags, tagsElementXml, validateTag } from './metadata/hangar-tags.js';
+export { LIBOSINFO_NS, readOsId } from './metadata/osinfo-metadata.js';

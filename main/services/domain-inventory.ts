@@ -2,9 +2,9 @@ import type { AsyncDisposable, Connection, Domain, DomainEventId } from '../../d
 import {
   isVirError, VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
   VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
-  VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, VIR_ERR_NO_DOMAIN,
+  VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, VIR_ERR_NO_DOMAIN, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE,
 } from '../../drivers/api.js';
-import { parseDomain, XmlError } from '../../drivers/xml/index.js';
+import { parseDomain, readOsId, readTags, XmlError } from '../../drivers/xml/index.js';
 import type { DomainSummary } from '../api/contract/index.js';
 import { LiveCollection } from './live-collection.js';
 
@@ -15,21 +15,51 @@ export interface DomainChanges {
   readonly removed: readonly string[];
 }
 
+type FromXml = Pick<DomainSummary, 'title' | 'description' | 'vcpus' | 'memoryBytes' | 'osId' | 'tags' | 'diskSources'>;
+
+/** Where a disk's data is, as a list matches it against volumes: a path, or `pool/volume`. */
+function diskSource(source: ReturnType<typeof parseDomain>['disks'][number]['source']): string | undefined {
+  if (!source) return undefined;
+  switch (source.type) {
+    case 'file': return source.file;
+    case 'block': return source.dev;
+    case 'dir': return source.dir;
+    case 'volume': return `${source.pool}/${source.volume}`;
+    case 'network': return undefined;
+  }
+}
+
 /** What the list shows from the XML; a document the models cannot read still lists, by name and state. */
-function fromXml(xml: string): Pick<DomainSummary, 'title' | 'description' | 'vcpus' | 'memoryBytes'> {
+function fromXml(xml: string): FromXml {
   try {
     const model = parseDomain(xml);
-    return { title: model.title, description: model.description, vcpus: model.vcpus, memoryBytes: model.currentMemory ?? model.memory };
+    return {
+      title: model.title, description: model.description, vcpus: model.vcpus, memoryBytes: model.currentMemory ?? model.memory,
+      osId: readOsId(model), tags: readTags(model),
+      diskSources: model.disks.flatMap((d) => { const s = diskSource(d.source); return s === undefined ? [] : [s]; }),
+    };
   } catch (e) {
-    if (e instanceof XmlError) return {};
+    if (e instanceof XmlError) return { tags: [], diskSources: [] };
     throw e;
   }
 }
 
-async function summarize(domain: Domain): Promise<DomainSummary> {
-  const [{ state, reason }, persistent, xml] = await Promise.all([domain.getState(), domain.isPersistent(), domain.getXMLDesc()]);
+/** Facts libvirt lists in bulk at load (one call each) and per domain on a change. */
+interface Flags {
+  readonly autostart: boolean;
+  readonly managedSave: boolean;
+}
+
+const orFalse = (p: Promise<boolean>): Promise<boolean> => p.catch(() => false);
+
+async function summarize(domain: Domain, flags?: Flags): Promise<DomainSummary> {
+  const [{ state, reason }, persistent, xml, autostart, managedSave] = await Promise.all([
+    domain.getState(), domain.isPersistent(), domain.getXMLDesc(),
+    flags ? flags.autostart : orFalse(domain.getAutostart()),
+    flags ? flags.managedSave : orFalse(domain.hasManagedSaveImage()),
+  ]);
   // The XML is read to fill the summary, not sent with it: the view that needs it asks (domains.xml).
-  return { key: domain.uuid, uuid: domain.uuid, name: domain.name, id: domain.id, state, reason, persistent, ...fromXml(xml) };
+  return { key: domain.uuid, uuid: domain.uuid, name: domain.name, id: domain.id, state, reason, persistent, autostart, managedSave, ...fromXml(xml) };
 }
 
 /**
@@ -74,8 +104,12 @@ export class DomainInventory {
     const optional = (id: DomainEventId) => connection.domainEventRegisterAny(id, refresh).catch(() => undefined);
     const registrations = await Promise.all(CHANGE_EVENTS.map((id) => (id === VIR_DOMAIN_EVENT_ID_LIFECYCLE ? connection.domainEventRegisterAny(id, refresh) : optional(id))));
     inventory.registrations = registrations.filter((r): r is AsyncDisposable => r !== undefined);
-    const all = await connection.listAllDomains();
-    const summaries = await Promise.all(all.map((d) => unlessGone(summarize(d), VIR_ERR_NO_DOMAIN)));
+    const [all, autostart, saved] = await Promise.all([
+      connection.listAllDomains(),
+      connection.listAllDomains(VIR_CONNECT_LIST_DOMAINS_AUTOSTART).then((l) => new Set(l.map((d) => d.uuid))),
+      connection.listAllDomains(VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE).then((l) => new Set(l.map((d) => d.uuid))),
+    ]);
+    const summaries = await Promise.all(all.map((d) => unlessGone(summarize(d, { autostart: autostart.has(d.uuid), managedSave: saved.has(d.uuid) }), VIR_ERR_NO_DOMAIN)));
     inventory.domains.reset(summaries.flatMap((s) => (s ? [[s.uuid, s] as const] : [])));
     return inventory;
   }

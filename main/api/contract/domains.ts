@@ -1,7 +1,12 @@
 // domains.*: the VMs of a host. Lists carry summaries; the XML is fetched by the view that needs it.
 import { z } from 'zod';
 import type { CollectionList, DeltaEvent, HostScope, Keyed, ResetEvent } from './collections.js';
-import { affect, connectionId, objectName, uuidRef, xmlDocument } from './common.js';
+import { affect, connectionId, objectName, uuid, uuidRef, xmlDocument, type ApiError } from './common.js';
+
+/** A tag as the user types it (the XML model checks it again). */
+const tag = z.string().trim().min(1, 'a tag cannot be empty').max(64, 'a tag has at most 64 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  .regex(/^[^<>&\u0000-\u001f]+$/, 'a tag cannot hold <, > or &');
 
 /** What a list shows of a domain; `key` is its UUID. */
 export interface DomainSummary extends Keyed {
@@ -18,6 +23,16 @@ export interface DomainSummary extends Keyed {
   readonly description?: string;
   readonly vcpus?: number;
   readonly memoryBytes?: number;
+  /** Starts with the host. */
+  readonly autostart: boolean;
+  /** Has a saved state (managed save): Run restores it. */
+  readonly managedSave: boolean;
+  /** The osinfo-db id recorded in its metadata (http://debian.org/debian/12), if any. */
+  readonly osId?: string;
+  /** Hangar's tags, from its metadata (they travel with the VM). */
+  readonly tags: readonly string[];
+  /** Where its disks' data is: paths (files, block devices) and `pool/volume` for volume disks. */
+  readonly diskSources: readonly string[];
 }
 
 export const DOMAIN_ACTIONS = ['start', 'shutdown', 'reboot', 'reset', 'forceoff', 'pause', 'resume'] as const;
@@ -62,6 +77,13 @@ export const domainsCalls = {
     source: z.union([z.object({ file: z.string().min(1).max(4096).regex(/^\//, 'an absolute path') }), z.object({ pool: objectName, volume: objectName }), z.null()]),
     affect: affect.optional(),
   }),
+  /** Adds and removes Hangar tags on one or many VMs of a host (kept in each VM's metadata). */
+  'domains.setTags': z.object({
+    connection: connectionId,
+    keys: z.array(uuid).min(1, 'choose at least one VM').max(10_000),
+    add: z.array(tag).max(64).default([]),
+    remove: z.array(z.string().max(64)).max(64).default([]),
+  }),
   'domains.interfaceAddresses': uuidRef.extend({ source: z.enum(['lease', 'agent', 'arp']).default('lease') }),
   'domains.screenshot': uuidRef.extend({ screen: z.number().int().min(0).max(16).default(0) }),
 } as const;
@@ -80,6 +102,8 @@ export interface DomainsResults {
   'domains.detachDevice': null;
   'domains.updateDevice': null;
   'domains.changeMedia': null;
+  /** Per VM that could not be tagged, libvirt's error; the others were. */
+  'domains.setTags': { readonly failed: readonly { readonly key: string; readonly error: ApiError }[] };
   'domains.interfaceAddresses': readonly GuestInterface[];
   /** The image as base64, with its MIME type (QEMU gives PPM, the Demo host PNG). */
   'domains.screenshot': { readonly mime: string; readonly base64: string };

@@ -2,10 +2,14 @@ import {
   VIR_DOMAIN_DEFINE_VALIDATE, VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP,
   VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, VIR_DOMAIN_MEM_MAXIMUM, VIR_DOMAIN_UNDEFINE_KEEP_NVRAM, VIR_DOMAIN_UNDEFINE_MANAGED_SAVE,
   VIR_DOMAIN_UNDEFINE_NVRAM, VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA, VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_XML_INACTIVE,
-  VIR_DOMAIN_XML_SECURE, VIR_ERR_NO_DOMAIN, VIR_IP_ADDR_TYPE_IPV6, isVirError,
+  VIR_DOMAIN_XML_SECURE, VIR_ERR_NO_DOMAIN, VIR_IP_ADDR_TYPE_IPV6, isVirError, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_CURRENT,
+  VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_METADATA_ELEMENT,
 } from '../../../drivers/api.js';
-import { DiskDevice, newDocument, parseDomain } from '../../../drivers/xml/index.js';
-import { InputError } from '../api-error.js';
+import {
+  changeTags, DiskDevice, HANGAR_TAGS_NS, HANGAR_TAGS_PREFIX, newDocument, parseDomain, readTags, tagsElementXml,
+} from '../../../drivers/xml/index.js';
+import { InputError, toApiError } from '../api-error.js';
+import type { ApiError } from '../contract/index.js';
 import { affectFlags, type CallsOf, type HandlerContext, type Handlers } from './context.js';
 
 const ADDRESS_SOURCES = { lease: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, agent: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, arp: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP } as const;
@@ -65,6 +69,8 @@ export function domainsHandlers(ctx: HandlerContext): Handlers<CallsOf<'domains'
     },
     'domains.setAutostart': async ({ connection, key, autostart }) => {
       await (await domain(connection, key)).setAutostart(autostart);
+      // libvirt sends no event for autostart: read the domain again so lists show it.
+      await manager.refreshDomain(connection, key);
       return null;
     },
     'domains.setMemory': async ({ connection, key, kib, maximum, affect }) => {
@@ -98,6 +104,22 @@ export function domainsHandlers(ctx: HandlerContext): Handlers<CallsOf<'domains'
       copy.source = source === null ? undefined : 'file' in source ? { type: 'file', file: source.file } : { type: 'volume', pool: source.pool, volume: source.volume };
       await d.updateDevice(newDocument(copy.element).toXml(), affectFlags(affect));
       return null;
+    },
+    'domains.setTags': async ({ connection, keys, add, remove }) => {
+      const failed: { key: string; error: ApiError }[] = [];
+      await Promise.all(keys.map(async (key) => {
+        try {
+          const d = await domain(connection, key);
+          const [xml, active, persistent] = await Promise.all([d.getXMLDesc(), d.isActive(), d.isPersistent()]);
+          const tags = changeTags(readTags(parseDomain(xml)), add, remove);
+          // A running persistent VM keeps the tags now and after it stops.
+          const flags = active && persistent ? VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG : VIR_DOMAIN_AFFECT_CURRENT;
+          await d.setMetadata(VIR_DOMAIN_METADATA_ELEMENT, tags.length > 0 ? tagsElementXml(tags) : null, HANGAR_TAGS_PREFIX, HANGAR_TAGS_NS, flags);
+        } catch (e) {
+          failed.push({ key, error: toApiError(e) });
+        }
+      }));
+      return { failed };
     },
     'domains.interfaceAddresses': async ({ connection, key, source }) => {
       const ifaces = await (await domain(connection, key)).interfaceAddresses(ADDRESS_SOURCES[source]);
