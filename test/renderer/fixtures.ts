@@ -8,7 +8,7 @@ export const conn = (id: string, state: ConnectionView['state'] = { state: 'conn
 });
 
 export const dom = (uuid: string, name: string, state = 1): DomainSummary => ({
-  key: uuid, uuid, name, id: state === 1 ? 1 : -1, state, reason: 0, persistent: true,
+  key: uuid, uuid, name, id: state === 1 ? 1 : -1, state, reason: 0, persistent: true, autostart: false, managedSave: false, tags: [], diskSources: [],
 });
 
 export const sample = (cpuPercent: number): DomainSample => ({
