@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openConnection } from '../drivers/index.js';
+import { openConnection, type DriverOpenOptions } from '../drivers/index.js';
 import { ApiService } from './api/api-service.js';
 import { appVersion } from './app-info.js';
 import type { AppNotice } from './services/app-notice.js';
@@ -13,7 +13,6 @@ import { UnsavedSecretStore, type SecretStore } from './services/secret-store.js
 import { SettingsStore } from './services/settings-store.js';
 import { SnapshotService } from './services/snapshot-service.js';
 import { openWithSshPrompts, sshSecretPrefix } from './services/ssh-prompts.js';
-import type { RemoteOpenOptions } from '../drivers/remote/index.js';
 import { StatsService } from './services/stats-service.js';
 
 export interface AppServices {
@@ -43,8 +42,8 @@ export async function startAppServices(options: {
     // The Demo host keeps the user's experiments across restarts in the data folder.
     const stateDir = uri === 'test:///default' ? { stateDir: join(dataDir, 'demo-host') } : {};
     return openWithSshPrompts(uri, prompts, secrets, (ssh) => {
-      const remote: RemoteOpenOptions = { ...openOptions, ...stateDir, ssh };
-      return openConnection(uri, remote);
+      const options: DriverOpenOptions = { ...openOptions, ...stateDir, ssh };
+      return openConnection(uri, options);
     });
   };
   const store = new ConnectionStore(dataDir);

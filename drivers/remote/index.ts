@@ -1,5 +1,5 @@
 // drivers/remote: a libvirt client speaking the daemon's RPC protocol over unix sockets, TCP and SSH.
-import { VirError, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, type Connection, type OpenOptions } from '../api.js';
+import { VirError, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, type Connection, type OpenOptions } from '../api/index.js';
 import { daemonUri, parseUri, UriError } from '../uri.js';
 import { RemoteConnection } from './remote-connection.js';
 import { RpcClient, type KeepaliveOptions } from './rpc-client.js';

@@ -6,7 +6,7 @@ import {
   type DomainStatsRecord, type Network, type NetworkEventId, type NetworkEventMap, type NodeDevice,
   type NodeDeviceEventId, type NodeDeviceEventMap, type NodeInfo, type StoragePool, type StoragePoolEventId,
   type StoragePoolEventMap, type StorageVolume,
-} from '../api.js';
+} from '../api/index.js';
 import { AuthType, Feature } from './procedures.js';
 import { RemoteDomain } from './remote-domain.js';
 import { EventRegistry, toTypedParameters } from './remote-events.js';

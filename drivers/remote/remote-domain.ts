@@ -1,5 +1,5 @@
 // drivers/api Domain and DomainSnapshot over the REMOTE program.
-import type { Domain, DomainInfo, DomainSnapshot, DomainStateReason, Stream } from '../api.js';
+import type { Domain, DomainInfo, DomainSnapshot, DomainStateReason, Stream } from '../api/index.js';
 import type { RpcClient } from './rpc-client.js';
 import { recordToTypedParams, type DomainRef, type SnapshotRef } from './remote-types.js';
 

@@ -3,7 +3,7 @@
 import {
   VirError, VIR_ERR_NO_SUPPORT, VIR_FROM_REMOTE,
   type AsyncDisposable, type DomainEvent, type NetworkEvent, type NodeDeviceEvent, type StoragePoolEvent, type TypedParameter,
-} from '../api.js';
+} from '../api/index.js';
 import { EVENT_MESSAGES, type EventFamily, type EventName, type RemoteEvent } from './event-messages.js';
 import { RemoteDomain } from './remote-domain.js';
 import { RemoteNetwork } from './remote-network.js';

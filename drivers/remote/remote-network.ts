@@ -1,5 +1,5 @@
 // drivers/api Network over the REMOTE program.
-import type { Network } from '../api.js';
+import type { Network } from '../api/index.js';
 import type { NetworkRef } from './remote-types.js';
 import type { RpcClient } from './rpc-client.js';
 

@@ -1,5 +1,5 @@
 // drivers/api NodeDevice over the REMOTE program.
-import { VirError, VIR_ERR_NO_SUPPORT, VIR_FROM_REMOTE, type NodeDevice } from '../api.js';
+import { VirError, VIR_ERR_NO_SUPPORT, VIR_FROM_REMOTE, type NodeDevice } from '../api/index.js';
 import type { RpcClient } from './rpc-client.js';
 
 export class RemoteNodeDevice implements NodeDevice {

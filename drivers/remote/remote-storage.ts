@@ -1,5 +1,5 @@
 // drivers/api StoragePool and StorageVolume over the REMOTE program.
-import type { StoragePool, StoragePoolInfo, StorageVolume, StorageVolumeInfo, Stream } from '../api.js';
+import type { StoragePool, StoragePoolInfo, StorageVolume, StorageVolumeInfo, Stream } from '../api/index.js';
 import type { PoolRef, VolumeRef } from './remote-types.js';
 import type { RpcClient } from './rpc-client.js';
 

@@ -2,7 +2,7 @@
 // demultiplexes replies, events and stream data, keepalive, and a single close path that fails
 // every pending call. It owns the byte stream and destroys it on close.
 import type { Duplex } from 'node:stream';
-import { VirError, VIR_ERR_INTERNAL_ERROR, VIR_ERR_INVALID_CONN, VIR_ERR_RPC, VIR_FROM_REMOTE, VIR_FROM_RPC } from '../api.js';
+import { VirError, VIR_ERR_INTERNAL_ERROR, VIR_ERR_INVALID_CONN, VIR_ERR_RPC, VIR_FROM_REMOTE, VIR_FROM_RPC } from '../api/index.js';
 import { CONNECTION_CLOSED_EVENT, connectionClosedMsg, EVENTS_BY_NUMBER, EVENT_MESSAGES, type RemoteEvent } from './event-messages.js';
 import {
   beginFrame, decodeHeader, endFrame, FrameDecoder, KEEPALIVE_PROC_PING, KEEPALIVE_PROC_PONG,

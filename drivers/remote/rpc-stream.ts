@@ -2,7 +2,7 @@
 // share the serial of the call that opened the stream. Incoming data goes to listeners or, when
 // there are none, into a bounded queue; a full queue pauses the whole transport (TCP back-pressure),
 // so a slow consumer never grows memory without bound.
-import { VirError, VIR_ERR_INVALID_STREAM, VIR_ERR_RPC, VIR_FROM_RPC, VIR_FROM_STREAMS, type Disposable, type Stream } from '../api.js';
+import { VirError, VIR_ERR_INVALID_STREAM, VIR_ERR_RPC, VIR_FROM_RPC, VIR_FROM_STREAMS, type Disposable, type Stream } from '../api/index.js';
 import { MessageStatus, STREAM_CHUNK } from './packet.js';
 import type { StreamDirection } from './procedures.js';
 

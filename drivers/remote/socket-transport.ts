@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import { homedir } from 'node:os';
 import type { Duplex } from 'node:stream';
-import { VirError, VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE } from '../api.js';
+import { VirError, VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE } from '../api/index.js';
 import { defaultPort, localSocketPath, type ConnectionUri } from '../uri.js';
 import { systemErrorText } from './system-error.js';
 

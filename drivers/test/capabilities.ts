@@ -1,6 +1,6 @@
 // The Demo host's capabilities and domain capabilities XML: enough for a new-VM wizard to offer x86_64
 // guests with the usual devices, derived from the host's node info.
-import type * as api from '../api.js';
+import type * as api from '../api/index.js';
 
 export function capabilitiesXml(node: api.NodeInfo, hostUuid: string): string {
   const arch = node.model === 'i686' ? 'i686' : 'x86_64';

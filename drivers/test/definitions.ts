@@ -1,6 +1,6 @@
 // Reading object definitions the way libvirt's parsers check them: well-formedness, root element, name, UUID.
 // Error codes, domains and wording follow libvirt (virDomainDefParse, virNetworkDefParse, …).
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { virError } from './errors.js';
 import { canonicalUuid, newUuid } from './uuid.js';
 import { randomBytes } from 'node:crypto';

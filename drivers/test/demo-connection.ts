@@ -1,7 +1,7 @@
 // A connection to a Demo host: the api.Connection over a DemoHost, with libvirt's test-driver semantics for
 // defining, creating, listing and looking up every object kind, bulk stats, and event registrations.
 import { hostname } from 'node:os';
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { capabilitiesXml, domainCapabilitiesXml } from './capabilities.js';
 import type { DemoContext } from './demo-context.js';
 import { DemoDomain, TEST_MAX_VCPUS } from './demo-domain.js';

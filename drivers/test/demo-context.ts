@@ -1,6 +1,6 @@
 // What a Demo host handle needs from the connection it came from: the host, the connection's open check, and
 // handle factories (a handle always belongs to one connection, like a virDomainPtr).
-import type * as api from '../api.js';
+import type * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
 import type { NetworkObject } from './network-object.js';
 import type { PoolObject, VolumeObject } from './pool-object.js';

@@ -1,7 +1,7 @@
 // The state of one Demo host: its node info and every object, the event queue, and the life of its guests.
 // Connections (demo-connection.ts) are views on a host; test:///default's host is shared by its connections,
 // like libvirt's test driver shares its default state.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DomainObject} from './domain-object.js';
 import { sizing } from './domain-object.js';
 import { EventBus, type HostEvent } from './event-bus.js';

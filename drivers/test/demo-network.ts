@@ -1,5 +1,5 @@
 // A virtual network handle of the Demo host, with libvirt's test-driver semantics (testNetwork*).
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DemoContext } from './demo-context.js';
 import { checkFlags, testError } from './errors.js';
 import { networkLeases } from './guest-addresses.js';

@@ -1,5 +1,5 @@
 // A host device handle of the Demo host (testNodeDevice*).
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DemoContext } from './demo-context.js';
 import { checkFlags, testError, virError } from './errors.js';
 import type { NodeDeviceObject } from './node-device-object.js';

@@ -1,6 +1,6 @@
 // A storage pool handle of the Demo host (testStoragePool*): build, start, stop, delete, refresh and volume
 // creation with the test driver's capacity accounting.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DemoContext } from './demo-context.js';
 import { parseVolumeDefinition } from './definitions.js';
 import { checkFlags, testError } from './errors.js';

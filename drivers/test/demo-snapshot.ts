@@ -1,6 +1,6 @@
 // Domain snapshots in the Demo host: the snapshot handle, creating one (test driver semantics: internal
 // snapshots, the current snapshot becomes the parent), listing with libvirt's filters, and deleting.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DemoContext } from './demo-context.js';
 import type { DemoHost } from './demo-host.js';
 import type { DomainObject, SnapshotRecord } from './domain-object.js';

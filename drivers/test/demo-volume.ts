@@ -1,6 +1,6 @@
 // A storage volume handle of the Demo host: info, XML, delete, and what libvirt's test driver lacks but the app
 // needs to be tried out (wipe, resize with capacity accounting, upload and download streams).
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DemoContext } from './demo-context.js';
 import { checkFlags, testError, virError } from './errors.js';
 import { MemoryStream } from './memory-stream.js';

@@ -1,5 +1,5 @@
 // One domain's state in the Demo host: its persistent and live definitions, run state, flags and snapshots.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { GuestConsole } from './guest-console.js';
 import type { GuestActivity } from './guest-activity.js';
 import { child, childText, cloneXml, setChildText, sizeIn, type XmlElement } from './xml-tree.js';

@@ -1,6 +1,6 @@
 // The Demo host's bulk domain stats (virConnectGetAllDomainStats): libvirt's field names and types, with
 // synthetic values from the guest's activity: CPU time grows while it runs, disk and network counters with it.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { sizing, type DomainObject } from './domain-object.js';
 import { virError } from './errors.js';
 import { childElements, path } from './xml-tree.js';

@@ -1,6 +1,6 @@
 // VirErrors as libvirt formats them: a fixed phrase per error code (virerror.c's virErrorMsg), then the detail.
 // The Demo host reports from VIR_FROM_TEST, like libvirt's test driver, unless a check lives in shared code.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 
 /** [phrase without detail, phrase before ': detail' (or a template with %s)] per error code. */
 const PHRASES: Readonly<Record<number, readonly [string, string]>> = {

@@ -1,7 +1,7 @@
 // The Demo host's event fan-out. Every connection subscribes once; emit() hands each event to them at once so
 // that a connection matches it against the registrations that exist when the change happens. The connection
 // then delivers asynchronously and in order, like libvirt's event loop (after the call has returned).
-import type * as api from '../api.js';
+import type * as api from '../api/index.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

@@ -3,7 +3,7 @@
 // anything else, 192.168.0.<NIC index + 1>/24. DHCP leases of a network follow from the same rule, except for a
 // MAC the network reserves an address for (<dhcp><host mac ip name/>), which gets that address and name as
 // dnsmasq gives them on libvirtd.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
 import type { DomainObject } from './domain-object.js';
 import { testError } from './errors.js';

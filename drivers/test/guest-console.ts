@@ -1,7 +1,7 @@
 // The serial console of a Demo host guest: it prints a boot log while the guest "boots", then logs in on its
 // own and answers a small shell, so a console view can be exercised with no real guest. Its timers belong to it
 // and die with it (dispose), which happens when the guest stops.
-import type * as api from '../api.js';
+import type * as api from '../api/index.js';
 
 export interface GuestInfo {
   readonly hostname: string;

@@ -2,7 +2,7 @@
 // the host is written in libvirt's node format to <dir>/demo-host.xml, atomically (temp file, then rename).
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as api from '../api.js';
+import type * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
 import { dumpNode } from './node-file.js';
 import { serializeXml } from './xml-tree.js';

@@ -3,7 +3,7 @@
 // connection, like libvirt's test driver).
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { DemoConnection } from './demo-connection.js';
 import { DemoHost } from './demo-host.js';
 import { DEFAULT_NODE_XML } from './default-node.js';
@@ -15,6 +15,12 @@ interface SharedHost {
   readonly host: DemoHost;
   readonly persistence: HostPersistence | null;
   refs: number;
+}
+
+/** Options of the Demo host beside every driver's. */
+export interface DemoOpenOptions extends api.OpenOptions {
+  /** A folder where test:///default's state is saved and restored from (persistence across restarts). */
+  readonly stateDir?: string;
 }
 
 /** test:///default hosts by state folder ('' for an in-memory one). */
@@ -48,7 +54,7 @@ function loadSharedHost(stateDir: string | undefined): DemoHost {
   return host;
 }
 
-export async function openTestConnection(uri: string, options: api.OpenOptions = {}): Promise<api.Connection> {
+export async function openTestConnection(uri: string, options: DemoOpenOptions = {}): Promise<api.Connection> {
   const path = testUriPath(uri);
   if (path === null) throw testError(api.VIR_ERR_INVALID_ARG, `not a test driver URI: ${uri}`);
   if (path === '' || path === '/') throw testError(api.VIR_ERR_INVALID_ARG, 'testOpen: supply a path or use test:///default');

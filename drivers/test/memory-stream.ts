@@ -1,6 +1,6 @@
 // An in-process duplex Stream (the Demo host's virStreamPtr). The producer side (console, volume download)
 // pushes chunks and awaits push() for back-pressure; the consumer side is the api.Stream contract.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { virError } from './errors.js';
 
 /** What the Demo host does with the consumer's side of the stream. */

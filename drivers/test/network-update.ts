@@ -1,6 +1,6 @@
 // virNetworkUpdate on the Demo host, for the section Hangar edits: static DHCP hosts (ip-dhcp-host), with the
 // matching rules and messages of libvirt's network driver (measured against libvirt 9.0's test driver).
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { virError } from './errors.js';
 import type { NetworkObject } from './network-object.js';
 import { childElements, element, parseXml, serializeXml, type XmlElement } from './xml-tree.js';

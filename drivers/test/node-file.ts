@@ -4,7 +4,7 @@
 // cannot say (autostart, inactive networks and pools); libvirt ignores them.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
 import { parseDomainDefinition, parseNetworkDefinition, parsePoolDefinition, parseVolumeDefinition } from './definitions.js';
 import { DomainObject, type SnapshotRecord } from './domain-object.js';

@@ -1,6 +1,6 @@
 // One storage pool's state in the Demo host, with its volumes and the capacity accounting libvirt's test driver
 // does: allocation is the sum of the volumes' allocations, available is capacity minus allocation.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { child, childText, setChildText, sizeIn, type XmlElement } from './xml-tree.js';
 
 /** libvirt's test driver gives every pool 100 GiB. */

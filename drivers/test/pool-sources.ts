@@ -1,6 +1,6 @@
 // virConnectFindStoragePoolSources on the Demo host: what libvirt's test driver answers (measured on 9.0): two
 // volume groups for logical pools, one share on the named host for netfs, no discovery for other types.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { testError, virError } from './errors.js';
 import { child, parseXml } from './xml-tree.js';
 

@@ -1,7 +1,7 @@
 // Save images of the Demo host, in libvirt's test-driver layout ("TestGuestMagic\0", the XML length as a
 // 32-bit little-endian integer, the domain XML), so either can read what the other wrote.
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import { testError, virError } from './errors.js';
 
 const MAGIC = Buffer.from('TestGuestMagic\0', 'latin1');

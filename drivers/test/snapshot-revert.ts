@@ -1,6 +1,6 @@
 // Reverting a domain to a snapshot, with the transitions and events of libvirt's test driver
 // (testDomainRevertToSnapshot): inactive/running/paused before, inactive/running/paused after.
-import * as api from '../api.js';
+import * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
 import type { DomainObject } from './domain-object.js';
 import { checkFlags, testError } from './errors.js';

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { isVirError } from '../../drivers/api.js';
+import { isVirError } from '../../drivers/api/index.js';
 import type { ApiError } from './contract/index.js';
 
 /** A refusal about one input field, said in words for the form that sent it. */

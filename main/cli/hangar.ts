@@ -3,7 +3,7 @@
 // command line on Hangar's drivers for scripting. Commands and exit status: see HELP.
 import { createInterface } from 'node:readline/promises';
 import { openConnection } from '../../drivers/index.js';
-import { VirError, type Connection } from '../../drivers/api.js';
+import { VirError, type Connection } from '../../drivers/api/index.js';
 // Types only: the drivers themselves are loaded by openConnection for the URI given (no SSH stack for a socket).
 import type { HostKeyInfo, RemoteOpenOptions } from '../../drivers/remote/index.js';
 

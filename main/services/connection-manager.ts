@@ -1,4 +1,4 @@
-import type { Connection, Domain } from '../../drivers/api.js';
+import type { Connection, Domain } from '../../drivers/api/index.js';
 import type { ConnectionState, ConnectionView } from '../api/contract/index.js';
 import type { ConnectionStore, SavedConnection } from './connection-store.js';
 import { DomainInventory, type DomainChanges, type DomainSummary } from './domain-inventory.js';

@@ -1,9 +1,9 @@
-import type { AsyncDisposable, Connection, Domain, DomainEventId } from '../../drivers/api.js';
+import type { AsyncDisposable, Connection, Domain, DomainEventId } from '../../drivers/api/index.js';
 import {
   isVirError, VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
   VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
   VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, VIR_ERR_NO_DOMAIN, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE,
-} from '../../drivers/api.js';
+} from '../../drivers/api/index.js';
 import { parseDomain, readOsId, readTags, XmlError } from '../../drivers/xml/index.js';
 import type { DomainSummary } from '../api/contract/index.js';
 import { LiveCollection } from './live-collection.js';

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { Connection } from '../../drivers/api.js';
+import type { Connection } from '../../drivers/api/index.js';
 import { jobInfoProgress, whilePolling } from './job-polling.js';
 import type { JobSpec } from './job-service.js';
 

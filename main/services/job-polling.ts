@@ -1,5 +1,5 @@
-import type { Domain } from '../../drivers/api.js';
-import { VIR_DOMAIN_JOB_NONE } from '../../drivers/api.js';
+import type { Domain } from '../../drivers/api/index.js';
+import { VIR_DOMAIN_JOB_NONE } from '../../drivers/api/index.js';
 import type { JobControl } from './job-service.js';
 
 /**

@@ -1,8 +1,8 @@
-import type { Connection, Domain } from '../../drivers/api.js';
+import type { Connection, Domain } from '../../drivers/api/index.js';
 import {
-  isVirError, VirError, VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN,
+  isVirError, VIR_ERR_OPERATION_INVALID,
   VIR_MIGRATE_LIVE, VIR_MIGRATE_PEER2PEER, VIR_MIGRATE_PERSIST_DEST, VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
-} from '../../drivers/api.js';
+} from '../../drivers/api/index.js';
 import type { ParsedInput } from '../api/contract/index.js';
 import { jobInfoProgress, whilePolling } from './job-polling.js';
 import type { JobSpec } from './job-service.js';
@@ -48,8 +48,6 @@ async function abortWhenActive(domain: Domain, finished: () => boolean): Promise
  */
 export async function migrateJob(connection: Connection, connectionId: string, input: ParsedInput<'jobs.migrate'>, target: MigrationTarget): Promise<JobSpec> {
   const domain = await connection.domainLookupByUUID(input.key);
-  const migrate = domain.migrateToURI3?.bind(domain);
-  if (!migrate) throw new VirError(VIR_ERR_NO_SUPPORT, VIR_FROM_DOMAIN, 'This connection cannot migrate VMs.');
   const params: Record<string, number> = input.bandwidthMiBs !== undefined ? { bandwidth: input.bandwidthMiBs } : {};
   let finished = false;
   return {
@@ -59,7 +57,7 @@ export async function migrateJob(connection: Connection, connectionId: string, i
     cancel: () => abortWhenActive(domain, () => finished),
     run: async (control) => {
       try {
-        await whilePolling(migrate(target.uri, params, migrationFlags(input)), POLL_MS, jobInfoProgress(domain, control));
+        await whilePolling(domain.migrateToURI3(target.uri, params, migrationFlags(input)), POLL_MS, jobInfoProgress(domain, control));
       } finally {
         finished = true;
       }

@@ -1,9 +1,9 @@
-import type { AsyncDisposable, Connection, Network, NodeDevice, StoragePool } from '../../drivers/api.js';
+import type { AsyncDisposable, Connection, Network, NodeDevice, StoragePool } from '../../drivers/api/index.js';
 import {
   VIR_ERR_NO_NETWORK, VIR_ERR_NO_NODE_DEVICE, VIR_ERR_NO_STORAGE_POOL, VIR_NETWORK_EVENT_ID_LIFECYCLE,
   VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE, VIR_NODE_DEVICE_EVENT_ID_UPDATE, VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
   VIR_STORAGE_POOL_EVENT_ID_REFRESH,
-} from '../../drivers/api.js';
+} from '../../drivers/api/index.js';
 import type { NetworkSummary, NodeDeviceSummary, PoolSummary } from '../api/contract/index.js';
 import { unlessGone } from './domain-inventory.js';
 import { LiveCollection } from './live-collection.js';

@@ -1,4 +1,4 @@
-import type { Connection, DomainSnapshot } from '../../drivers/api.js';
+import type { Connection, DomainSnapshot } from '../../drivers/api/index.js';
 import { parseSnapshot } from '../../drivers/xml/index.js';
 import type { SnapshotScope, SnapshotSummary } from '../api/contract/index.js';
 

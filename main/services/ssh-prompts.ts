@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ssh2 from 'ssh2';
-import { isVirError, VIR_ERR_AUTH_FAILED, type Connection } from '../../drivers/api.js';
+import { isVirError, VIR_ERR_AUTH_FAILED, type Connection } from '../../drivers/api/index.js';
 import type { SshPrompts } from '../../drivers/remote/index.js';
 import type { PromptBroker } from './prompt-broker.js';
 import type { SecretStore } from './secret-store.js';

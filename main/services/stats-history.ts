@@ -1,4 +1,4 @@
-import type { DomainStatsRecord } from '../../drivers/api.js';
+import type { DomainStatsRecord } from '../../drivers/api/index.js';
 
 import type { DomainSample } from '../api/contract/index.js';
 

@@ -1,8 +1,8 @@
 import {
   VIR_DOMAIN_STATS_BALLOON, VIR_DOMAIN_STATS_BLOCK, VIR_DOMAIN_STATS_CPU_TOTAL, VIR_DOMAIN_STATS_INTERFACE,
   VIR_DOMAIN_STATS_STATE, VIR_DOMAIN_STATS_VCPU,
-} from '../../drivers/api.js';
-import type { Connection } from '../../drivers/api.js';
+} from '../../drivers/api/index.js';
+import type { Connection } from '../../drivers/api/index.js';
 import { StatsHistory, type DomainSample } from './stats-history.js';
 
 export const STATS = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON

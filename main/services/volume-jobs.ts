@@ -1,4 +1,4 @@
-import type { Connection, StoragePool, StorageVolume } from '../../drivers/api.js';
+import type { Connection, StoragePool, StorageVolume } from '../../drivers/api/index.js';
 import { buildStorageVolume } from '../../drivers/xml/build/build-storage.js';
 import { parseStorageVolume } from '../../drivers/xml/storage/storage-volume.js';
 import type { JobResult, ParsedInput } from '../api/contract/index.js';

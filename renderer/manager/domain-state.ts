@@ -1,7 +1,7 @@
 import {
   VIR_DOMAIN_BLOCKED, VIR_DOMAIN_CRASHED, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PMSUSPENDED, VIR_DOMAIN_RUNNING,
   VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTOFF,
-} from '../../drivers/api.js';
+} from '../../drivers/api/index.js';
 import type { DomainAction } from '../../main/api/contract/index.js';
 
 export type StateKey = 'running' | 'idle' | 'paused' | 'shuttingDown' | 'shutoff' | 'crashed' | 'suspended' | 'unknown';

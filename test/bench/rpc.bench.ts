@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import type { Connection } from '../../drivers/api.js';
+import type { Connection } from '../../drivers/api/index.js';
 import { openRemoteConnection } from '../../drivers/remote/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
 

@@ -1,6 +1,6 @@
 // What every case group receives: the connection of the current case (a fresh host per case), the backend's
 // features, and the `it` to declare cases with (a run may take only some of them).
-import type { Connection } from '../../drivers/api.js';
+import type { Connection } from '../../drivers/api/index.js';
 import type { Backend, Features } from './target.js';
 
 export type CaseFn = () => Promise<void>;

@@ -2,7 +2,7 @@
 // the Demo host (demo-host.test.ts) and on libvirtd through drivers/remote (remote-*.test.ts). Each case gets
 // a fresh host loaded from test/fixtures/node/contract-node.xml.
 import { afterEach, beforeEach, describe, it } from 'vitest';
-import type { Connection } from '../../drivers/api.js';
+import type { Connection } from '../../drivers/api/index.js';
 import { connectionCases } from './cases/connection.js';
 import { demoExtraCases } from './cases/demo-extras.js';
 import { domainCases } from './cases/domains.js';

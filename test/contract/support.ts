@@ -1,7 +1,7 @@
 // Helpers for contract cases: asserting libvirt errors, and collecting events (which arrive asynchronously on
 // every backend, so a case waits for them instead of expecting them synchronously).
 import { expect } from 'vitest';
-import * as api from '../../drivers/api.js';
+import * as api from '../../drivers/api/index.js';
 
 /** Awaits `p`, expects it to fail with a VirError of `code` (and a message matching `message`). */
 export async function expectVirError(p: Promise<unknown>, code: number, message?: RegExp): Promise<api.VirError> {

@@ -1,7 +1,7 @@
 // What the contract suite runs against: a connection to a host loaded from a node fixture, and what kind of
 // backend it is (a few behaviours exist only on some backends; everything else must match exactly).
 import { fileURLToPath } from 'node:url';
-import type { Connection } from '../../drivers/api.js';
+import type { Connection } from '../../drivers/api/index.js';
 
 export type Backend = 'demo' | 'libvirt-test' | 'libvirt-qemu';
 

@@ -4,7 +4,7 @@ import {
   VIR_DOMAIN_UNDEFINE_NVRAM, VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA, VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_XML_INACTIVE,
   VIR_DOMAIN_XML_SECURE, VIR_ERR_NO_DOMAIN, VIR_IP_ADDR_TYPE_IPV6, isVirError, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_CURRENT,
   VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_METADATA_ELEMENT,
-} from '../../../drivers/api.js';
+} from '../../../drivers/api/index.js';
 import {
   changeTags, DiskDevice, HANGAR_TAGS_NS, HANGAR_TAGS_PREFIX, newDocument, parseDomain, readTags, tagsElementXml,
 } from '../../../drivers/xml/index.js';

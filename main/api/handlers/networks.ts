@@ -2,7 +2,7 @@ import {
   VIR_IP_ADDR_TYPE_IPV6, VIR_NETWORK_DEFINE_VALIDATE, VIR_NETWORK_SECTION_IP_DHCP_HOST, VIR_NETWORK_UPDATE_AFFECT_CONFIG,
   VIR_NETWORK_UPDATE_AFFECT_LIVE, VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, VIR_NETWORK_UPDATE_COMMAND_DELETE,
   VIR_NETWORK_UPDATE_COMMAND_MODIFY, VIR_NETWORK_XML_INACTIVE,
-} from '../../../drivers/api.js';
+} from '../../../drivers/api/index.js';
 import { XmlElement, newDocument } from '../../../drivers/xml/index.js';
 import type { CallsOf, HandlerContext, Handlers } from './context.js';
 

@@ -2,7 +2,7 @@ import {
   VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY, VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE, VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN,
   VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY, VIR_DOMAIN_SNAPSHOT_REVERT_FORCE,
   VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED, VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING,
-} from '../../../drivers/api.js';
+} from '../../../drivers/api/index.js';
 import { buildSnapshot } from '../../../drivers/xml/index.js';
 import type { CallsOf, HandlerContext, Handlers } from './context.js';
 

@@ -1,7 +1,7 @@
 import {
   VIR_STORAGE_POOL_BUILD_NEW, VIR_STORAGE_POOL_BUILD_NO_OVERWRITE, VIR_STORAGE_POOL_BUILD_OVERWRITE, VIR_STORAGE_POOL_DEFINE_VALIDATE,
   VIR_STORAGE_VOL_RESIZE_ALLOCATE, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_STORAGE_XML_INACTIVE,
-} from '../../../drivers/api.js';
+} from '../../../drivers/api/index.js';
 import { channelIntoStream, streamIntoChannel } from '../channels/stream-bridge.js';
 import type { CallsOf, HandlerContext, Handlers } from './context.js';
 

@@ -1,6 +1,6 @@
 // Connection information, liveness and closing.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { expectVirError } from '../support.js';
 

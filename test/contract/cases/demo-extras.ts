@@ -1,7 +1,7 @@
 // Behaviour libvirt's test driver lacks but real hypervisors and the Demo host have: serial consoles, device
 // hot-plug, volume resize and data streams, domain capabilities, refusing to undefine a transient domain.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { collect, expectVirError } from '../support.js';
 

@@ -1,6 +1,6 @@
 // Listing, looking up, defining and undefining domains.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { UUID_RE, domainLifecycle, domainXml, expectVirError, names } from '../support.js';
 
@@ -235,5 +235,13 @@ export function domainCases(s: SuiteScope): void {
     await beta.setMetadata(api.VIR_DOMAIN_METADATA_ELEMENT, '<app1 foo="bar">hello</app1>', 'app', 'http://example.com/app');
     const got = await beta.getMetadata(api.VIR_DOMAIN_METADATA_ELEMENT, 'http://example.com/app');
     expect(got).toMatch(/^<app1 foo=["']bar["']>hello<\/app1>$/);
+  });
+
+  // The qemu driver would really migrate; libvirtd's test driver has no migration, and the Demo host answers alike.
+  it.runIf(s.backend !== 'libvirt-qemu')('refuses migration with VIR_ERR_NO_SUPPORT as every unsupported call', async () => {
+    const alpha = await s.conn().domainLookupByName('alpha');
+    const err = await expectVirError(alpha.migrateToURI3('qemu+tcp://127.0.0.1:1/system', {}, api.VIR_MIGRATE_LIVE | api.VIR_MIGRATE_PEER2PEER),
+      api.VIR_ERR_NO_SUPPORT, /^this function is not supported by the connection driver: virDomainMigratePerform3Params$/);
+    expect(err.domain).toBe(api.VIR_FROM_DOMAIN);
   });
 }

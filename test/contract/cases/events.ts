@@ -1,6 +1,6 @@
 // Event registrations: per-domain filters, other event kinds, and deregistration.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { collect, domainXml } from '../support.js';
 

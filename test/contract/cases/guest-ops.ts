@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { collect, domainLifecycle, expectVirError, names } from '../support.js';
 

@@ -1,7 +1,7 @@
 // The domain state machine: start, stop, pause, resume, reboot, managed save, resources, with libvirt's
 // error codes and messages for every transition that is not allowed.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { domainLifecycle, expectVirError } from '../support.js';
 

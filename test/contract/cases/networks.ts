@@ -1,6 +1,6 @@
 // Virtual networks: list, look up, define, start, stop, undefine, transient networks, autostart.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { UUID_RE, collect, expectVirError, names, type EventLog } from '../support.js';
 

@@ -1,6 +1,6 @@
 // Host devices: list with capability filters, look up, parents, capabilities, destroy.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { collect, expectVirError, names } from '../support.js';
 

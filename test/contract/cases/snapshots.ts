@@ -1,6 +1,6 @@
 // Domain snapshots: create, list, look up, parents and children, current, revert, delete.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { domainLifecycle, expectVirError, names } from '../support.js';
 

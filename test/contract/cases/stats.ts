@@ -1,6 +1,6 @@
 // Bulk domain stats (virConnectGetAllDomainStats / virDomainListGetStats).
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { names, param } from '../support.js';
 

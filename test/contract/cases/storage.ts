@@ -1,6 +1,6 @@
 // Storage pools and volumes: the pool state machine, volume create/clone/delete and the capacity accounting.
 import { expect } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import type { SuiteScope } from '../scope.js';
 import { UUID_RE, collect, expectVirError, names, type EventLog } from '../support.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   VirError, VIR_ERR_INTERNAL_ERROR, VIR_ERR_NO_DOMAIN, VIR_ERR_OPERATION_DENIED, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
   VIR_CONNECT_LIST_DOMAINS_ACTIVE, VIR_DOMAIN_STATS_STATE,
-} from '../../../drivers/api.js';
+} from '../../../drivers/api/index.js';
 import { openRemoteConnection, type RemoteConnection } from '../../../drivers/remote/index.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 

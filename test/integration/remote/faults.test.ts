@@ -1,7 +1,7 @@
 // Faults against the lab's real libvirtd: the daemon killed mid-call (pending calls fail, close event with
 // EOF), and the daemon frozen (keepalive declares it dead within interval × count).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VirError, VIR_CONNECT_CLOSE_REASON_EOF, VIR_CONNECT_CLOSE_REASON_KEEPALIVE } from '../../../drivers/api.js';
+import { VirError, VIR_CONNECT_CLOSE_REASON_EOF, VIR_CONNECT_CLOSE_REASON_KEEPALIVE } from '../../../drivers/api/index.js';
 import { openRemoteConnection } from '../../../drivers/remote/index.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 

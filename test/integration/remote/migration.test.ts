@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   VirError, VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, VIR_DOMAIN_RUNNING, VIR_ERR_OPERATION_ABORTED, type DomainJobCompletedEvent,
-} from '../../../drivers/api.js';
+} from '../../../drivers/api/index.js';
 import { openRemoteConnection, type RemoteConnection, type RemoteDomain } from '../../../drivers/remote/index.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 

@@ -6,7 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VirError, VIR_ERR_NO_CONNECT } from '../../../drivers/api.js';
+import { VirError, VIR_ERR_NO_CONNECT } from '../../../drivers/api/index.js';
 import { openRemoteConnection, type SshPrompts } from '../../../drivers/remote/index.js';
 import { sshConnectionCount } from '../../../drivers/remote/ssh-transport.js';
 import { startLab, type Lab } from '../../lab/lab.js';

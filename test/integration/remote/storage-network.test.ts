@@ -9,7 +9,7 @@ import {
   VIR_NETWORK_EVENT_STOPPED, VIR_NETWORK_EVENT_UNDEFINED, VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
   VIR_STORAGE_POOL_EVENT_ID_REFRESH, VIR_STORAGE_POOL_EVENT_STARTED, VIR_STORAGE_POOL_RUNNING,
   type AsyncDisposable, type NetworkEvent, type StoragePoolEvent, type VirError,
-} from '../../../drivers/api.js';
+} from '../../../drivers/api/index.js';
 import { openRemoteConnection, type RemoteConnection, type RemoteDomain, type RemoteNetwork, type RemoteOpenOptions } from '../../../drivers/remote/index.js';
 import type { RpcStream } from '../../../drivers/remote/rpc-stream.js';
 import { startLab, type Lab } from '../../lab/lab.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIR_DOMAIN_RUNNING } from '../../../drivers/api.js';
+import { VIR_DOMAIN_RUNNING } from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import { ConnectionManager, type ManagerEvent } from '../../../main/services/connection-manager.js';
 import { ConnectionStore } from '../../../main/services/connection-store.js';

@@ -4,7 +4,7 @@
 // by design (libxml2 words them), so for those the code, domain and libvirt's prefix are compared.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import { openRemoteConnection } from '../../../drivers/remote/index.js';
 import { startLab } from '../../lab/lab.js';

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import { STATE_FILE } from '../../../drivers/test/host-persistence.js';
 import { startLab } from '../../lab/lab.js';

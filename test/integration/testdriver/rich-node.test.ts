@@ -4,7 +4,7 @@
 // test driver (it always passes the ACTIVE filter, which that driver rejects).
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../../drivers/api.js';
+import type { Connection } from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import { openRemoteConnection } from '../../../drivers/remote/index.js';
 import { childElements, childText, parseXml, path } from '../../../drivers/test/xml-tree.js';

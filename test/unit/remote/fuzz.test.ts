@@ -3,7 +3,7 @@
 // hang, crash or grow: every call settles (resolved, or rejected with a VirError), a broken stream of
 // frames closes the session with an error, and nothing is left pending.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VirError } from '../../../drivers/api.js';
+import { VirError } from '../../../drivers/api/index.js';
 import { beginFrame, endFrame, KEEPALIVE_PROGRAM, MessageStatus, MessageType, REMOTE_PROGRAM } from '../../../drivers/remote/packet.js';
 import { EVENT_MESSAGES } from '../../../drivers/remote/event-messages.js';
 import { RpcClient } from '../../../drivers/remote/rpc-client.js';

@@ -1,7 +1,7 @@
 // RpcClient against a scripted fake daemon on a unix socket: replies out of order, keepalive both ways,
 // events, stream packets and the close path.
 import { afterEach, describe, expect, it } from 'vitest';
-import { VirError, VIR_CONNECT_CLOSE_REASON_EOF, VIR_CONNECT_CLOSE_REASON_KEEPALIVE } from '../../../drivers/api.js';
+import { VirError, VIR_CONNECT_CLOSE_REASON_EOF, VIR_CONNECT_CLOSE_REASON_KEEPALIVE } from '../../../drivers/api/index.js';
 import { EVENT_MESSAGES, type RemoteEvent } from '../../../drivers/remote/event-messages.js';
 import {
   beginFrame, decodeHeader, endFrame, FrameDecoder, KEEPALIVE_PROGRAM, MessageStatus, MessageType, REMOTE_PROGRAM,

@@ -6,7 +6,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VirError, VIR_ERR_NO_CONNECT } from '../../../drivers/api.js';
+import { VirError, VIR_ERR_NO_CONNECT } from '../../../drivers/api/index.js';
 import { openRemoteConnection } from '../../../drivers/remote/index.js';
 import { FakeDaemon, replyFrame } from './fake-daemon.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { VirError, VIR_ERR_NO_CONNECT } from '../../../drivers/api.js';
+import { VirError, VIR_ERR_NO_CONNECT } from '../../../drivers/api/index.js';
 import { openRemoteConnection } from '../../../drivers/remote/index.js';
 import { RpcClient } from '../../../drivers/remote/rpc-client.js';
 import { errnoText, systemErrorText } from '../../../drivers/remote/system-error.js';

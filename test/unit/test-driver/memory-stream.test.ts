@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import { MemoryStream } from '../../../drivers/test/memory-stream.js';
 
 function sink() {

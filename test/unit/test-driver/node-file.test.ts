@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import { DemoHost } from '../../../drivers/test/demo-host.js';
 import { dumpNode, loadNode, parseNodeText } from '../../../drivers/test/node-file.js';

@@ -1,7 +1,7 @@
 // The Demo host feeds the app's XML models: every XML it returns parses with drivers/xml and names the object
 // it describes.
 import { describe, expect, it } from 'vitest';
-import * as api from '../../../drivers/api.js';
+import * as api from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import {
   parseCapabilities,
