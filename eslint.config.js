@@ -27,6 +27,7 @@ export default tseslint.config(
     },
   },
   {
+    // Every driver (drivers/remote, the Demo host in drivers/demo, …) knows nothing of Electron, React, main/.
     files: ['drivers/**/*.ts'],
     ignores: ['drivers/xml/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: noUi }] },
@@ -70,7 +71,7 @@ export default tseslint.config(
         ...noNode,
         patterns: [
           { group: ['electron', 'electron/*'], message: 'The renderer reaches Electron only through the preload contract.' },
-          { group: ['**/drivers/remote/**', '**/drivers/test/**', '**/drivers/index*'], message: 'The renderer talks to the API contract, not to drivers.' },
+          { group: ['**/drivers/remote/**', '**/drivers/demo/**', '**/drivers/index*'], message: 'The renderer talks to the API contract, not to drivers.' },
           { regex: '(^|/)main/(?!api/contract/)', message: 'The renderer imports only the API contract (main/api/contract/**) from main/.' },
         ],
       }],

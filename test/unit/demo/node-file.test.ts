@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as api from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
-import { DemoHost } from '../../../drivers/test/demo-host.js';
-import { dumpNode, loadNode, parseNodeText } from '../../../drivers/test/node-file.js';
-import { serializeXml } from '../../../drivers/test/xml-tree.js';
+import { DemoHost } from '../../../drivers/demo/demo-host.js';
+import { dumpNode, loadNode, parseNodeText } from '../../../drivers/demo/node-file.js';
+import { serializeXml } from '../../../drivers/demo/xml-tree.js';
 
 const TEST_NS = 'http://libvirt.org/schemas/domain/test/1.0';
 const dom = (name: string, extra = ''): string =>

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
-import { STATE_FILE } from '../../../drivers/test/host-persistence.js';
+import { STATE_FILE } from '../../../drivers/demo/host-persistence.js';
 import { startLab } from '../../lab/lab.js';
 import type { Lab } from '../../lab/types.js';
 

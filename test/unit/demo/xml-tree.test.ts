@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { XmlSyntaxError, child, childText, cloneXml, parseXml, serializeXml, setChildText, sizeIn } from '../../../drivers/test/xml-tree.js';
+import { XmlSyntaxError, child, childText, cloneXml, parseXml, serializeXml, setChildText, sizeIn } from '../../../drivers/demo/xml-tree.js';
 
 describe('Demo host XML tree', () => {
   it('keeps unknown elements, attributes, namespaces and comments through parse and serialize', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import { openRemoteConnection } from '../../../drivers/remote/index.js';
-import { childElements, childText, parseXml, path } from '../../../drivers/test/xml-tree.js';
+import { childElements, childText, parseXml, path } from '../../../drivers/demo/xml-tree.js';
 import { startLab } from '../../lab/lab.js';
 import type { Lab } from '../../lab/types.js';
 

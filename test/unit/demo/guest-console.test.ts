@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GuestConsole } from '../../../drivers/test/guest-console.js';
+import { GuestConsole } from '../../../drivers/demo/guest-console.js';
 
 const INFO = { hostname: 'unit', memoryKiB: 1048576, vcpus: 2, disks: [{ target: 'vda', bytes: 10 * 1024 ** 3 }], nics: [{ mac: '52:54:00:00:00:09' }] };
 

@@ -1,6 +1,6 @@
 import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { consolePng } from '../../../drivers/test/screenshot-png.js';
+import { consolePng } from '../../../drivers/demo/screenshot-png.js';
 
 /** The chunks of a PNG, in order. */
 function chunks(png: Buffer): { type: string; data: Buffer; crcOk: boolean }[] {

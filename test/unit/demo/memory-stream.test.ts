@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as api from '../../../drivers/api/index.js';
-import { MemoryStream } from '../../../drivers/test/memory-stream.js';
+import { MemoryStream } from '../../../drivers/demo/memory-stream.js';
 
 function sink() {
   const written: Uint8Array[] = [];
