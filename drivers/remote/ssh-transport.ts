@@ -6,7 +6,7 @@ import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client as SshClient, type ClientChannel, type ConnectConfig } from 'ssh2';
-import { VirError, VIR_ERR_AUTH_CANCELLED, VIR_ERR_AUTH_FAILED, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_ERR_SSH, VIR_FROM_SSH } from '../api.js';
+import { VirError, VIR_ERR_AUTH_CANCELLED, VIR_ERR_AUTH_FAILED, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_ERR_SSH, VIR_FROM_SSH } from '../api/index.js';
 import { daemonUri, uriFlag, uriParam, type ConnectionUri } from '../uri.js';
 import { checkKnownHosts, fingerprint, keyType, knownHostsLine, knownHostsName } from './known-hosts.js';
 import { seconds, type OpenedTransport } from './socket-transport.js';
@@ -154,6 +154,8 @@ interface AuthProgress {
   allowed: readonly string[] | null;
   passwordTried: boolean;
   passwordCancelled: boolean;
+  /** What was offered, for the message when nothing was accepted: the agent, key files. */
+  readonly tried: string[];
 }
 
 function connectClient(client: Client, target: Target, prompts: SshPrompts, noVerify: boolean, knownHostsPath: string, sock: Duplex | undefined): Promise<void> {
@@ -234,7 +236,7 @@ function connectClient(client: Client, target: Target, prompts: SshPrompts, noVe
       }, () => verify(false));
     };
 
-    const progress: AuthProgress = { allowed: null, passwordTried: false, passwordCancelled: false };
+    const progress: AuthProgress = { allowed: null, passwordTried: false, passwordCancelled: false, tried: [] };
     const methods = authMethods(target, prompts, progress, ask);
     const authHandler = (left: AuthenticationType[] | null, _partial: boolean, next: (m: AnyAuthMethod | false) => void): void => {
       if (left) progress.allowed = left;
@@ -247,9 +249,12 @@ function connectClient(client: Client, target: Target, prompts: SshPrompts, noVe
       const who = `${target.user}@${target.host}:${target.port}`;
       if (level === 'client-authentication') {
         if (progress.passwordCancelled) return fail(new VirError(VIR_ERR_AUTH_CANCELLED, VIR_FROM_SSH, `authentication cancelled for ${who}: no password was given`));
+        const allows = progress.allowed ? `; the server allows: ${progress.allowed.join(', ')}` : '';
         const why = progress.passwordTried
           ? 'the password was not accepted'
-          : `no key was accepted${progress.allowed ? ` (the server allows: ${progress.allowed.join(', ')})` : ''}`;
+          : progress.tried.length > 0
+            ? `no key was accepted (tried: ${progress.tried.join(', ')}${allows})`
+            : `there was no key to offer: no SSH agent and no key file (${target.identityFiles.join(', ') || '~/.ssh/id_*'})${allows}`;
         return fail(new VirError(VIR_ERR_AUTH_FAILED, VIR_FROM_SSH, `authentication failed for ${who}: ${why}`));
       }
       fail(sshError(`cannot connect to ${target.host}:${target.port}: ${systemErrorText(e)}`));
@@ -290,7 +295,10 @@ async function* authMethods(target: Target, prompts: SshPrompts, progress: AuthP
   const username = target.user;
   yield { type: 'none', username };
   const agent = prompts.agentSocket === undefined ? process.env['SSH_AUTH_SOCK'] : prompts.agentSocket;
-  if (agent) yield { type: 'agent', username, agent };
+  if (agent) {
+    progress.tried.push('the SSH agent');
+    yield { type: 'agent', username, agent };
+  }
   for (const path of target.identityFiles) {
     if (!existsSync(path)) continue;
     let data: Buffer;
@@ -301,6 +309,7 @@ async function* authMethods(target: Target, prompts: SshPrompts, progress: AuthP
     }
     const parsed = utils.parseKey(data);
     if (!(parsed instanceof Error)) {
+      progress.tried.push(path);
       yield { type: 'publickey', username, key: data };
       continue;
     }
@@ -309,6 +318,7 @@ async function* authMethods(target: Target, prompts: SshPrompts, progress: AuthP
     const passphrase = await ask(() => question({ keyPath: path }));
     if (passphrase === null) continue;
     if (utils.parseKey(data, passphrase) instanceof Error) continue;
+    progress.tried.push(path);
     yield { type: 'publickey', username, key: data, passphrase };
   }
   // Asking for a password the server would refuse anyway (key-only hosts, root with prohibit-password)

@@ -1,7 +1,8 @@
-import type { Connection, Disposable, OpenOptions } from '../../drivers/api.js';
-import { isVirError, VIR_CONNECT_CLOSE_REASON_CLIENT, VIR_CONNECT_CLOSE_REASON_EOF, VIR_CONNECT_CLOSE_REASON_KEEPALIVE } from '../../drivers/api.js';
+import type { Connection, Disposable, OpenOptions } from '../../drivers/api/index.js';
+import { isVirError, VIR_CONNECT_CLOSE_REASON_CLIENT, VIR_CONNECT_CLOSE_REASON_EOF, VIR_CONNECT_CLOSE_REASON_KEEPALIVE } from '../../drivers/api/index.js';
 
-import type { ConnectionState } from '../api/contract/index.js';
+import type { ConnectionHint, ConnectionState } from '../api/contract/index.js';
+import { connectionHint } from './connection-hints.js';
 
 export type { ConnectionState };
 
@@ -97,11 +98,13 @@ export class HostConnection {
       if (generation !== this.generation) return;
       await this.drop();
       const message = e instanceof Error ? e.message : String(e);
+      const hint = connectionHint(this.uri, e);
+      const detail = { ...(isVirError(e) ? { code: e.code } : {}), ...(hint ? { hint } : {}) };
       // A first attempt that fails is reported and left to the user; after a drop, keep trying.
-      if (retrying) this.scheduleRetry(message, isVirError(e) ? e.code : undefined);
+      if (retrying) this.scheduleRetry(message, detail);
       else {
         this.wanted = false;
-        this.set({ state: 'error', message, ...(isVirError(e) ? { code: e.code } : {}) });
+        this.set({ state: 'error', message, ...detail });
       }
     }
   }
@@ -112,9 +115,9 @@ export class HostConnection {
     });
   }
 
-  private scheduleRetry(message: string, code?: number): void {
+  private scheduleRetry(message: string, detail: { code?: number; hint?: ConnectionHint } = {}): void {
     const delay = RECONNECT_DELAYS_MS[Math.min(this.attempt, RECONNECT_DELAYS_MS.length - 1)] ?? 30000;
-    this.set({ state: 'error', message, retryInMs: delay, ...(code !== undefined ? { code } : {}) });
+    this.set({ state: 'error', message, retryInMs: delay, ...detail });
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;

@@ -12,11 +12,33 @@ export interface SavedConnection {
   readonly autoconnect: boolean;
 }
 
+/** Why a connection failed, in terms a person can act on (the UI words it; the message stays beneath). */
+export type ConnectionHint =
+  /** A local socket that is not there, or refuses: libvirtd (or virtqemud) is not running or not installed. */
+  | { readonly kind: 'daemon-not-running'; readonly socket: string }
+  /** The socket is there but this user may not use it (not in the libvirt group). */
+  | { readonly kind: 'socket-permission'; readonly socket: string }
+  /** The daemon refused this user (polkit, or an auth scheme Hangar lacks). */
+  | { readonly kind: 'access-denied' }
+  /** Nothing listens for SSH at that address and port. */
+  | { readonly kind: 'ssh-refused'; readonly address: string }
+  /** Nothing listens for libvirt's TCP transport there. */
+  | { readonly kind: 'tcp-refused'; readonly address: string }
+  /** No key (and no password) was accepted; `tried` names what was offered. */
+  | { readonly kind: 'ssh-auth-failed'; readonly who: string; readonly tried: string }
+  | { readonly kind: 'ssh-host-key-changed' }
+  | { readonly kind: 'unknown-host' }
+  | { readonly kind: 'unreachable' }
+  /** The peer took the connection and said nothing: not libvirt, or a stuck daemon. */
+  | { readonly kind: 'no-answer' }
+  /** SSH worked but the host has neither virt-ssh-helper nor nc for libvirt's socket. */
+  | { readonly kind: 'remote-libvirt-missing' };
+
 export type ConnectionState =
   | { readonly state: 'disconnected' }
   | { readonly state: 'connecting'; readonly attempt: number }
   | { readonly state: 'connected' }
-  | { readonly state: 'error'; readonly message: string; readonly code?: number; readonly retryInMs?: number };
+  | { readonly state: 'error'; readonly message: string; readonly code?: number; readonly retryInMs?: number; readonly hint?: ConnectionHint };
 
 /** A saved connection and its state; `key` is the connection's id. */
 export interface ConnectionView extends Keyed {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_UNDEFINED,
   VIR_ERR_AUTH_CANCELLED, VIR_ERR_AUTH_FAILED, type DomainLifecycleEvent, type VirError,
-} from '../../../drivers/api.js';
+} from '../../../drivers/api/index.js';
 import { openRemoteConnection, type HostKeyInfo, type RemoteConnection, type SshPrompts } from '../../../drivers/remote/index.js';
 import { sshConnectionCount } from '../../../drivers/remote/ssh-transport.js';
 import { startLab, type Lab } from '../../lab/lab.js';
@@ -311,8 +311,19 @@ describe('password authentication', () => {
       { ssh: prompts({ password: async () => { asked++; return 'anything'; } }) },
     ).catch((e: unknown) => e)) as VirError;
     expect(err.code).toBe(VIR_ERR_AUTH_FAILED);
-    expect(err.message).toMatch(/no key was accepted \(the server allows: publickey\)/);
+    expect(err.message).toMatch(/there was no key to offer: no SSH agent and no key file \(.*no-such-key.*\); the server allows: publickey/);
     expect(asked).toBe(0);
+  });
+
+  it('names the keys it offered when none was accepted', { timeout: 30_000 }, async () => {
+    const stranger = join(tmp, 'stranger_ed25519');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
+    const err = (await openRemoteConnection(
+      `qemu+ssh://root@127.0.0.1:${lab.ssh.port}/system?keyfile=${encodeURIComponent(stranger)}&proxy=native`,
+      { ssh: prompts({}) },
+    ).catch((e: unknown) => e)) as VirError;
+    expect(err.code).toBe(VIR_ERR_AUTH_FAILED);
+    expect(err.message).toContain(`no key was accepted (tried: ${stranger}; the server allows: publickey)`);
   });
 
   it('still gives up on a server that never answers, within the connect timeout', { timeout: 30_000 }, async () => {
