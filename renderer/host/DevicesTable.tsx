@@ -17,9 +17,9 @@ export function DevicesTable({ connection }: { connection: string }): React.JSX.
     <Table aria-label={t('host.devices')} variant="compact" className="host-section">
       <Thead>
         <Tr>
-          <Th>{t('host.column.device')}</Th>
-          <Th>{t('host.column.parent')}</Th>
-          <Th>{t('host.column.capabilities')}</Th>
+          <Th modifier="wrap">{t('host.column.device')}</Th>
+          <Th modifier="wrap">{t('host.column.parent')}</Th>
+          <Th modifier="wrap">{t('host.column.capabilities')}</Th>
         </Tr>
       </Thead>
       <Tbody>

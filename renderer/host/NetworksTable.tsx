@@ -14,10 +14,10 @@ export function NetworksTable({ connection }: { connection: string }): React.JSX
     <Table aria-label={t('host.networks')} variant="compact" className="host-section">
       <Thead>
         <Tr>
-          <Th>{t('host.column.name')}</Th>
-          <Th>{t('host.column.state')}</Th>
-          <Th>{t('host.column.autostart')}</Th>
-          <Th>{t('host.column.persistent')}</Th>
+          <Th modifier="wrap">{t('host.column.name')}</Th>
+          <Th modifier="wrap">{t('host.column.state')}</Th>
+          <Th modifier="wrap">{t('host.column.autostart')}</Th>
+          <Th modifier="wrap">{t('host.column.persistent')}</Th>
         </Tr>
       </Thead>
       <Tbody>

@@ -25,10 +25,10 @@ export function PoolsTable({ connection }: { connection: string }): React.JSX.El
         <Tr>
           <Th screenReaderText={t('manager.column.expand')} />
           <Th width={25}>{t('host.column.name')}</Th>
-          <Th>{t('host.column.state')}</Th>
+          <Th modifier="wrap">{t('host.column.state')}</Th>
           <Th width={30}>{t('host.column.usage')}</Th>
-          <Th>{t('host.column.capacity')}</Th>
-          <Th>{t('host.column.autostart')}</Th>
+          <Th modifier="wrap">{t('host.column.capacity')}</Th>
+          <Th modifier="wrap">{t('host.column.autostart')}</Th>
         </Tr>
       </Thead>
       {pools.length === 0 && <Tbody><EmptyRow colSpan={6} text={t('host.noPools')} /></Tbody>}
@@ -59,10 +59,10 @@ export function PoolsTable({ connection }: { connection: string }): React.JSX.El
                   <Table aria-label={t('host.volumesOf', { name: p.name })} variant="compact" borders={false}>
                     <Thead>
                       <Tr>
-                        <Th>{t('host.column.volume')}</Th>
-                        <Th>{t('host.column.path')}</Th>
-                        <Th>{t('host.column.capacity')}</Th>
-                        <Th>{t('host.column.allocation')}</Th>
+                        <Th modifier="wrap">{t('host.column.volume')}</Th>
+                        <Th modifier="wrap">{t('host.column.path')}</Th>
+                        <Th modifier="wrap">{t('host.column.capacity')}</Th>
+                        <Th modifier="wrap">{t('host.column.allocation')}</Th>
                       </Tr>
                     </Thead>
                     <Tbody>

@@ -62,6 +62,8 @@ export const en = {
     notifications: 'Messages',
     empty: 'No messages',
     dismiss: 'Dismiss',
+    read: 'read',
+    unreadItem: 'unread',
     variant: { danger: 'Error:', warning: 'Warning:', success: 'Done:', info: 'Information:' },
   },
   jobs: {

@@ -64,6 +64,8 @@ export const zhCN: Strings = {
     notifications: '消息',
     empty: '没有消息',
     dismiss: '关闭',
+    read: '已读',
+    unreadItem: '未读',
     variant: { danger: '错误：', warning: '警告：', success: '完成：', info: '信息：' },
   },
   jobs: {

@@ -68,7 +68,7 @@ export function AppShell(): React.JSX.Element {
         )}
         <TabsArea tabs={tabs} />
       </Page>
-      <Toasts />
+      <Toasts drawerOpen={drawer} />
       <PromptHost />
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(undefined)} />}

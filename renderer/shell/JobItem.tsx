@@ -27,7 +27,8 @@ export function JobItem({ job }: { job: JobView }): React.JSX.Element {
     return t('jobs.state.done');
   };
   return (
-    <NotificationDrawerListItem variant={VARIANT[job.state]} isRead={job.state === 'running'} data-job={job.id} data-job-state={job.state}>
+    <NotificationDrawerListItem variant={VARIANT[job.state]} isRead={job.state === 'running'} data-job={job.id} data-job-state={job.state}
+      readStateScreenReaderText={t(`jobs.state.${job.state}`)}>
       <NotificationDrawerListItemHeader variant={VARIANT[job.state]} title={title} srTitle={t(`jobs.state.${job.state}`)}>
         {job.state === 'running' && job.cancellable && (
           <Button variant="link" isInline onClick={cancel}>{t('common.cancel')}</Button>

@@ -54,7 +54,8 @@ export function NotificationsDrawer({ onClose }: { onClose: () => void }): React
             <NotificationDrawerList isHidden={!open.messages} aria-label={t('drawer.notifications')}>
               {notifications.items.length === 0 && <EmptyState titleText={t('drawer.empty')} headingLevel="h4" variant="xs" />}
               {notifications.items.map((n) => (
-                <NotificationDrawerListItem key={n.id} variant={n.variant} isRead={n.read} data-notification={n.variant}>
+                <NotificationDrawerListItem key={n.id} variant={n.variant} isRead={n.read} data-notification={n.variant}
+                  readStateScreenReaderText={n.read ? t('drawer.read') : t('drawer.unreadItem')}>
                   <NotificationDrawerListItemHeader variant={n.variant} title={n.title} srTitle={t(`drawer.variant.${n.variant}`)}>
                     <Button variant="plain" aria-label={t('drawer.dismiss')} icon={<TimesIcon />} onClick={() => notifications.dismiss(n.id)} />
                   </NotificationDrawerListItemHeader>

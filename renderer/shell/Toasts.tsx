@@ -5,8 +5,8 @@ import { useNotifications } from '../state/hooks.js';
 
 const SHOW_MS = 8_000;
 
-/** New notifications pop up as toasts for a few seconds; the drawer keeps them. */
-export function Toasts(): React.JSX.Element {
+/** New notifications pop up as toasts for a few seconds (not while the drawer shows them); the drawer keeps them. */
+export function Toasts({ drawerOpen }: { drawerOpen: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const { items } = useNotifications();
   const seen = useRef<Set<string> | undefined>(undefined);
@@ -20,8 +20,11 @@ export function Toasts(): React.JSX.Element {
     const fresh = items.filter((n) => !seen.current?.has(n.id)).map((n) => n.id);
     if (fresh.length === 0) return;
     for (const id of fresh) seen.current.add(id);
-    setShown((s) => [...fresh, ...s].slice(0, 4));
-  }, [items]);
+    if (!drawerOpen) setShown((s) => [...fresh, ...s].slice(0, 4));
+  }, [items, drawerOpen]);
+  useEffect(() => {
+    if (drawerOpen) setShown([]);
+  }, [drawerOpen]);
 
   const hide = (id: string): void => setShown((s) => s.filter((x) => x !== id));
   return (
