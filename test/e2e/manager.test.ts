@@ -9,17 +9,21 @@ import { seededDataDir } from '../support/data-dir.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 
+/** A VM's row in the manager table, inside its host's group of rows. */
+const vmRow = (host: Locator, name: string): Locator => host.getByRole('row', { name, exact: true });
+
 async function startAndForceOff(page: Page, host: Locator, vmName: string): Promise<void> {
-  const row = host.getByRole('listitem', { name: vmName, exact: true });
+  const row = vmRow(host, vmName);
   await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('shutoff');
-  await row.getByRole('button', { name: 'Run' }).click();
+  await row.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
   // The CPU graph fills in from the stats ticks (a sample needs two ticks).
   await expect.poll(async () => Number(await row.locator('svg.sparkline').getAttribute('data-points')), { timeout: 20_000 })
     .toBeGreaterThanOrEqual(2);
-  await row.getByRole('button', { name: 'Force Off' }).click();
+  await row.getByRole('button', { name: `Actions for ${vmName}` }).click();
+  await page.getByRole('menuitem', { name: 'Force Off' }).click();
   const dialog = page.getByRole('alertdialog');
-  expect(await dialog.getByRole('heading').textContent()).toBe(`Force off "${vmName}"?`);
+  expect(await dialog.getByRole('heading').textContent()).toContain(`Force off “${vmName}”?`);
   await dialog.getByRole('button', { name: 'Force Off' }).click();
   await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('shutoff');
 }
@@ -30,6 +34,7 @@ describe('the manager window, on the Demo host and a real libvirt host', () => {
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   let data: ReturnType<typeof seededDataDir>;
+  let page: Page;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -38,6 +43,7 @@ describe('the manager window, on the Demo host and a real libvirt host', () => {
     data = seededDataDir([{ uri: 'test:///default', name: 'Demo host' }, { uri: lab.uri, name: 'Lab host' }]);
     app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
     ({ browser, close: closeBrowser } = await launchChromium());
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
   afterAll(async () => {
     await closeBrowser?.();
@@ -47,30 +53,32 @@ describe('the manager window, on the Demo host and a real libvirt host', () => {
   });
 
   it('starts and forces off VMs on both hosts, with live state and CPU graph', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(app.url);
-    const demo = page.getByRole('region', { name: 'Demo host' });
-    const labHost = page.getByRole('region', { name: 'Lab host' });
-    await expect.poll(() => demo.getByRole('status').textContent()).toBe('Connected');
-    await expect.poll(() => labHost.getByRole('status').textContent(), { timeout: 15_000 }).toBe('Connected');
+    const demo = page.getByRole('rowgroup', { name: 'Demo host' });
+    const labHost = page.getByRole('rowgroup', { name: 'Lab host' });
+    await expect.poll(() => demo.getAttribute('data-connection-state')).toBe('connected');
+    await expect.poll(() => labHost.getAttribute('data-connection-state'), { timeout: 15_000 }).toBe('connected');
+    expect(await demo.getByRole('status').textContent()).toBe('Connected');
     await startAndForceOff(page, labHost, 'tiny');
     await startAndForceOff(page, demo, 'ubuntu-dev');
-    await demo.getByRole('listitem', { name: 'debian-server' }).getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(() => demo.getByRole('listitem', { name: 'debian-server' }).getAttribute('data-state')).toBe('paused');
+    await vmRow(demo, 'debian-server').getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => vmRow(demo, 'debian-server').getAttribute('data-state')).toBe('paused');
     await page.screenshot({ path: join(artifacts, 'manager.png') });
-    await page.close();
   });
 
   it('shows the host\'s own error message when an action fails', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
-    const labHost = page.getByRole('region', { name: 'Lab host' });
-    await expect.poll(() => labHost.getByRole('status').textContent(), { timeout: 15_000 }).toBe('Connected');
+    const labHost = page.getByRole('rowgroup', { name: 'Lab host' });
     // Take the guest's disk away behind Hangar's back: starting it must fail with libvirt's message.
     await lab.virsh(['change-media', 'tiny', 'hdc', '/nonexistent/missing.iso', '--config', '--force']);
-    await labHost.getByRole('listitem', { name: 'tiny' }).getByRole('button', { name: 'Run' }).click();
-    const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toMatch(/^Run of "tiny" failed: .*missing\.iso/);
-    await page.close();
+    await vmRow(labHost, 'tiny').getByRole('button', { name: 'Run', exact: true }).click();
+    const toast = page.locator('.pf-v6-c-alert-group.pf-m-toast .pf-v6-c-alert').filter({ hasText: 'Run of “tiny” failed' });
+    await toast.waitFor({ timeout: 15_000 });
+    expect(await toast.textContent()).toMatch(/missing\.iso/);
+    await page.screenshot({ path: join(artifacts, 'manager-error.png') });
+    // The drawer keeps it, with libvirt's message as it is.
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const item = page.locator('.pf-v6-c-notification-drawer [data-notification="danger"]').filter({ hasText: 'Run of “tiny” failed' });
+    expect(await item.textContent()).toMatch(/missing\.iso/);
+    await page.getByRole('button', { name: 'Close notifications' }).click();
   });
 });
