@@ -172,6 +172,8 @@ export const PROCEDURES = {
   NETWORK_CREATE: p(39, net, xvoid),
   NETWORK_CREATE_XML: p(40, struct({ xml: nonnullString }), retNet),
   NETWORK_DEFINE_XML: p(41, struct({ xml: nonnullString }), retNet),
+  NETWORK_CREATE_XML_FLAGS: p(437, struct({ xml: nonnullString, flags }), retNet),
+  NETWORK_DEFINE_XML_FLAGS: p(432, struct({ xml: nonnullString, flags }), retNet),
   NETWORK_DESTROY: p(42, net, xvoid),
   NETWORK_GET_XML_DESC: p(43, netFlags, xmlRet),
   NETWORK_GET_AUTOSTART: p(44, net, autostartRet),

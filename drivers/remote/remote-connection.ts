@@ -194,11 +194,14 @@ export class RemoteConnection implements Connection {
   async networkLookupByUUID(uuid: string): Promise<Network> {
     return new RemoteNetwork(this.rpc, (await this.rpc.call('NETWORK_LOOKUP_BY_UUID', { uuid })).net);
   }
-  async networkDefineXML(xml: string, _flags = 0): Promise<Network> {
-    return new RemoteNetwork(this.rpc, (await this.rpc.call('NETWORK_DEFINE_XML', { xml })).net);
+  // The flags variants (libvirt ≥ 7.8) carry VALIDATE; without flags the old calls work on any daemon.
+  async networkDefineXML(xml: string, flags = 0): Promise<Network> {
+    const { net } = flags === 0 ? await this.rpc.call('NETWORK_DEFINE_XML', { xml }) : await this.rpc.call('NETWORK_DEFINE_XML_FLAGS', { xml, flags });
+    return new RemoteNetwork(this.rpc, net);
   }
-  async networkCreateXML(xml: string, _flags = 0): Promise<Network> {
-    return new RemoteNetwork(this.rpc, (await this.rpc.call('NETWORK_CREATE_XML', { xml })).net);
+  async networkCreateXML(xml: string, flags = 0): Promise<Network> {
+    const { net } = flags === 0 ? await this.rpc.call('NETWORK_CREATE_XML', { xml }) : await this.rpc.call('NETWORK_CREATE_XML_FLAGS', { xml, flags });
+    return new RemoteNetwork(this.rpc, net);
   }
 
   // ── storage ──

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  VIR_ERR_NO_DOMAIN_SNAPSHOT, VIR_NETWORK_EVENT_DEFINED, VIR_NETWORK_EVENT_ID_LIFECYCLE, VIR_NETWORK_EVENT_STARTED,
+  VIR_ERR_NO_DOMAIN_SNAPSHOT, VIR_ERR_XML_INVALID_SCHEMA, VIR_NETWORK_CREATE_VALIDATE, VIR_NETWORK_DEFINE_VALIDATE, VIR_NETWORK_EVENT_DEFINED, VIR_NETWORK_EVENT_ID_LIFECYCLE, VIR_NETWORK_EVENT_STARTED,
   VIR_NETWORK_EVENT_STOPPED, VIR_NETWORK_EVENT_UNDEFINED, VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
   VIR_STORAGE_POOL_EVENT_ID_REFRESH, VIR_STORAGE_POOL_EVENT_STARTED, VIR_STORAGE_POOL_RUNNING,
   type AsyncDisposable, type NetworkEvent, type StoragePoolEvent, type VirError,
@@ -186,6 +186,25 @@ describe.each(TRANSPORTS)('qemu driver over %s', (label, index, target) => {
         <capability type='mdev'><type id='nvidia-11'/></capability></device>`).catch((e: unknown) => e)) as VirError;
       expect(err.message).toContain("Unable to find address for parent device 'computer'");
     });
+  });
+});
+
+describe('network XML validation (qemu driver)', () => {
+  it('defines and creates networks with VALIDATE: the daemon checks the schema', async () => {
+    const conn = await openRemoteConnection(lab.uri);
+    try {
+      const bad = "<network><name>bad-net</name><bridge name='virbr-bad' bogus='1'/></network>";
+      await expect(conn.networkDefineXML(bad, VIR_NETWORK_DEFINE_VALIDATE)).rejects.toMatchObject({ code: VIR_ERR_XML_INVALID_SCHEMA });
+      await expect(conn.networkCreateXML(bad, VIR_NETWORK_CREATE_VALIDATE)).rejects.toMatchObject({ code: VIR_ERR_XML_INVALID_SCHEMA });
+      // Without the flag the same XML is taken (libvirt ignores what it does not know).
+      const net = await conn.networkDefineXML(bad);
+      expect(net.name).toBe('bad-net');
+      const good = await conn.networkDefineXML("<network><name>good-net</name><bridge name='virbr-good'/></network>", VIR_NETWORK_DEFINE_VALIDATE);
+      expect(good.name).toBe('good-net');
+      await Promise.all([net.undefine(), good.undefine()]);
+    } finally {
+      await conn.close();
+    }
   });
 });
 
