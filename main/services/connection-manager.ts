@@ -91,6 +91,29 @@ export class ConnectionManager {
     return connection;
   }
 
+  /**
+   * A connection of its own for one long byte stream (a volume upload or download, a console): libvirt has no
+   * flow control per stream, so a stream its reader does not drain pauses the whole RPC connection it runs on —
+   * on the host's main connection that would hold back every list, event and call for that host. Over SSH it
+   * is one more channel of the host's one SSH connection. The in-process Demo host has no such limit and shares
+   * its one connection. Release it when the stream ends.
+   */
+  async transferConnection(id: string): Promise<{ readonly connection: Connection; release(): Promise<void> }> {
+    const entry = this.entry(id);
+    const main = this.connection(id);
+    if (/^test:/i.test(entry.saved.uri)) return { connection: main, release: async () => {} };
+    const own = await this.open(entry.saved.uri, {});
+    let released = false;
+    return {
+      connection: own,
+      release: async () => {
+        if (released) return;
+        released = true;
+        await own.close().catch(() => undefined);
+      },
+    };
+  }
+
   /** The live driver connection, if there is one now. */
   liveConnection(id: string): Connection | undefined {
     return this.entry(id).host.connection;

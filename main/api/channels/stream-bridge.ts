@@ -41,8 +41,8 @@ export async function channelIntoStream(channel: ByteChannel, stream: Stream): P
  * A download: the stream's bytes go to the client no faster than it reads them (while the window is full this
  * stops pulling from the stream, which holds back libvirt). Closes the channel without an error at the end of
  * the data. Resolves true when everything was sent.
- * libvirt has no flow control per stream: on a remote host, a stream nobody pulls from pauses that host's whole
- * RPC connection (drivers/remote's back-pressure), so a stalled reader holds back that host until it reads or closes.
+ * libvirt has no flow control per stream: a stream nobody pulls from pauses the whole RPC connection it runs on
+ * (drivers/remote's back-pressure), so streams run on a connection of their own (ConnectionManager.transferConnection).
  */
 export async function streamIntoChannel(stream: Stream, channel: ByteChannel): Promise<boolean> {
   bindLifetimes(channel, stream);

@@ -54,24 +54,31 @@ export function storageHandlers(ctx: HandlerContext): Handlers<CallsOf<'storage'
       return null;
     },
     'storage.uploadVolume': async ({ connection, pool: p, volume: v, offset, length }, session) => {
+      const lease = await manager.transferConnection(connection);
       const channel = session.channels.open();
       try {
-        const stream = await (await volume(connection, p, v)).upload(offset, length);
+        const pool = await lease.connection.storagePoolLookupByUUID(p);
+        const stream = await (await pool.storageVolLookupByName(v)).upload(offset, length);
         void channelIntoStream(channel, stream).then(async (done) => {
           if (done) await manager.refreshPool(connection, p);
-        }).catch(() => undefined);
+        }).catch(() => undefined).finally(() => void lease.release());
       } catch (e) {
         channel.shutdown('the upload did not start');
+        await lease.release();
         throw e;
       }
       return { channel: channel.id };
     },
     'storage.downloadVolume': async ({ connection, pool: p, volume: v, offset, length }, session) => {
+      const lease = await manager.transferConnection(connection);
       const channel = session.channels.open();
       try {
-        void streamIntoChannel(await (await volume(connection, p, v)).download(offset, length), channel);
+        const pool = await lease.connection.storagePoolLookupByUUID(p);
+        const stream = await (await pool.storageVolLookupByName(v)).download(offset, length);
+        void streamIntoChannel(stream, channel).finally(() => void lease.release());
       } catch (e) {
         channel.shutdown('the download did not start');
+        await lease.release();
         throw e;
       }
       return { channel: channel.id };
