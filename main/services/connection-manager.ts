@@ -62,6 +62,28 @@ export class ConnectionManager {
     return saved;
   }
 
+  /**
+   * Renames a connection, changes its autoconnect, or points it at another URI (then it reconnects if it was
+   * connected or wanted: a new URI is a new host, whose inventory starts afresh).
+   */
+  async update(id: string, change: { name?: string; autoconnect?: boolean; uri?: string }): Promise<SavedConnection> {
+    const entry = this.entry(id);
+    if (change.uri === undefined || change.uri === entry.saved.uri) {
+      const { uri: _same, ...rest } = change;
+      entry.saved = this.store.update(id, rest);
+      this.emit({ type: 'connection', connection: entry.saved, state: entry.host.state });
+      return entry.saved;
+    }
+    const reconnect = entry.host.state.state !== 'disconnected';
+    const saved = this.store.update(id, change);
+    await entry.host.disconnect();
+    this.entries.delete(id);
+    this.track(saved);
+    this.emit({ type: 'connection', connection: saved, state: { state: 'disconnected' } });
+    if (reconnect) void this.connect(id);
+    return saved;
+  }
+
   async remove(id: string): Promise<void> {
     const entry = this.entry(id);
     await entry.host.disconnect();

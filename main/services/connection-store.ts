@@ -76,9 +76,12 @@ export class ConnectionStore {
     return saved;
   }
 
-  update(id: string, change: Partial<Omit<SavedConnection, 'id' | 'uri'>>): SavedConnection {
+  update(id: string, change: Partial<Omit<SavedConnection, 'id'>>): SavedConnection {
     const current = this.get(id);
     if (!current) throw new Error(`No saved connection ${id}.`);
+    if (change.uri !== undefined && change.uri !== current.uri && this.connections.some((c) => c.uri === change.uri)) {
+      throw new Error(`A connection to ${change.uri} is already in the list.`);
+    }
     const next = { ...current, ...change };
     this.connections = this.connections.map((c) => (c.id === id ? next : c));
     this.save();

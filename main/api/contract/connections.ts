@@ -71,6 +71,12 @@ export const connectionsCalls = {
     name: z.string().trim().max(200).default(''),
     autoconnect: z.boolean().default(true),
   }),
+  /** Renames a connection, changes its autoconnect, or its URI (it then reconnects to the new host). */
+  'connections.update': ref.extend({
+    name: z.string().trim().max(200).optional(),
+    autoconnect: z.boolean().optional(),
+    uri: libvirtUri.optional(),
+  }),
   'connections.remove': ref,
   'connections.connect': ref,
   'connections.disconnect': ref,
@@ -89,6 +95,7 @@ export const connectionsCalls = {
 export interface ConnectionsResults {
   'connections.list': CollectionList<ConnectionView>;
   'connections.add': SavedConnection;
+  'connections.update': SavedConnection;
   'connections.remove': null;
   'connections.connect': null;
   'connections.disconnect': null;

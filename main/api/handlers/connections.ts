@@ -9,6 +9,8 @@ export function connectionsHandlers(ctx: HandlerContext): Handlers<CallsOf<'conn
       if (input.autoconnect) void manager.connect(saved.id);
       return saved;
     },
+    'connections.update': async ({ connection, name, autoconnect, uri }) =>
+      manager.update(connection, { ...(name !== undefined ? { name } : {}), ...(autoconnect !== undefined ? { autoconnect } : {}), ...(uri !== undefined ? { uri } : {}) }),
     'connections.remove': async ({ connection }) => {
       await manager.remove(connection);
       return null;
