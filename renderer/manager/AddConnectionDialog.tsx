@@ -92,7 +92,7 @@ export function AddConnectionDialog({ onAdd, onCancel }: {
           <Checkbox id="add-autoconnect" label={t('addConnection.autoconnect')} isChecked={autoconnect} onChange={(_e, v) => setAutoconnect(v)} />
           <Checkbox id="add-custom" label={t('addConnection.custom')} isChecked={useCustom} onChange={(_e, v) => setUseCustom(v)} />
           {useCustom ? (
-            <FormGroup label={t('addConnection.uri')} fieldId="add-uri" isRequired>
+            <FormGroup label={t('addConnection.uri')} fieldId="add-uri">
               <TextInput id="add-uri" value={custom} placeholder="qemu+ssh://user@host/system" translate="no"
                 validated={error?.field === 'uri' ? 'error' : 'default'}
                 onChange={(_e, v) => {

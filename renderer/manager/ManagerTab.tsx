@@ -22,13 +22,15 @@ export function ManagerTab(): React.JSX.Element {
 
   return (
     <PageSection aria-label={t('tabs.manager')}>
-      <Toolbar>
-        <ToolbarContent>
-          <ToolbarItem>
-            <Button icon={<PlusIcon />} onClick={() => setAdding(true)}>{t('manager.addConnection')}</Button>
-          </ToolbarItem>
-        </ToolbarContent>
-      </Toolbar>
+      {connections.length > 0 && (
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem>
+              <Button icon={<PlusIcon />} onClick={() => setAdding(true)}>{t('manager.addConnection')}</Button>
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+      )}
       {connections.length === 0 ? (
         <EmptyState titleText={t('manager.emptyTitle')} headingLevel="h2" icon={ServerIcon}>
           <EmptyStateBody>{t('manager.empty')}</EmptyStateBody>

@@ -58,9 +58,9 @@ describe('adding a remote host over SSH from the window', () => {
     await page.screenshot({ path: join(artifacts, 'ssh-host-key.png') });
     await prompt.getByRole('button', { name: 'Trust and Connect' }).click();
 
-    const host = page.getByRole('region', { name: uri });
+    const host = page.getByRole('rowgroup', { name: uri });
     await expect.poll(() => host.getByRole('status').textContent(), { timeout: 20_000 }).toBe('Connected');
-    expect(await host.getByRole('listitem', { name: 'tiny' }).getAttribute('data-state')).toBe('shutoff');
+    await expect.poll(() => host.getByRole('row', { name: 'tiny', exact: true }).getAttribute('data-state')).toBe('shutoff');
     expect(readFileSync(join(home, '.ssh', 'known_hosts'), 'utf8')).toContain(lab.ssh.hostKey.split(' ')[1]);
     await page.close();
   });
@@ -72,13 +72,13 @@ describe('adding a remote host over SSH from the window', () => {
     writeFileSync(join(home, '.ssh', 'known_hosts'), `[127.0.0.1]:${lab.ssh.port} ${otherKey}\n`);
     const page = await browser.newPage();
     await page.goto(app.url);
-    const host = page.getByRole('region', { name: uri });
+    const host = page.getByRole('rowgroup', { name: uri });
     await expect.poll(() => host.getByRole('status').textContent(), { timeout: 20_000 }).toBe('Connected');
-    await host.getByRole('button', { name: 'Disconnect' }).click();
+    await host.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await expect.poll(() => host.getByRole('status').textContent()).toBe('Not connected');
-    await host.getByRole('button', { name: 'Connect' }).click();
+    await host.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect.poll(() => host.getAttribute('data-connection-state'), { timeout: 20_000 }).toBe('error');
-    const message = (await host.getByRole('status').textContent()) ?? '';
+    const message = (await host.locator('.connection-error').textContent()) ?? '';
     expect(message).toContain(`[127.0.0.1]:${lab.ssh.port}`);
     expect(message).toContain(fingerprint(join(lab.dir, 'ssh', 'host_ed25519.pub')));
     await page.close();
@@ -87,11 +87,12 @@ describe('adding a remote host over SSH from the window', () => {
   it('removes the connection after asking, and forgets it', async () => {
     const page = await browser.newPage();
     await page.goto(app.url);
-    const host = page.getByRole('region', { name: uri });
+    const host = page.getByRole('rowgroup', { name: uri });
     await host.waitFor();
-    await host.getByRole('button', { name: 'Remove' }).click();
+    await host.getByRole('button', { name: `Actions for the connection ${uri}` }).click();
+    await page.getByRole('menuitem', { name: 'Remove' }).click();
     const dialog = page.getByRole('alertdialog');
-    expect(await dialog.getByRole('heading').textContent()).toBe(`Remove the connection "${uri}"?`);
+    expect(await dialog.getByRole('heading').textContent()).toContain(`Remove the connection “${uri}”?`);
     await dialog.getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => host.count()).toBe(0);
     expect(readFileSync(join(data.dir, 'connections.json'), 'utf8')).not.toContain(String(lab.ssh.port));
