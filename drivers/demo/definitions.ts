@@ -2,9 +2,9 @@
 // Error codes, domains and wording follow libvirt (virDomainDefParse, virNetworkDefParse, …).
 import * as api from '../api/index.js';
 import { virError } from './errors.js';
-import { canonicalUuid, newUuid } from './uuid.js';
 import { randomBytes } from 'node:crypto';
-import { XmlSyntaxError, child, childElements, childText, element, insertAfter, parseXml, sizeIn, textElement, textOf, type XmlElement } from './xml-tree.js';
+import { generateUuid, normalizeUuid, validateUuid, XmlError, type XmlElement } from '../xml/index.js';
+import { childText, element, insertAfter, parseTree, setAttrFirst, setText, sizeIn, textElement, textOf } from './xml-access.js';
 
 interface Kind {
   readonly root: string;
@@ -23,10 +23,10 @@ const SNAPSHOT: Kind = { root: 'domainsnapshot', docName: 'domainsnapshot', errD
 function parseAs(kind: Kind, xml: string): XmlElement {
   let root: XmlElement;
   try {
-    root = parseXml(xml);
+    root = parseTree(xml);
   } catch (e) {
-    if (e instanceof XmlSyntaxError) {
-      throw virError(api.VIR_ERR_XML_DETAIL, kind.errDomain, `(${kind.docName}):${e.line}: ${e.message}`);
+    if (e instanceof XmlError) {
+      throw virError(api.VIR_ERR_XML_DETAIL, kind.errDomain, `(${kind.docName}):${e.line ?? 1}: ${e.message.replace(/^xml: (not well-formed XML: )?/, '')}`);
     }
     throw e;
   }
@@ -40,14 +40,16 @@ function parseAs(kind: Kind, xml: string): XmlElement {
 function ensureUuid(root: XmlElement, kind: Kind): string {
   const text = childText(root, 'uuid');
   if (text === undefined) {
-    const uuid = newUuid();
+    const uuid = generateUuid();
     insertAfter(root, textElement('uuid', uuid), ['name']);
     return uuid;
   }
-  const uuid = canonicalUuid(text);
-  if (!uuid) throw virError(api.VIR_ERR_INTERNAL_ERROR, kind.errDomain, 'malformed uuid element');
-  const el = child(root, 'uuid');
-  if (el) el.children = [{ text: uuid }];
+  // libvirt takes dashes between any digits; 32 hex digits are what matter.
+  const hex = text.replace(/-/g, '');
+  if (validateUuid(hex) !== undefined) throw virError(api.VIR_ERR_INTERNAL_ERROR, kind.errDomain, 'malformed uuid element');
+  const uuid = normalizeUuid(hex);
+  const el = root.child('uuid');
+  if (el) setText(el, uuid);
   return uuid;
 }
 
@@ -65,19 +67,19 @@ export interface Definition {
 
 export function parseDomainDefinition(xml: string): Definition {
   const def = parseAs(DOMAIN, xml);
-  if (!def.attrs.type) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, "Missing required attribute 'type' in element 'domain'");
+  if (!def.attr('type')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, "Missing required attribute 'type' in element 'domain'");
   const name = requireName(def, DOMAIN);
   if (name.includes('/')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_DOMAIN, `name ${name} cannot contain '/'`);
   if (name.includes('\n')) throw virError(api.VIR_ERR_XML_DETAIL, api.VIR_FROM_DOMAIN, `invalid name '${name}': illegal character`);
   const uuid = ensureUuid(def, DOMAIN);
-  if (!child(def, 'memory') && !child(def, 'currentMemory')) {
+  if (!def.child('memory') && !def.child('currentMemory')) {
     throw virError(
       api.VIR_ERR_XML_ERROR,
       api.VIR_FROM_DOMAIN,
       'Memory size must be specified via <memory> or in the <numa> configuration',
     );
   }
-  delete def.attrs.id;
+  def.setAttr('id', undefined);
   completeInterfaces(def);
   applyDomainDefaults(def);
   return { def, name, uuid };
@@ -94,12 +96,12 @@ const DOMAIN_ORDER = [
 /** Puts a domain's top-level elements in libvirt's order (stable for the rest). */
 export function orderDomainChildren(def: XmlElement): void {
   const rank = (c: XmlElement['children'][number]): number => {
-    if (!('name' in c)) return DOMAIN_ORDER.length;
+    if (!(c.kind === 'element')) return DOMAIN_ORDER.length;
     const i = DOMAIN_ORDER.indexOf(c.name);
     return i < 0 ? DOMAIN_ORDER.length : i;
   };
   def.children = def.children
-    .filter((c) => 'name' in c || 'comment' in c)
+    .filter((c) => c.kind === 'element' || c.kind === 'comment')
     .map((c, i) => ({ c, i }))
     .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
     .map(({ c }) => c);
@@ -112,57 +114,57 @@ export function orderDomainChildren(def: XmlElement): void {
  */
 function applyDomainDefaults(def: XmlElement): void {
   for (const tag of ['memory', 'currentMemory']) {
-    const el = child(def, tag);
+    const el = def.child(tag);
     const kib = sizeIn(el, 'KiB', 'KiB');
     if (el && kib !== undefined) {
-      el.attrs = { unit: 'KiB', ...Object.fromEntries(Object.entries(el.attrs).filter(([k]) => k !== 'unit')) };
-      el.children = [{ text: String(kib) }];
+      setAttrFirst(el, 'unit', 'KiB');
+      setText(el, String(kib));
     }
   }
-  const memory = child(def, 'memory');
-  if (memory && !child(def, 'currentMemory')) def.children.push(textElement('currentMemory', textOf(memory) ?? '0', { unit: 'KiB' }));
+  const memory = def.child('memory');
+  if (memory && !def.child('currentMemory')) def.children.push(textElement('currentMemory', textOf(memory) ?? '0', { unit: 'KiB' }));
   if (!memory) {
-    const cur = child(def, 'currentMemory');
+    const cur = def.child('currentMemory');
     if (cur) def.children.push(textElement('memory', textOf(cur) ?? '0', { unit: 'KiB' }));
   }
-  const vcpu = child(def, 'vcpu') ?? textElement('vcpu', '1');
+  const vcpu = def.child('vcpu') ?? textElement('vcpu', '1');
   if (!def.children.includes(vcpu)) def.children.push(vcpu);
-  vcpu.attrs = { placement: vcpu.attrs.placement ?? 'static', ...vcpu.attrs };
-  let os = child(def, 'os');
+  setAttrFirst(vcpu, 'placement', vcpu.attr('placement') ?? 'static');
+  let os = def.child('os');
   if (!os) {
     os = element('os', {}, [textElement('type', 'hvm')]);
     def.children.push(os);
   }
-  const type = child(os, 'type');
-  if (type) type.attrs = { arch: type.attrs.arch ?? 'i686', ...type.attrs };
-  const devices = child(def, 'devices');
-  const deviceBoot = devices ? devices.children.some((d) => 'name' in d && child(d, 'boot') !== undefined) : false;
-  if (!child(os, 'boot') && !child(os, 'kernel') && !deviceBoot) os.children.push(element('boot', { dev: 'hd' }));
-  if (!child(def, 'clock')) def.children.push(element('clock', { offset: 'utc' }));
+  const type = os.child('type');
+  if (type) setAttrFirst(type, 'arch', type.attr('arch') ?? 'i686');
+  const devices = def.child('devices');
+  const deviceBoot = devices ? devices.children.some((d) => d.kind === 'element' && d.child('boot') !== undefined) : false;
+  if (!os.child('boot') && !os.child('kernel') && !deviceBoot) os.children.push(element('boot', { dev: 'hd' }));
+  if (!def.child('clock')) def.children.push(element('clock', { offset: 'utc' }));
   for (const [tag, action] of [['on_poweroff', 'destroy'], ['on_reboot', 'restart'], ['on_crash', 'destroy']] as const) {
-    if (!child(def, tag)) def.children.push(textElement(tag, action));
+    if (!def.child(tag)) def.children.push(textElement(tag, action));
   }
   orderDomainChildren(def);
 }
 
 /** What libvirt fills in on every NIC it parses: a MAC address, and (test driver) an ifname testnetN. */
 function completeInterfaces(def: XmlElement): void {
-  const devices = child(def, 'devices');
+  const devices = def.child('devices');
   if (!devices) return;
-  const nics = childElements(devices, 'interface');
-  const used = new Set(nics.map((n) => child(n, 'target')?.attrs.dev).filter((d): d is string => d !== undefined));
+  const nics = devices.childrenNamed('interface');
+  const used = new Set(nics.map((n) => n.child('target')?.attr('dev')).filter((d): d is string => d !== undefined));
   for (const nic of nics) {
-    if (!child(nic, 'mac')) {
+    if (!nic.child('mac')) {
       const bytes = randomBytes(3);
       const mac = `52:54:00:${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
       nic.children.unshift(element('mac', { address: mac }));
     }
-    if (!child(nic, 'target')?.attrs.dev) {
+    if (!nic.child('target')?.attr('dev')) {
       let n = 0;
       while (used.has(`testnet${n}`)) n++;
       used.add(`testnet${n}`);
-      const existing = child(nic, 'target');
-      if (existing) existing.attrs.dev = `testnet${n}`;
+      const existing = nic.child('target');
+      if (existing) existing.setAttr('dev', `testnet${n}`);
       else insertAfter(nic, element('target', { dev: `testnet${n}` }), ['source', 'mac']);
     }
   }
@@ -177,7 +179,7 @@ export function parseNetworkDefinition(xml: string): Definition {
 
 export function parsePoolDefinition(xml: string): Definition {
   const def = parseAs(POOL, xml);
-  if (!def.attrs.type) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, "Missing required attribute 'type' in element 'pool'");
+  if (!def.attr('type')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, "Missing required attribute 'type' in element 'pool'");
   const name = childText(def, 'name');
   if (!name) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_STORAGE, 'missing pool source name element');
   const uuid = ensureUuid(def, POOL);
@@ -193,7 +195,7 @@ export function parseVolumeDefinition(xml: string): VolumeDefinition {
   const def = parseAs(VOLUME, xml);
   const name = childText(def, 'name');
   if (!name) throw virError(api.VIR_ERR_NO_NAME, api.VIR_FROM_STORAGE);
-  if (!child(def, 'capacity')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_STORAGE, 'missing capacity element');
+  if (!def.child('capacity')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_STORAGE, 'missing capacity element');
   return { def, name };
 }
 

@@ -20,7 +20,8 @@ import type { HostEvent } from './event-bus.js';
 import { NetworkObject } from './network-object.js';
 import { NodeDeviceObject } from './node-device-object.js';
 import { PoolObject, type VolumeObject } from './pool-object.js';
-import { child, childText, element, insertAfter, path, textElement, type XmlElement } from './xml-tree.js';
+import { type XmlElement } from '../xml/index.js';
+import { childText, element, insertAfter, setAttrFirst, textElement } from './xml-access.js';
 
 /** The libvirt version whose test-driver behaviour the Demo host follows. */
 const EMULATED_LIBVIRT_VERSION = 9_000_000;
@@ -582,7 +583,7 @@ export class DemoConnection implements api.Connection, DemoContext {
     }
     let name = childText(def, 'name');
     if (!name) {
-      const kind = child(def, 'capability')?.attrs.type ?? 'dev';
+      const kind = def.child('capability')?.attr('type') ?? 'dev';
       let n = 1;
       while (this.host.devices.has(`${kind}_${n}`)) n++;
       name = `${kind}_${n}`;
@@ -693,24 +694,24 @@ export class DemoConnection implements api.Connection, DemoContext {
 
 /** What libvirt adds to a network definition it stores: a bridge with STP defaults for a routed or isolated network. */
 function normalizeNetwork(def: XmlElement): void {
-  const forward = path(def, 'forward');
-  if (forward && !forward.attrs.mode) forward.attrs = { mode: 'nat', ...forward.attrs };
-  const mode = forward?.attrs.mode ?? 'none';
-  let bridge = path(def, 'bridge');
+  const forward = def.path('forward');
+  if (forward && !forward.attr('mode')) setAttrFirst(forward, 'mode', 'nat');
+  const mode = forward?.attr('mode') ?? 'none';
+  let bridge = def.path('bridge');
   if (!bridge && ['none', 'nat', 'route', 'open'].includes(mode)) {
     bridge = element('bridge');
     insertAfter(def, bridge, ['forward', 'metadata', 'uuid', 'name']);
   }
   if (bridge && ['none', 'nat', 'route', 'open'].includes(mode)) {
-    bridge.attrs.stp ??= 'on';
-    bridge.attrs.delay ??= '0';
+    if (!bridge.hasAttr('stp')) bridge.setAttr('stp', 'on');
+    if (!bridge.hasAttr('delay')) bridge.setAttr('delay', '0');
   }
 }
 
 /** What identifies a pool's storage, for libvirt's "Storage source conflict" check. */
 function poolSourceKey(def: XmlElement): string | null {
-  const type = def.attrs.type ?? '';
-  const source = path(def, 'source');
+  const type = def.attr('type') ?? '';
+  const source = def.path('source');
   switch (type) {
     case 'dir':
       return `path:${childText(def, 'target', 'path') ?? ''}`;
@@ -718,9 +719,9 @@ function poolSourceKey(def: XmlElement): string | null {
     case 'disk':
     case 'logical':
       if (type === 'logical' && source && childText(source, 'name')) return `vg:${childText(source, 'name')}`;
-      return source && path(source, 'device')?.attrs.path ? `dev:${path(source, 'device')?.attrs.path}` : null;
+      return source && source.path('device')?.attr('path') ? `dev:${source.path('device')?.attr('path')}` : null;
     case 'netfs':
-      return source ? `nfs:${path(source, 'host')?.attrs.name ?? ''}:${path(source, 'dir')?.attrs.path ?? ''}` : null;
+      return source ? `nfs:${source.path('host')?.attr('name') ?? ''}:${source.path('dir')?.attr('path') ?? ''}` : null;
     case 'rbd':
     case 'gluster':
     case 'zfs':
@@ -728,7 +729,7 @@ function poolSourceKey(def: XmlElement): string | null {
       return source && childText(source, 'name') ? `${type}:${childText(source, 'name')}` : null;
     case 'iscsi':
     case 'iscsi-direct':
-      return source ? `iscsi:${path(source, 'host')?.attrs.name ?? ''}:${path(source, 'device')?.attrs.path ?? ''}` : null;
+      return source ? `iscsi:${source.path('host')?.attr('name') ?? ''}:${source.path('device')?.attr('path') ?? ''}` : null;
     default:
       return null;
   }

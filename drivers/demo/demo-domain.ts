@@ -4,7 +4,7 @@ import * as api from '../api/index.js';
 import type { DemoContext } from './demo-context.js';
 import { DemoSnapshot, createSnapshot, listSnapshots } from './demo-snapshot.js';
 import type { DomainObject} from './domain-object.js';
-import { setCurrentMemory, setMaxMemory, setVcpus, sizing } from './domain-object.js';
+import { domainModel, sizing } from './domain-object.js';
 import { orderDomainChildren } from './definitions.js';
 import { checkFlags, testError, virError } from './errors.js';
 import { MemoryStream } from './memory-stream.js';
@@ -12,21 +12,8 @@ import { guestAddresses } from './guest-addresses.js';
 import { writeSaveImage } from './save-image.js';
 import { consolePng } from './screenshot-png.js';
 import { revertToSnapshot } from './snapshot-revert.js';
-import {
-  child,
-  childElements,
-  cloneXml,
-  element,
-  isElement,
-  parseXml,
-  path,
-  removeChild,
-  serializeXml,
-  setChildText,
-  textOf,
-  XmlSyntaxError,
-  type XmlElement,
-} from './xml-tree.js';
+import { type XmlElement, formatXml, XmlError } from '../xml/index.js';
+import { attrsOf, detach, element, parseTree, setAttrFirst, setChildText, textOf } from './xml-access.js';
 
 /** libvirt's test driver allows 32 vCPUs per guest. */
 export const TEST_MAX_VCPUS = 32;
@@ -81,11 +68,12 @@ export class DemoDomain implements api.Domain {
     const d = this.obj('virDomainGetXMLDesc');
     checkFlags(flags, api.VIR_DOMAIN_XML_SECURE | api.VIR_DOMAIN_XML_INACTIVE | api.VIR_DOMAIN_XML_UPDATE_CPU | api.VIR_DOMAIN_XML_MIGRATABLE, 'testDomainGetXMLDesc');
     const useConfig = (flags & api.VIR_DOMAIN_XML_INACTIVE) !== 0 && d.config !== null;
-    const def = cloneXml(useConfig && d.config ? d.config : d.def);
-    const attrs: Record<string, string> = { type: def.attrs.type ?? 'test' };
-    if (d.active && !useConfig) attrs.id = String(d.id);
-    def.attrs = { ...attrs, ...Object.fromEntries(Object.entries(def.attrs).filter(([k]) => k !== 'type' && k !== 'id')) };
-    return `${serializeXml(def)}\n`;
+    const def = (useConfig && d.config ? d.config : d.def).clone();
+    // libvirt writes type, then id while running, before any other attribute.
+    if (d.active && !useConfig) setAttrFirst(def, 'id', String(d.id));
+    else def.setAttr('id', undefined);
+    setAttrFirst(def, 'type', def.attr('type') ?? 'test');
+    return `${formatXml(def)}\n`;
   }
 
   async isActive(): Promise<boolean> {
@@ -280,10 +268,19 @@ export class DemoDomain implements api.Domain {
       }
     }
     if (live) {
-      setVcpus(live, count, false);
+      const m = domainModel(live);
+      m.currentVcpus = count === m.vcpus ? undefined : count;
       d.activity?.setVcpus(count);
     }
-    if (config) setVcpus(config, count, maximum);
+    if (config) {
+      const m = domainModel(config);
+      if (maximum) {
+        m.vcpus = count;
+        if (m.currentVcpus === count) m.currentVcpus = undefined;
+      } else {
+        m.currentVcpus = count === m.vcpus ? undefined : count;
+      }
+    }
     this.done();
   }
 
@@ -293,10 +290,12 @@ export class DemoDomain implements api.Domain {
     const { def, live } = oneDef(d, flags);
     if (flags & api.VIR_DOMAIN_MEM_MAXIMUM) {
       if (live) throw testError(api.VIR_ERR_OPERATION_INVALID, 'cannot resize the maximum memory on an active domain');
-      setMaxMemory(def, kib);
+      const m = domainModel(def);
+      m.memory = kib * 1024;
+      if ((m.currentMemory ?? Infinity) > kib * 1024) m.currentMemory = kib * 1024;
     } else {
       if (kib > sizing(def).maxMemKiB) throw testError(api.VIR_ERR_INVALID_ARG, 'cannot set memory higher than max memory');
-      setCurrentMemory(def, kib);
+      domainModel(def).currentMemory = kib * 1024;
       if (live) this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, actual: kib });
     }
     this.done();
@@ -309,15 +308,15 @@ export class DemoDomain implements api.Domain {
     const { live, config } = bothDefs(d, flags);
     // A disk target already in use: libvirtd (9.0, measured) refuses a live plug as an XML error naming both
     // sources, and a config-only plug as an invalid operation; neither definition changes.
-    const target = path(dev, 'target')?.attrs.dev;
+    const target = dev.path('target')?.attr('dev');
     if (dev.name === 'disk' && target) {
-      const source = (disk: XmlElement): string => path(disk, 'source')?.attrs.file ?? path(disk, 'source')?.attrs.dev ?? '';
+      const source = (disk: XmlElement): string => disk.path('source')?.attr('file') ?? disk.path('source')?.attr('dev') ?? '';
       const liveTwin = live ? findDevice(live, dev) : undefined;
       if (liveTwin) throw testError(api.VIR_ERR_XML_ERROR, `target '${target}' duplicated for disk sources '${source(liveTwin)}' and '${source(dev)}'`);
       if (config && findDevice(config, dev)) throw testError(api.VIR_ERR_OPERATION_INVALID, `target ${target} already exists`);
     }
     for (const def of [live, config]) {
-      if (def) devicesOf(def).children.push(cloneXml(dev));
+      if (def) devicesOf(def).children.push(dev.clone());
     }
     if (live) {
       this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, devAlias: aliasOf(live, dev) });
@@ -336,7 +335,7 @@ export class DemoDomain implements api.Domain {
       const found = findDevice(def, dev);
       if (!found) throw virError(api.VIR_ERR_DEVICE_MISSING, api.VIR_FROM_DOMAIN, `${describeDevice(dev)} not found`);
       if (def === live) alias = aliasOf(live, found);
-      removeChild(devicesOf(def), found);
+      detach(devicesOf(def), found);
     }
     if (live) this.host.emitDomain(this.host.domainRef(d), { eventId: api.VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED, devAlias: alias });
     this.done();
@@ -352,10 +351,10 @@ export class DemoDomain implements api.Domain {
       const found = findDevice(def, dev);
       if (!found) throw virError(api.VIR_ERR_DEVICE_MISSING, api.VIR_FROM_DOMAIN, `${describeDevice(dev)} not found`);
       const devices = devicesOf(def);
-      const hadMedia = child(found, 'source') !== undefined;
-      const hasMedia = child(dev, 'source') !== undefined;
-      devices.children[devices.children.indexOf(found)] = cloneXml(dev);
-      if (def === live && dev.name === 'disk' && (dev.attrs.device === 'cdrom' || dev.attrs.device === 'floppy') && hadMedia !== hasMedia) {
+      const hadMedia = found.child('source') !== undefined;
+      const hasMedia = dev.child('source') !== undefined;
+      devices.children[devices.children.indexOf(found)] = dev.clone();
+      if (def === live && dev.name === 'disk' && (dev.attr('device') === 'cdrom' || dev.attr('device') === 'floppy') && hadMedia !== hasMedia) {
         this.host.emitDomain(this.host.domainRef(d), {
           eventId: api.VIR_DOMAIN_EVENT_ID_TRAY_CHANGE,
           devAlias: aliasOf(live, dev),
@@ -374,27 +373,28 @@ export class DemoDomain implements api.Domain {
       if (!def) continue;
       const tag = METADATA_TAGS[type];
       if (tag) {
-        if (metadata === null || metadata === '') def.children = def.children.filter((c) => !(isElement(c) && c.name === tag));
+        if (metadata === null || metadata === '') def.children = def.children.filter((c) => !(c.kind === 'element' && c.name === tag));
         else setChildText(def, tag, metadata);
       } else if (type === api.VIR_DOMAIN_METADATA_ELEMENT) {
         if (!uri) throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, 'metadata namespace URI must be given');
-        let meta = child(def, 'metadata');
-        if (meta) meta.children = meta.children.filter((c) => !(isElement(c) && Object.values(c.attrs).includes(uri)));
+        let meta = def.child('metadata');
+        if (meta) meta.children = meta.children.filter((c) => !(c.kind === 'element' && Object.values(attrsOf(c)).includes(uri)));
         if (metadata !== null && metadata !== '') {
           if (!key) throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, 'metadata key must be given');
           let el: XmlElement;
           try {
-            el = parseXml(metadata);
+            el = parseTree(metadata);
           } catch {
             throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_DOMAIN, 'malformed metadata element');
           }
           const local = el.name.includes(':') ? el.name.slice(el.name.indexOf(':') + 1) : el.name;
           el.name = `${key}:${local}`;
-          el.attrs = { [`xmlns:${key}`]: uri, ...Object.fromEntries(Object.entries(el.attrs).filter(([k]) => !k.startsWith('xmlns'))) };
+          for (const a of [...el.attributes]) if (a.name.startsWith('xmlns')) el.setAttr(a.name, undefined);
+          setAttrFirst(el, `xmlns:${key}`, uri);
           // libvirtd puts every element of the fragment into the namespace, not only its root.
           const prefixAll = (parent: XmlElement): void => {
             for (const c of parent.children) {
-              if (!isElement(c)) continue;
+              if (c.kind !== 'element') continue;
               c.name = `${key}:${c.name.includes(':') ? c.name.slice(c.name.indexOf(':') + 1) : c.name}`;
               prefixAll(c);
             }
@@ -427,19 +427,19 @@ export class DemoDomain implements api.Domain {
       virError(api.VIR_ERR_NO_DOMAIN_METADATA, api.VIR_FROM_DOMAIN, 'Requested metadata element is not present');
     const tag = METADATA_TAGS[type];
     if (tag) {
-      const text = textOf(child(def, tag));
+      const text = textOf(def.child(tag));
       if (text === undefined) throw missing();
       return text;
     }
     if (type !== api.VIR_DOMAIN_METADATA_ELEMENT) throw virError(api.VIR_ERR_INVALID_ARG, api.VIR_FROM_DOMAIN, `unknown metadata type '${type}'`);
-    const meta = child(def, 'metadata');
-    const el = meta ? childElements(meta).find((c) => uri !== null && Object.values(c.attrs).includes(uri)) : undefined;
+    const meta = def.child('metadata');
+    const el = meta ? meta.elements.find((c) => uri !== null && Object.values(attrsOf(c)).includes(uri)) : undefined;
     if (!el) throw missing();
-    const out = cloneXml(el);
+    const out = el.clone();
     out.name = out.name.includes(':') ? out.name.slice(out.name.indexOf(':') + 1) : out.name;
     // libvirt returns the element without its namespace declaration.
-    out.attrs = Object.fromEntries(Object.entries(out.attrs).filter(([k]) => !k.startsWith('xmlns')));
-    return serializeXml(out);
+    for (const a of [...out.attributes]) if (a.name.startsWith('xmlns')) out.setAttr(a.name, undefined);
+    return formatXml(out);
   }
 
   // ── snapshots ──
@@ -489,8 +489,8 @@ export class DemoDomain implements api.Domain {
     const d = this.obj('virDomainOpenConsole');
     checkFlags(flags, api.VIR_DOMAIN_CONSOLE_FORCE | api.VIR_DOMAIN_CONSOLE_SAFE, 'testDomainOpenConsole');
     requireActive(d);
-    const devices = path(d.def, 'devices');
-    const chars = devices ? [...childElements(devices, 'serial'), ...childElements(devices, 'console')] : [];
+    const devices = d.def.path('devices');
+    const chars = devices ? [...devices.childrenNamed('serial'), ...devices.childrenNamed('console')] : [];
     const aliases = ['serial0', 'console0'];
     if (chars.length === 0 || !d.console || (devName !== null && !aliases.includes(devName))) {
       throw virError(api.VIR_ERR_INTERNAL_ERROR, api.VIR_FROM_DOMAIN, `cannot find character device ${devName ?? '<null>'}`);
@@ -665,17 +665,17 @@ export function bothDefs(d: DomainObject, flags: number): { live: XmlElement | n
 
 function parseDevice(xml: string): XmlElement {
   try {
-    return parseXml(xml);
+    return parseTree(xml);
   } catch (e) {
-    if (e instanceof XmlSyntaxError) {
-      throw virError(api.VIR_ERR_XML_DETAIL, api.VIR_FROM_DOMAIN, `(device_definition):${e.line}: ${e.message}`);
+    if (e instanceof XmlError) {
+      throw virError(api.VIR_ERR_XML_DETAIL, api.VIR_FROM_DOMAIN, `(device_definition):${e.line ?? 1}: ${e.message.replace(/^xml: (not well-formed XML: )?/, '')}`);
     }
     throw e;
   }
 }
 
 function devicesOf(def: XmlElement): XmlElement {
-  let devices = child(def, 'devices');
+  let devices = def.child('devices');
   if (!devices) {
     devices = element('devices');
     def.children.push(devices);
@@ -685,38 +685,38 @@ function devicesOf(def: XmlElement): XmlElement {
 
 /** The device in `def` that `dev` designates: disks by target, interfaces by MAC, others by alias or equality. */
 function findDevice(def: XmlElement, dev: XmlElement): XmlElement | undefined {
-  const candidates = childElements(devicesOf(def), dev.name);
-  const alias = path(dev, 'alias')?.attrs.name;
-  if (alias) return candidates.find((c) => path(c, 'alias')?.attrs.name === alias);
+  const candidates = devicesOf(def).childrenNamed(dev.name);
+  const alias = dev.path('alias')?.attr('name');
+  if (alias) return candidates.find((c) => c.path('alias')?.attr('name') === alias);
   if (dev.name === 'disk') {
-    const target = path(dev, 'target')?.attrs.dev;
-    return candidates.find((c) => path(c, 'target')?.attrs.dev === target);
+    const target = dev.path('target')?.attr('dev');
+    return candidates.find((c) => c.path('target')?.attr('dev') === target);
   }
   if (dev.name === 'interface') {
-    const mac = path(dev, 'mac')?.attrs.address?.toLowerCase();
-    if (mac) return candidates.find((c) => path(c, 'mac')?.attrs.address?.toLowerCase() === mac);
+    const mac = dev.path('mac')?.attr('address')?.toLowerCase();
+    if (mac) return candidates.find((c) => c.path('mac')?.attr('address')?.toLowerCase() === mac);
     return candidates[0];
   }
-  const text = serializeXml(dev);
-  return candidates.find((c) => serializeXml(c) === text) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const text = formatXml(dev);
+  return candidates.find((c) => formatXml(c) === text) ?? (candidates.length === 1 ? candidates[0] : undefined);
 }
 
 function describeDevice(dev: XmlElement): string {
-  if (dev.name === 'disk') return `disk ${path(dev, 'target')?.attrs.dev ?? ''}`.trim();
-  if (dev.name === 'interface') return `interface ${path(dev, 'mac')?.attrs.address ?? ''}`.trim();
+  if (dev.name === 'disk') return `disk ${dev.path('target')?.attr('dev') ?? ''}`.trim();
+  if (dev.name === 'interface') return `interface ${dev.path('mac')?.attr('address') ?? ''}`.trim();
   return `device ${dev.name}`;
 }
 
 /** The device alias a running domain reports, like qemu's: virtio-disk1, sata0-0-2, net0, … */
 function aliasOf(def: XmlElement, dev: XmlElement): string {
-  const explicit = path(dev, 'alias')?.attrs.name;
+  const explicit = dev.path('alias')?.attr('name');
   if (explicit) return explicit;
-  const siblings = childElements(devicesOf(def), dev.name);
-  const index = Math.max(0, siblings.findIndex((s) => serializeXml(s) === serializeXml(dev)));
+  const siblings = devicesOf(def).childrenNamed(dev.name);
+  const index = Math.max(0, siblings.findIndex((s) => formatXml(s) === formatXml(dev)));
   if (dev.name === 'disk') {
-    const target = path(dev, 'target');
-    const bus = target?.attrs.bus ?? 'virtio';
-    const letter = (target?.attrs.dev ?? 'vda').slice(-1).charCodeAt(0) - 97;
+    const target = dev.path('target');
+    const bus = target?.attr('bus') ?? 'virtio';
+    const letter = (target?.attr('dev') ?? 'vda').slice(-1).charCodeAt(0) - 97;
     return bus === 'virtio' ? `virtio-disk${letter}` : `${bus}0-0-${letter}`;
   }
   if (dev.name === 'interface') return `net${index}`;

@@ -10,7 +10,8 @@ import { GuestConsole } from './guest-console.js';
 import type { NetworkObject } from './network-object.js';
 import type { NodeDeviceObject } from './node-device-object.js';
 import type { PoolObject } from './pool-object.js';
-import { childElements, childText, path, sizeIn, type XmlElement } from './xml-tree.js';
+import { type XmlElement } from '../xml/index.js';
+import { childText, sizeIn } from './xml-access.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -164,17 +165,17 @@ export class DemoHost {
 
 /** What the guest console needs to know of a domain definition. */
 function guestInfo(def: XmlElement): ConstructorParameters<typeof GuestConsole>[0] {
-  const devices = path(def, 'devices');
+  const devices = def.path('devices');
   const disks = devices
-    ? childElements(devices, 'disk')
-        .filter((d) => (d.attrs.device ?? 'disk') === 'disk')
-        .map((d) => ({ target: path(d, 'target')?.attrs.dev ?? 'vda', bytes: 20 * 1024 ** 3 }))
+    ? devices.childrenNamed('disk')
+        .filter((d) => (d.attr('device') ?? 'disk') === 'disk')
+        .map((d) => ({ target: d.path('target')?.attr('dev') ?? 'vda', bytes: 20 * 1024 ** 3 }))
     : [];
-  const nics = devices ? childElements(devices, 'interface').map((n) => ({ mac: path(n, 'mac')?.attrs.address ?? '52:54:00:00:00:01' })) : [];
+  const nics = devices ? devices.childrenNamed('interface').map((n) => ({ mac: n.path('mac')?.attr('address') ?? '52:54:00:00:00:01' })) : [];
   const s = sizing(def);
   return {
     hostname: (childText(def, 'name') ?? 'guest').toLowerCase().replace(/[^a-z0-9-]/g, '-'),
-    memoryKiB: sizeIn(path(def, 'currentMemory'), 'KiB', 'KiB') ?? s.curMemKiB,
+    memoryKiB: sizeIn(def.path('currentMemory'), 'KiB', 'KiB') ?? s.curMemKiB,
     vcpus: s.vcpus,
     disks,
     nics,

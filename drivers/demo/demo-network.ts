@@ -5,7 +5,7 @@ import { checkFlags, testError } from './errors.js';
 import { networkLeases } from './guest-addresses.js';
 import type { NetworkObject } from './network-object.js';
 import { updateNetwork } from './network-update.js';
-import { cloneXml, path, serializeXml } from './xml-tree.js';
+import { formatXml } from '../xml/index.js';
 
 export class DemoNetwork implements api.Network {
   constructor(
@@ -24,13 +24,13 @@ export class DemoNetwork implements api.Network {
   async getXMLDesc(flags = 0): Promise<string> {
     const n = this.obj('virNetworkGetXMLDesc');
     checkFlags(flags, api.VIR_NETWORK_XML_INACTIVE, 'testNetworkGetXMLDesc');
-    const def = cloneXml(n.def);
-    delete def.attrs.connections;
-    return `${serializeXml(def)}\n`;
+    const def = n.def.clone();
+    def.setAttr('connections', undefined);
+    return `${formatXml(def)}\n`;
   }
   async getBridgeName(): Promise<string> {
     const n = this.obj('virNetworkGetBridgeName');
-    const bridge = path(n.def, 'bridge')?.attrs.name;
+    const bridge = n.def.path('bridge')?.attr('name');
     if (!bridge) throw testError(api.VIR_ERR_INTERNAL_ERROR, `network '${n.name}' does not have a bridge name.`);
     return bridge;
   }

@@ -3,7 +3,7 @@ import * as api from '../api/index.js';
 import type { DemoContext } from './demo-context.js';
 import { checkFlags, testError, virError } from './errors.js';
 import type { NodeDeviceObject } from './node-device-object.js';
-import { serializeXml } from './xml-tree.js';
+import { formatXml } from '../xml/index.js';
 
 export class DemoNodeDevice implements api.NodeDevice {
   constructor(
@@ -21,7 +21,7 @@ export class DemoNodeDevice implements api.NodeDevice {
   async getXMLDesc(flags = 0): Promise<string> {
     const d = this.obj('virNodeDeviceGetXMLDesc');
     checkFlags(flags, 0, 'testNodeDeviceGetXMLDesc');
-    return `${serializeXml(d.def)}\n`;
+    return `${formatXml(d.def)}\n`;
   }
   async getParent(): Promise<string | null> {
     return this.obj('virNodeDeviceGetParent').parent;

@@ -6,7 +6,8 @@ import { parseVolumeDefinition } from './definitions.js';
 import { checkFlags, testError } from './errors.js';
 import { normalizeVolume } from './node-file.js';
 import { VolumeObject, type PoolObject } from './pool-object.js';
-import { cloneXml, element, serializeXml, textElement } from './xml-tree.js';
+import { formatXml } from '../xml/index.js';
+import { element, textElement } from './xml-access.js';
 
 export class DemoPool implements api.StoragePool {
   constructor(
@@ -47,10 +48,10 @@ export class DemoPool implements api.StoragePool {
   async getXMLDesc(flags = 0): Promise<string> {
     const p = this.obj('virStoragePoolGetXMLDesc');
     checkFlags(flags, api.VIR_STORAGE_XML_INACTIVE, 'testStoragePoolGetXMLDesc');
-    const def = cloneXml(p.def);
+    const def = p.def.clone();
     // libvirt reports the sizes right after the UUID.
-    def.children = def.children.filter((c) => !('name' in c && ['capacity', 'allocation', 'available'].includes(c.name)));
-    const at = def.children.findIndex((c) => 'name' in c && c.name === 'uuid') + 1;
+    def.children = def.children.filter((c) => !(c.kind === 'element' && ['capacity', 'allocation', 'available'].includes(c.name)));
+    const at = def.children.findIndex((c) => c.kind === 'element' && c.name === 'uuid') + 1;
     const sizes = [
       textElement('capacity', String(p.capacity), { unit: 'bytes' }),
       textElement('allocation', String(p.allocation), { unit: 'bytes' }),
@@ -58,8 +59,8 @@ export class DemoPool implements api.StoragePool {
     ];
     def.children.splice(at, 0, ...sizes);
     // libvirt always writes a <source>, empty for a directory pool.
-    if (!def.children.some((c) => 'name' in c && c.name === 'source')) def.children.splice(at + sizes.length, 0, element('source'));
-    return `${serializeXml(def)}\n`;
+    if (!def.children.some((c) => c.kind === 'element' && c.name === 'source')) def.children.splice(at + sizes.length, 0, element('source'));
+    return `${formatXml(def)}\n`;
   }
   async isActive(): Promise<boolean> {
     return this.obj('virStoragePoolIsActive').active;
@@ -148,9 +149,9 @@ export class DemoPool implements api.StoragePool {
     const { def, name } = parseVolumeDefinition(xml);
     if (p.volumes.has(name)) throw testError(api.VIR_ERR_OPERATION_FAILED, 'storage vol already exists');
     // The test driver always places volumes in the pool's target, keyed by path.
-    def.children = def.children.filter((c) => !('name' in c && c.name === 'key'));
-    const target = def.children.find((c) => 'name' in c && c.name === 'target');
-    if (target && 'children' in target) target.children = target.children.filter((c) => !('name' in c && c.name === 'path'));
+    def.children = def.children.filter((c) => !(c.kind === 'element' && c.name === 'key'));
+    const target = def.children.find((c) => c.kind === 'element' && c.name === 'target');
+    if (target && 'children' in target) target.children = target.children.filter((c) => !(c.kind === 'element' && c.name === 'path'));
     normalizeVolume(p, def, name);
     const vol = new VolumeObject(def, p.name);
     if (p.allocation + vol.allocation > p.capacity) {

@@ -6,7 +6,8 @@ import type { DemoHost } from './demo-host.js';
 import type { DomainObject, SnapshotRecord } from './domain-object.js';
 import { parseSnapshotDefinition } from './definitions.js';
 import { checkFlags, testError, virError } from './errors.js';
-import { child, childElements, childText, cloneXml, element, path, serializeXml, textElement } from './xml-tree.js';
+import { formatXml, XmlElement } from '../xml/index.js';
+import { childText, element, textElement } from './xml-access.js';
 
 const STATE_NAMES = ['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed', 'pmsuspended'];
 
@@ -29,7 +30,7 @@ export class DemoSnapshot implements api.DomainSnapshot {
   async getXMLDesc(flags = 0): Promise<string> {
     const { snap } = this.lookup('virDomainSnapshotGetXMLDesc');
     checkFlags(flags, 1, 'testDomainSnapshotGetXMLDesc');
-    return `${serializeXml(snap.def)}\n`;
+    return `${formatXml(snap.def)}\n`;
   }
 
   async getParent(flags = 0): Promise<api.DomainSnapshot> {
@@ -82,9 +83,9 @@ export class DemoSnapshot implements api.DomainSnapshot {
 
 function reparent(rec: SnapshotRecord, parent: string | null): void {
   rec.parent = parent;
-  rec.def.children = rec.def.children.filter((c) => !('name' in c && c.name === 'parent'));
+  rec.def.children = rec.def.children.filter((c) => !(c.kind === 'element' && c.name === 'parent'));
   if (parent !== null) {
-    const idx = rec.def.children.findIndex((c) => 'name' in c && c.name === 'state');
+    const idx = rec.def.children.findIndex((c) => c.kind === 'element' && c.name === 'state');
     rec.def.children.splice(idx + 1, 0, element('parent', {}, [textElement('name', parent)]));
   }
 }
@@ -181,16 +182,16 @@ export function createSnapshot(host: DemoHost, dom: DomainObject, xml: string, f
 
   let rec: SnapshotRecord;
   if (redefine) {
-    const domEl = child(input, 'domain');
+    const domEl = input.child('domain');
     rec = {
       name,
       parent: childText(input, 'parent', 'name') ?? null,
-      def: cloneXml(input),
-      domain: domEl ? cloneXml(domEl) : cloneXml(dom.def),
+      def: input.clone(),
+      domain: domEl ? domEl.clone() : dom.def.clone(),
       state: childText(input, 'state') ?? 'shutoff',
       creationTime: Number(childText(input, 'creationTime') ?? now) || now,
     };
-    if (!child(rec.def, 'domain')) rec.def.children.push(cloneXml(rec.domain));
+    if (!rec.def.child('domain')) rec.def.children.push(rec.domain.clone());
   } else {
     const state = STATE_NAMES[dom.state] ?? 'nostate';
     const parent = dom.currentSnapshot;
@@ -203,16 +204,16 @@ export function createSnapshot(host: DemoHost, dom: DomainObject, xml: string, f
     def.children.push(textElement('creationTime', String(now)));
     def.children.push(element('memory', { snapshot: state === 'shutoff' ? 'no' : 'internal' }));
     const disks = element('disks');
-    const devices = path(dom.def, 'devices');
-    for (const disk of devices ? childElements(devices, 'disk') : []) {
-      const target = path(disk, 'target')?.attrs.dev;
+    const devices = dom.def.path('devices');
+    for (const disk of devices ? devices.childrenNamed('disk') : []) {
+      const target = disk.path('target')?.attr('dev');
       if (!target) continue;
-      const readonly = disk.attrs.device === 'cdrom' || disk.attrs.device === 'floppy';
+      const readonly = disk.attr('device') === 'cdrom' || disk.attr('device') === 'floppy';
       disks.children.push(element('disk', { name: target, snapshot: readonly ? 'no' : 'internal' }));
     }
     def.children.push(disks);
-    const domain = cloneXml(dom.def);
-    domain.attrs = { type: domain.attrs.type ?? 'test' };
+    const domain = dom.def.clone();
+    domain.attributes = XmlElement.create('domain', { type: domain.attr('type') ?? 'test' }).attributes;
     def.children.push(domain);
     rec = { name, parent, def, domain, state, creationTime: now };
   }

@@ -5,7 +5,7 @@ import type { DemoContext } from './demo-context.js';
 import { checkFlags, testError, virError } from './errors.js';
 import { MemoryStream } from './memory-stream.js';
 import type { PoolObject, VolumeObject } from './pool-object.js';
-import { serializeXml } from './xml-tree.js';
+import { formatXml } from '../xml/index.js';
 
 /** Uploads are kept in memory; the Demo host refuses to hold more than this per volume. */
 const MAX_DATA = 64 * 1024 * 1024;
@@ -36,7 +36,7 @@ export class DemoVolume implements api.StorageVolume {
   async getXMLDesc(flags = 0): Promise<string> {
     const { v } = this.lookup('virStorageVolGetXMLDesc');
     checkFlags(flags, 0, 'testStorageVolGetXMLDesc');
-    return `${serializeXml(v.def)}\n`;
+    return `${formatXml(v.def)}\n`;
   }
   async getPath(): Promise<string> {
     return this.lookup('virStorageVolGetPath').v.path;

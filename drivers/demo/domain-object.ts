@@ -2,7 +2,8 @@
 import * as api from '../api/index.js';
 import type { GuestConsole } from './guest-console.js';
 import type { GuestActivity } from './guest-activity.js';
-import { child, childText, cloneXml, setChildText, sizeIn, type XmlElement } from './xml-tree.js';
+import { DomainXml, XmlDocument, type XmlElement } from '../xml/index.js';
+import { childText, sizeIn } from './xml-access.js';
 
 export interface SnapshotRecord {
   name: string;
@@ -63,7 +64,7 @@ export class DomainObject {
 
   /** Makes the live definition a copy of the persistent one (libvirt's virDomainObjSetDefTransient). */
   beginLive(id: number): void {
-    if (this.config) this.live = cloneXml(this.config);
+    if (this.config) this.live = this.config.clone();
     this.id = id;
   }
   /** Drops the live definition; a transient domain keeps it as its only definition until removed. */
@@ -82,32 +83,15 @@ export interface DomainSizing {
 }
 
 export function sizing(def: XmlElement): DomainSizing {
-  const max = sizeIn(child(def, 'memory'), 'KiB', 'KiB') ?? sizeIn(child(def, 'currentMemory'), 'KiB', 'KiB') ?? 0;
-  const cur = sizeIn(child(def, 'currentMemory'), 'KiB', 'KiB') ?? max;
-  const vcpuEl = child(def, 'vcpu');
+  const max = sizeIn(def.child('memory'), 'KiB', 'KiB') ?? sizeIn(def.child('currentMemory'), 'KiB', 'KiB') ?? 0;
+  const cur = sizeIn(def.child('currentMemory'), 'KiB', 'KiB') ?? max;
+  const vcpuEl = def.child('vcpu');
   const maxVcpus = Number(childText(def, 'vcpu') ?? '1') || 1;
-  const vcpus = vcpuEl?.attrs.current !== undefined ? Number(vcpuEl.attrs.current) : maxVcpus;
+  const vcpus = vcpuEl?.attr('current') !== undefined ? Number(vcpuEl.attr('current')) : maxVcpus;
   return { maxMemKiB: max, curMemKiB: Math.min(cur, max), maxVcpus, vcpus };
 }
 
-export function setCurrentMemory(def: XmlElement, kib: number): void {
-  setChildText(def, 'currentMemory', String(kib), { unit: 'KiB' });
-}
-
-export function setMaxMemory(def: XmlElement, kib: number): void {
-  setChildText(def, 'memory', String(kib), { unit: 'KiB' });
-  const s = sizing(def);
-  if (s.curMemKiB > kib || !child(def, 'currentMemory')) setCurrentMemory(def, Math.min(s.curMemKiB, kib));
-}
-
-export function setVcpus(def: XmlElement, count: number, maximum: boolean): void {
-  const el = child(def, 'vcpu') ?? setChildText(def, 'vcpu', '1', { placement: 'static' });
-  const s = sizing(def);
-  if (maximum) {
-    el.children = [{ text: String(count) }];
-    if (s.vcpus > count || el.attrs.current === String(count)) delete el.attrs.current;
-    return;
-  }
-  if (count === s.maxVcpus) delete el.attrs.current;
-  else el.attrs.current = String(count);
+/** DomainXml's view of a stored definition, for the edits it knows (memory, vCPUs). */
+export function domainModel(def: XmlElement): DomainXml {
+  return new DomainXml(new XmlDocument([def], def));
 }

@@ -3,7 +3,6 @@
 import * as api from '../api/index.js';
 import { sizing, type DomainObject } from './domain-object.js';
 import { virError } from './errors.js';
-import { childElements, path } from './xml-tree.js';
 
 /** The stats groups the Demo host produces. */
 export const SUPPORTED_STATS =
@@ -56,7 +55,7 @@ export function domainStats(d: DomainObject, stats: number, now: number = Date.n
   const def = d.def;
   const s = sizing(def);
   const sample = d.active ? d.activity?.sample(now) : undefined;
-  const devices = path(def, 'devices');
+  const devices = def.path('devices');
 
   if (stats & api.VIR_DOMAIN_STATS_STATE) {
     add('state.state', I, d.state);
@@ -92,11 +91,11 @@ export function domainStats(d: DomainObject, stats: number, now: number = Date.n
   }
   const activity = d.activity;
   if (stats & api.VIR_DOMAIN_STATS_INTERFACE && sample && activity) {
-    const nics = devices ? childElements(devices, 'interface') : [];
+    const nics = devices ? devices.childrenNamed('interface') : [];
     add('net.count', UI, nics.length);
     nics.forEach((nic, i) => {
       const p = `net.${i}`;
-      add(`${p}.name`, S, path(nic, 'target')?.attrs.dev ?? `vnet${i}`);
+      add(`${p}.name`, S, nic.path('target')?.attr('dev') ?? `vnet${i}`);
       const rx = activity.counter(sample, 1_500, 400_000, i * 4);
       const tx = activity.counter(sample, 800, 150_000, i * 4 + 1);
       add(`${p}.rx.bytes`, U, rx);
@@ -110,13 +109,13 @@ export function domainStats(d: DomainObject, stats: number, now: number = Date.n
     });
   }
   if (stats & api.VIR_DOMAIN_STATS_BLOCK) {
-    const disks = devices ? childElements(devices, 'disk') : [];
+    const disks = devices ? devices.childrenNamed('disk') : [];
     add('block.count', UI, disks.length);
     disks.forEach((disk, i) => {
       const p = `block.${i}`;
-      add(`${p}.name`, S, path(disk, 'target')?.attrs.dev ?? `disk${i}`);
-      const src = path(disk, 'source');
-      const file = src?.attrs.file ?? src?.attrs.dev ?? src?.attrs.name;
+      add(`${p}.name`, S, disk.path('target')?.attr('dev') ?? `disk${i}`);
+      const src = disk.path('source');
+      const file = src?.attr('file') ?? src?.attr('dev') ?? src?.attr('name');
       if (file) add(`${p}.path`, S, file);
       if (sample && activity) {
         const rd = activity.counter(sample, 20_000, 2_000_000, 100 + i * 4);
@@ -130,7 +129,7 @@ export function domainStats(d: DomainObject, stats: number, now: number = Date.n
         add(`${p}.fl.reqs`, U, Math.floor(wr / 1_000_000));
         add(`${p}.fl.times`, U, Math.floor(wr / 100));
       }
-      if (disk.attrs.device !== 'cdrom') {
+      if (disk.attr('device') !== 'cdrom') {
         add(`${p}.capacity`, U, 20 * 1024 ** 3);
         add(`${p}.physical`, U, 20 * 1024 ** 3);
       }

@@ -7,7 +7,7 @@ import * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
 import type { DomainObject } from './domain-object.js';
 import { testError } from './errors.js';
-import { childElements, path, type XmlElement } from './xml-tree.js';
+import { type XmlElement } from '../xml/index.js';
 
 export interface NicAddress {
   readonly nic: XmlElement;
@@ -26,30 +26,31 @@ function intToIpv4(n: number): string {
   return [24, 16, 8, 0].map((s) => (Math.floor(n / 2 ** s) % 256).toString()).join('.');
 }
 function prefixOf(ip: XmlElement): number {
-  if (ip.attrs.prefix !== undefined) return Number(ip.attrs.prefix);
-  if (ip.attrs.netmask !== undefined) return ip.attrs.netmask.split('.').reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
-  return ip.attrs.family === 'ipv6' ? 64 : 24;
+  if (ip.attr('prefix') !== undefined) return Number(ip.attr('prefix'));
+  const netmask = ip.attr('netmask');
+  if (netmask !== undefined) return netmask.split('.').reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
+  return ip.attr('family') === 'ipv6' ? 64 : 24;
 }
 
 /** Addresses of every NIC of an active domain. */
 export function guestAddresses(host: DemoHost, dom: DomainObject): NicAddress[] {
-  const devices = path(dom.def, 'devices');
-  const nics = devices ? childElements(devices, 'interface') : [];
+  const devices = dom.def.path('devices');
+  const nics = devices ? devices.childrenNamed('interface') : [];
   return nics.map((nic, i) => {
-    const ifname = path(nic, 'target')?.attrs.dev ?? `vnet${i}`;
-    const mac = path(nic, 'mac')?.attrs.address ?? null;
-    if (nic.attrs.type !== 'network') {
+    const ifname = nic.path('target')?.attr('dev') ?? `vnet${i}`;
+    const mac = nic.path('mac')?.attr('address') ?? null;
+    if (nic.attr('type') !== 'network') {
       return { nic, ifname, mac, network: null, type: api.VIR_IP_ADDR_TYPE_IPV4, addr: `192.168.0.${1 + i}`, prefix: 24 };
     }
-    const netName = path(nic, 'source')?.attrs.network ?? '';
+    const netName = nic.path('source')?.attr('network') ?? '';
     const net = host.networkByName(netName);
     if (!net) throw testError(api.VIR_ERR_NO_NETWORK, `no network with matching name '${netName}'`);
-    const ip = childElements(net.def, 'ip')[0];
+    const ip = net.def.childrenNamed('ip')[0];
     const offset = 20 * (dom.id - 1) + i + 1;
     if (!ip) return { nic, ifname, mac, network: netName, type: api.VIR_IP_ADDR_TYPE_IPV4, addr: intToIpv4(offset), prefix: 0 };
-    const range = path(ip, 'dhcp', 'range');
-    const base = range?.attrs.start ?? ip.attrs.address ?? '0.0.0.0';
-    if (ip.attrs.family === 'ipv6') {
+    const range = ip.path('dhcp/range');
+    const base = range?.attr('start') ?? ip.attr('address') ?? '0.0.0.0';
+    if (ip.attr('family') === 'ipv6') {
       const head = base.slice(0, base.lastIndexOf(':') + 1);
       const last = parseInt(base.slice(base.lastIndexOf(':') + 1) || '0', 16);
       return { nic, ifname, mac, network: netName, type: api.VIR_IP_ADDR_TYPE_IPV6, addr: `${head}${((last + offset) % 0x10000).toString(16)}`, prefix: prefixOf(ip) };
@@ -62,14 +63,14 @@ export function guestAddresses(host: DemoHost, dom: DomainObject): NicAddress[] 
 export function networkLeases(host: DemoHost, networkName: string, now: number): api.DhcpLease[] {
   const net = host.networkByName(networkName);
   if (!net || !net.active) return [];
-  const ip = childElements(net.def, 'ip')[0];
-  const dhcp = ip ? path(ip, 'dhcp') : undefined;
+  const ip = net.def.childrenNamed('ip')[0];
+  const dhcp = ip ? ip.path('dhcp') : undefined;
   if (!dhcp) return [];
-  const bridge = path(net.def, 'bridge')?.attrs.name ?? '';
+  const bridge = net.def.path('bridge')?.attr('name') ?? '';
   const reserved = new Map(
-    childElements(dhcp, 'host')
-      .filter((h) => h.attrs.mac !== undefined && h.attrs.ip !== undefined)
-      .map((h) => [(h.attrs.mac as string).toLowerCase(), h] as const),
+    dhcp.childrenNamed('host')
+      .filter((h) => h.attr('mac') !== undefined && h.attr('ip') !== undefined)
+      .map((h) => [(h.attr('mac') as string).toLowerCase(), h] as const),
   );
   const out: api.DhcpLease[] = [];
   for (const dom of host.domains.values()) {
@@ -83,9 +84,9 @@ export function networkLeases(host: DemoHost, networkName: string, now: number):
         type: a.type,
         mac: a.mac,
         iaid: null,
-        ipaddr: reservation?.attrs.ip ?? a.addr,
+        ipaddr: reservation?.attr('ip') ?? a.addr,
         prefix: a.prefix,
-        hostname: reservation?.attrs.name ?? dom.name,
+        hostname: reservation?.attr('name') ?? dom.name,
         clientid: a.mac ? `01:${a.mac}` : null,
       });
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
 import { dumpNode } from './node-file.js';
-import { serializeXml } from './xml-tree.js';
+import { formatXml } from '../xml/index.js';
 
 export const STATE_FILE = 'demo-host.xml';
 const DEBOUNCE_MS = 200;
@@ -40,7 +40,7 @@ export class HostPersistence {
     this.timer = null;
     mkdirSync(this.dir, { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, `<?xml version='1.0'?>\n${serializeXml(dumpNode(this.host))}\n`);
+    writeFileSync(tmp, `<?xml version='1.0'?>\n${formatXml(dumpNode(this.host))}\n`);
     renameSync(tmp, this.file);
   }
 

@@ -1,5 +1,6 @@
 // One virtual network's state in the Demo host.
-import { childText, type XmlElement } from './xml-tree.js';
+import { type XmlElement } from '../xml/index.js';
+import { childText } from './xml-access.js';
 
 export class NetworkObject {
   active = false;

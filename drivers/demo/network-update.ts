@@ -3,21 +3,22 @@
 import * as api from '../api/index.js';
 import { virError } from './errors.js';
 import type { NetworkObject } from './network-object.js';
-import { childElements, element, parseXml, serializeXml, type XmlElement } from './xml-tree.js';
+import { type XmlElement, formatXml } from '../xml/index.js';
+import { parseTree, element } from './xml-access.js';
 
 const netError = (code: number, detail: string): api.VirError => virError(code, api.VIR_FROM_NETWORK, detail);
 
 interface HostAttrs { mac?: string; name?: string; ip?: string }
 
 function hostOf(el: XmlElement): HostAttrs {
-  const { mac, name, ip } = el.attrs;
+  const [mac, name, ip] = [el.attr('mac'), el.attr('name'), el.attr('ip')];
   return { ...(mac !== undefined ? { mac: mac.toLowerCase() } : {}), ...(name !== undefined ? { name } : {}), ...(ip !== undefined ? { ip } : {}) };
 }
 
 /** The <ip> a DHCP host goes into: the one at `parentIndex`, or (-1) the first IPv4 one. */
 function targetIp(n: NetworkObject, parentIndex: number): XmlElement {
-  const ips = childElements(n.def, 'ip');
-  const ip = parentIndex >= 0 ? ips[parentIndex] : ips.find((i) => (i.attrs.family ?? 'ipv4') === 'ipv4');
+  const ips = n.def.childrenNamed('ip');
+  const ip = parentIndex >= 0 ? ips[parentIndex] : ips.find((i) => (i.attr('family') ?? 'ipv4') === 'ipv4');
   if (!ip) {
     throw netError(api.VIR_ERR_OPERATION_INVALID, parentIndex >= 0
       ? `couldn't update dhcp host entry - no <ip> element found at index ${parentIndex} in network '${n.name}'`
@@ -33,7 +34,7 @@ export function updateNetwork(n: NetworkObject, command: number, section: number
   if ((flags & api.VIR_NETWORK_UPDATE_AFFECT_LIVE) !== 0 && !n.active) throw netError(api.VIR_ERR_OPERATION_INVALID, 'network is not running');
   let given: XmlElement;
   try {
-    given = parseXml(xml);
+    given = parseTree(xml);
   } catch (e) {
     throw netError(api.VIR_ERR_XML_ERROR, e instanceof Error ? e.message : String(e));
   }
@@ -46,14 +47,14 @@ export function updateNetwork(n: NetworkObject, command: number, section: number
     throw netError(api.VIR_ERR_XML_ERROR, `Missing IP address in static host definition for network '${n.name}'`);
   }
   const ip = targetIp(n, parentIndex);
-  let dhcp = childElements(ip, 'dhcp')[0];
+  let dhcp = ip.childrenNamed('dhcp')[0];
   if (!dhcp) {
     dhcp = element('dhcp');
     ip.children.push(dhcp);
   }
-  const hosts = childElements(dhcp, 'host');
+  const hosts = dhcp.childrenNamed('host');
   const notFound = (): api.VirError => netError(api.VIR_ERR_OPERATION_INVALID, `couldn't locate a matching dhcp host entry in network '${n.name}'`);
-  const fresh = element('host', { ...(host.mac !== undefined ? { mac: given.attrs.mac ?? host.mac } : {}), ...(host.name !== undefined ? { name: host.name } : {}), ...(host.ip !== undefined ? { ip: host.ip } : {}) });
+  const fresh = element('host', { ...(host.mac !== undefined ? { mac: given.attr('mac') ?? host.mac } : {}), ...(host.name !== undefined ? { name: host.name } : {}), ...(host.ip !== undefined ? { ip: host.ip } : {}) });
   switch (command) {
     case api.VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST:
     case api.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST: {
@@ -61,7 +62,7 @@ export function updateNetwork(n: NetworkObject, command: number, section: number
         const o = hostOf(h);
         return (host.mac !== undefined && o.mac === host.mac) || (host.name !== undefined && o.name === host.name) || (o.ip !== undefined && o.ip === host.ip);
       });
-      if (clash) throw netError(api.VIR_ERR_OPERATION_INVALID, `there is an existing dhcp host entry in network '${n.name}' that matches "${serializeXml(fresh)}"`);
+      if (clash) throw netError(api.VIR_ERR_OPERATION_INVALID, `there is an existing dhcp host entry in network '${n.name}' that matches "${formatXml(fresh)}"`);
       const first = hosts[0];
       const at = command === api.VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST && first ? dhcp.children.indexOf(first) : dhcp.children.length;
       dhcp.children.splice(at, 0, fresh);

@@ -1,5 +1,6 @@
 // One host device's state in the Demo host.
-import { childElements, childText, type XmlElement } from './xml-tree.js';
+import { type XmlElement } from '../xml/index.js';
+import { childText } from './xml-access.js';
 
 export class NodeDeviceObject {
   active = true;
@@ -15,14 +16,14 @@ export class NodeDeviceObject {
   }
   /** Top-level capability types, e.g. ['pci']. */
   get caps(): string[] {
-    return childElements(this.def, 'capability').map((c) => c.attrs.type ?? '');
+    return this.def.childrenNamed('capability').map((c) => c.attr('type') ?? '');
   }
   /** Top-level capabilities plus the nested ones libvirt filters on (fc_host, vport_ops, mdev_types). */
   get allCaps(): string[] {
     const out: string[] = [];
-    for (const cap of childElements(this.def, 'capability')) {
-      out.push(cap.attrs.type ?? '');
-      for (const nested of childElements(cap, 'capability')) out.push(nested.attrs.type ?? '');
+    for (const cap of this.def.childrenNamed('capability')) {
+      out.push(cap.attr('type') ?? '');
+      for (const nested of cap.childrenNamed('capability')) out.push(nested.attr('type') ?? '');
     }
     return out;
   }

@@ -12,20 +12,8 @@ import { testError, virError } from './errors.js';
 import { NetworkObject } from './network-object.js';
 import { NodeDeviceObject } from './node-device-object.js';
 import { PoolObject, VolumeObject } from './pool-object.js';
-import {
-  child,
-  childElements,
-  childText,
-  cloneXml,
-  element,
-  insertAfter,
-  isElement,
-  parseXml,
-  serializeXml,
-  textElement,
-  textOf,
-  type XmlElement,
-} from './xml-tree.js';
+import { type XmlElement, formatXml } from '../xml/index.js';
+import { parseTree, textOf, childText, element, textElement, insertAfter } from './xml-access.js';
 
 export const TEST_NS = 'http://libvirt.org/schemas/domain/test/1.0';
 export const HANGAR_NS = 'https://hangar.invalid/schemas/demo-host/1.0';
@@ -44,7 +32,7 @@ export function readNodeFile(filePath: string): XmlElement {
 export function parseNodeText(text: string, baseDir: string | null): XmlElement {
   let root: XmlElement;
   try {
-    root = parseXml(text);
+    root = parseTree(text);
   } catch (e) {
     throw virError(api.VIR_ERR_XML_DETAIL, api.VIR_FROM_XML, `(node):${(e as Error).message}`);
   }
@@ -56,14 +44,14 @@ export function parseNodeText(text: string, baseDir: string | null): XmlElement 
 /** Replaces <domain file='x.xml'/> and the like by the referenced documents, relative to the node file. */
 function inlineFiles(el: XmlElement, baseDir: string): void {
   el.children = el.children.map((c) => {
-    if (!isElement(c)) return c;
-    const file = c.attrs.file;
+    if (c.kind !== 'element') return c;
+    const file = c.attr('file');
     const kinds = ['domain', 'network', 'pool', 'volume', 'device', 'domainsnapshot'];
     if (file !== undefined && (kinds.includes(c.name) || c.name.endsWith(':domainsnapshot'))) {
       const abs = isAbsolute(file) ? file : join(baseDir, file);
       let loaded: XmlElement;
       try {
-        loaded = parseXml(readFileSync(abs, 'utf8'));
+        loaded = parseTree(readFileSync(abs, 'utf8'));
       } catch (e) {
         throw virError(api.VIR_ERR_OPEN_FAILED, api.VIR_FROM_TEST, `${abs}: ${(e as Error).message}`);
       }
@@ -80,7 +68,7 @@ function localIn(name: string, ns: string, scopes: readonly XmlElement[]): strin
   const colon = name.indexOf(':');
   if (colon < 0) return null;
   const prefix = name.slice(0, colon);
-  return scopes.some((s) => s.attrs[`xmlns:${prefix}`] === ns) ? name.slice(colon + 1) : null;
+  return scopes.some((s) => s.attr(`xmlns:${prefix}`) === ns) ? name.slice(colon + 1) : null;
 }
 
 function num(text: string | undefined): number | undefined {
@@ -91,13 +79,13 @@ function num(text: string | undefined): number | undefined {
 }
 
 function hangarAttr(el: XmlElement, root: XmlElement, local: string): string | undefined {
-  for (const [k, v] of Object.entries(el.attrs)) if (localIn(k, HANGAR_NS, [el, root]) === local) return v;
+  for (const a of el.attributes) if (localIn(a.name, HANGAR_NS, [el, root]) === local) return el.attr(a.name);
   return undefined;
 }
 
 /** Populates an empty host from a node document, following libvirt's test driver (testOpenParse). */
 export function loadNode(host: DemoHost, root: XmlElement): void {
-  const cpu = child(root, 'cpu');
+  const cpu = root.child('cpu');
   const info = { ...host.nodeInfo };
   if (cpu) {
     info.nodes = num(childText(cpu, 'nodes')) ?? info.nodes;
@@ -115,11 +103,11 @@ export function loadNode(host: DemoHost, root: XmlElement): void {
   info.memory = num(childText(root, 'memory')) ?? info.memory;
   host.nodeInfo = info;
 
-  for (const el of childElements(root, 'domain')) loadDomain(host, root, el);
-  for (const el of childElements(root, 'network')) {
+  for (const el of root.childrenNamed('domain')) loadDomain(host, root, el);
+  for (const el of root.childrenNamed('network')) {
     const ext = { active: hangarAttr(el, root, 'active'), autostart: hangarAttr(el, root, 'autostart') };
     const clean = withoutHangarAttrs(el, root);
-    const { def, name, uuid } = parseNetworkDefinition(serializeXml(clean));
+    const { def, name, uuid } = parseNetworkDefinition(formatXml(clean));
     if (host.networks.has(uuid) || host.networkByName(name)) {
       throw virError(api.VIR_ERR_OPERATION_FAILED, api.VIR_FROM_NETWORK, `network '${name}' already exists`);
     }
@@ -128,32 +116,32 @@ export function loadNode(host: DemoHost, root: XmlElement): void {
     net.autostart = ext.autostart === 'yes';
     host.networks.set(uuid, net);
   }
-  for (const el of childElements(root, 'pool')) {
+  for (const el of root.childrenNamed('pool')) {
     const ext = { active: hangarAttr(el, root, 'active'), autostart: hangarAttr(el, root, 'autostart') };
-    const volumes = childElements(el, 'volume');
+    const volumes = el.childrenNamed('volume');
     const clean = withoutHangarAttrs(el, root);
-    clean.children = clean.children.filter((c) => !(isElement(c) && c.name === 'volume'));
-    const { def, name, uuid } = parsePoolDefinition(serializeXml(clean));
+    clean.children = clean.children.filter((c) => !(c.kind === 'element' && c.name === 'volume'));
+    const { def, name, uuid } = parsePoolDefinition(formatXml(clean));
     if (host.pools.has(uuid) || host.poolByName(name)) {
       throw virError(api.VIR_ERR_OPERATION_FAILED, api.VIR_FROM_STORAGE, `pool '${name}' already exists`);
     }
     const pool = new PoolObject(def, uuid, true);
     pool.active = ext.active !== 'no';
     pool.autostart = ext.autostart === 'yes';
-    for (const v of volumes) addVolume(pool, serializeXml(v));
+    for (const v of volumes) addVolume(pool, formatXml(v));
     host.pools.set(uuid, pool);
   }
-  for (const el of childElements(root, 'device')) {
-    const dev = new NodeDeviceObject(cloneXml(el), false);
+  for (const el of root.childrenNamed('device')) {
+    const dev = new NodeDeviceObject(el.clone(), false);
     if (!dev.name) throw virError(api.VIR_ERR_NO_NAME, api.VIR_FROM_NODEDEV);
     host.devices.set(dev.name, dev);
   }
 }
 
 function withoutHangarAttrs(el: XmlElement, root: XmlElement): XmlElement {
-  const copy = cloneXml(el);
-  for (const k of Object.keys(copy.attrs)) {
-    if (localIn(k, HANGAR_NS, [el, root]) !== null || copy.attrs[k] === HANGAR_NS) delete copy.attrs[k];
+  const copy = el.clone();
+  for (const a of [...copy.attributes]) {
+    if (localIn(a.name, HANGAR_NS, [el, root]) !== null || copy.attr(a.name) === HANGAR_NS) copy.setAttr(a.name, undefined);
   }
   return copy;
 }
@@ -169,7 +157,7 @@ export function addVolume(pool: PoolObject, xml: string): VolumeObject {
 
 /** Fills in type, key, target path, units and format the way libvirt formats a volume. */
 export function normalizeVolume(pool: PoolObject, def: XmlElement, name: string): void {
-  let target = child(def, 'target');
+  let target = def.child('target');
   if (!target) {
     target = element('target');
     def.children.push(target);
@@ -181,16 +169,16 @@ export function normalizeVolume(pool: PoolObject, def: XmlElement, name: string)
   if (!childText(def, 'key')) insertAfter(def, textElement('key', volPath), ['name']);
   const vol = new VolumeObject(def, pool.name);
   const capacity = vol.capacity;
-  const allocation = child(def, 'allocation') ? vol.allocation : capacity;
+  const allocation = def.child('allocation') ? vol.allocation : capacity;
   vol.capacity = capacity;
   vol.allocation = allocation;
   // libvirt formats the type the XML gave, 'file' by default (virStorageVolGetInfo derives the real one).
-  if (!def.attrs.type) def.attrs.type = 'file';
+  if (!def.attr('type')) def.setAttr('type', 'file');
   // Keep libvirt's element order: name, key, capacity, allocation, target.
   const order = ['name', 'key', 'source', 'capacity', 'allocation', 'physical', 'target', 'backingStore'];
   def.children.sort((a, b) => {
-    const ia = isElement(a) ? order.indexOf(a.name) : -1;
-    const ib = isElement(b) ? order.indexOf(b.name) : -1;
+    const ia = a.kind === 'element' ? order.indexOf(a.name) : -1;
+    const ib = b.kind === 'element' ? order.indexOf(b.name) : -1;
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
   });
 }
@@ -201,9 +189,9 @@ function loadDomain(host: DemoHost, root: XmlElement, el: XmlElement): void {
   let managedSave = false;
   let autostart = false;
   const snapshotEls: XmlElement[] = [];
-  const clean = cloneXml(el);
+  const clean = el.clone();
   clean.children = clean.children.filter((c) => {
-    if (!isElement(c)) return true;
+    if (c.kind !== 'element') return true;
     // A <test:domainsnapshot file='…'/> was replaced by the file's <domainsnapshot> root.
     const local = c.name === 'domainsnapshot' ? 'domainsnapshot' : localIn(c.name, TEST_NS, [el, root]);
     if (local === null) {
@@ -220,17 +208,24 @@ function loadDomain(host: DemoHost, root: XmlElement, el: XmlElement): void {
       runstate = n;
     } else if (local === 'transient') transient = true;
     else if (local === 'hasmanagedsave') managedSave = true;
-    else if (local === 'domainsnapshot') snapshotEls.push({ ...c, name: 'domainsnapshot' });
+    else if (local === 'domainsnapshot') {
+      const snap = c.clone();
+      snap.name = 'domainsnapshot';
+      snapshotEls.push(snap);
+    }
     return false;
   });
-  for (const k of Object.keys(clean.attrs)) if (clean.attrs[k] === TEST_NS || clean.attrs[k] === HANGAR_NS) delete clean.attrs[k];
+  for (const a of [...clean.attributes]) {
+    const v = clean.attr(a.name);
+    if (v === TEST_NS || v === HANGAR_NS) clean.setAttr(a.name, undefined);
+  }
   if (transient && runstate === api.VIR_DOMAIN_SHUTOFF) {
     throw testError(api.VIR_ERR_XML_ERROR, "transient domain cannot have runstate 'shutoff'");
   }
   if (managedSave && runstate !== api.VIR_DOMAIN_SHUTOFF) {
     throw testError(api.VIR_ERR_XML_ERROR, "domain with managedsave data can only have runstate 'shutoff'");
   }
-  const { def, name, uuid } = parseDomainDefinition(serializeXml(clean));
+  const { def, name, uuid } = parseDomainDefinition(formatXml(clean));
   const byName = host.domainByName(name);
   if (host.domains.has(uuid) || byName) {
     throw virError(api.VIR_ERR_OPERATION_FAILED, api.VIR_FROM_DOMAIN, `domain '${name}' already exists with uuid ${byName?.uuid ?? uuid}`);
@@ -254,18 +249,18 @@ function loadDomain(host: DemoHost, root: XmlElement, el: XmlElement): void {
 function loadSnapshot(dom: DomainObject, el: XmlElement): void {
   const name = childText(el, 'name');
   if (!name) throw virError(api.VIR_ERR_NO_NAME, api.VIR_FROM_DOMAIN_SNAPSHOT);
-  const domEl = child(el, 'domain');
-  const def = cloneXml(el);
-  def.children = def.children.filter((c) => !(isElement(c) && c.name === 'active'));
+  const domEl = el.child('domain');
+  const def = el.clone();
+  def.children = def.children.filter((c) => !(c.kind === 'element' && c.name === 'active'));
   const rec: SnapshotRecord = {
     name,
     parent: childText(el, 'parent', 'name') ?? null,
     def,
-    domain: domEl ? cloneXml(domEl) : cloneXml(dom.def),
+    domain: domEl ? domEl.clone() : dom.def.clone(),
     state: childText(el, 'state') ?? 'shutoff',
     creationTime: Number(childText(el, 'creationTime') ?? '0') || 0,
   };
-  if (!child(def, 'domain')) def.children.push(cloneXml(rec.domain));
+  if (!def.child('domain')) def.children.push(rec.domain.clone());
   dom.snapshots.set(name, rec);
   if (childText(el, 'active') === '1') {
     if (dom.currentSnapshot !== null) throw testError(api.VIR_ERR_INTERNAL_ERROR, 'more than one snapshot claims to be active');
@@ -290,14 +285,14 @@ export function dumpNode(host: DemoHost): XmlElement {
     textElement('memory', String(n.memory)),
   );
   for (const d of host.domains.values()) {
-    const def = cloneXml(d.config ?? d.def);
-    delete def.attrs.id;
+    const def = (d.config ?? d.def).clone();
+    def.setAttr('id', undefined);
     def.children.push(textElement('test:runstate', String(d.state)));
     if (!d.persistent) def.children.push(element('test:transient'));
     if (d.hasManagedSave) def.children.push(element('test:hasmanagedsave'));
     if (d.autostart) def.children.push(textElement('hangar:autostart', 'yes'));
     for (const s of d.snapshots.values()) {
-      const snap = cloneXml(s.def);
+      const snap = s.def.clone();
       snap.name = 'test:domainsnapshot';
       // libvirt's internal snapshot format requires <active> on every snapshot.
       snap.children.push(textElement('active', d.currentSnapshot === s.name ? '1' : '0'));
@@ -307,19 +302,19 @@ export function dumpNode(host: DemoHost): XmlElement {
   }
   for (const net of host.networks.values()) {
     if (!net.persistent) continue;
-    const def = cloneXml(net.def);
-    def.attrs['hangar:active'] = net.active ? 'yes' : 'no';
-    def.attrs['hangar:autostart'] = net.autostart ? 'yes' : 'no';
+    const def = net.def.clone();
+    def.setAttr('hangar:active', net.active ? 'yes' : 'no');
+    def.setAttr('hangar:autostart', net.autostart ? 'yes' : 'no');
     root.children.push(def);
   }
   for (const pool of host.pools.values()) {
     if (!pool.persistent) continue;
-    const def = cloneXml(pool.def);
-    def.attrs['hangar:active'] = pool.active ? 'yes' : 'no';
-    def.attrs['hangar:autostart'] = pool.autostart ? 'yes' : 'no';
-    for (const v of pool.volumes.values()) def.children.push(cloneXml(v.def));
+    const def = pool.def.clone();
+    def.setAttr('hangar:active', pool.active ? 'yes' : 'no');
+    def.setAttr('hangar:autostart', pool.autostart ? 'yes' : 'no');
+    for (const v of pool.volumes.values()) def.children.push(v.def.clone());
     root.children.push(def);
   }
-  for (const dev of host.devices.values()) root.children.push(cloneXml(dev.def));
+  for (const dev of host.devices.values()) root.children.push(dev.def.clone());
   return root;
 }

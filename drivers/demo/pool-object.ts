@@ -1,7 +1,8 @@
 // One storage pool's state in the Demo host, with its volumes and the capacity accounting libvirt's test driver
 // does: allocation is the sum of the volumes' allocations, available is capacity minus allocation.
 import * as api from '../api/index.js';
-import { child, childText, setChildText, sizeIn, type XmlElement } from './xml-tree.js';
+import { type XmlElement } from '../xml/index.js';
+import { childText, setChildText, sizeIn } from './xml-access.js';
 
 /** libvirt's test driver gives every pool 100 GiB. */
 export const DEFAULT_POOL_CAPACITY = 100 * 1024 ** 3;
@@ -23,13 +24,13 @@ export class VolumeObject {
     return childText(this.def, 'target', 'path') ?? '';
   }
   get capacity(): number {
-    return sizeIn(child(this.def, 'capacity'), 'bytes', 'bytes') ?? 0;
+    return sizeIn(this.def.child('capacity'), 'bytes', 'bytes') ?? 0;
   }
   set capacity(bytes: number) {
     setChildText(this.def, 'capacity', String(bytes), { unit: 'bytes' });
   }
   get allocation(): number {
-    return sizeIn(child(this.def, 'allocation'), 'bytes', 'bytes') ?? this.capacity;
+    return sizeIn(this.def.child('allocation'), 'bytes', 'bytes') ?? this.capacity;
   }
   set allocation(bytes: number) {
     setChildText(this.def, 'allocation', String(bytes), { unit: 'bytes' });
@@ -50,7 +51,7 @@ export class PoolObject {
     return childText(this.def, 'name') ?? '';
   }
   get type(): string {
-    return this.def.attrs.type ?? 'dir';
+    return this.def.attr('type') ?? 'dir';
   }
   get targetPath(): string {
     return childText(this.def, 'target', 'path') ?? `/${this.name}`;

@@ -2,7 +2,7 @@
 // volume groups for logical pools, one share on the named host for netfs, no discovery for other types.
 import * as api from '../api/index.js';
 import { testError, virError } from './errors.js';
-import { child, parseXml } from './xml-tree.js';
+import { parseTree } from './xml-access.js';
 
 const LOGICAL = `<sources>
   <source>
@@ -28,7 +28,7 @@ export function findPoolSources(type: string, srcSpec: string | null): string {
       let host: string | undefined;
       if (srcSpec !== null) {
         try {
-          host = child(parseXml(srcSpec), 'host')?.attrs.name;
+          host = parseTree(srcSpec).child('host')?.attr('name');
         } catch (e) {
           throw virError(api.VIR_ERR_XML_DETAIL, api.VIR_FROM_STORAGE, `(storage_source_specification): ${e instanceof Error ? e.message : String(e)}`);
         }

@@ -4,7 +4,6 @@ import * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
 import type { DomainObject } from './domain-object.js';
 import { checkFlags, testError } from './errors.js';
-import { cloneXml } from './xml-tree.js';
 
 export function revertToSnapshot(host: DemoHost, dom: DomainObject, name: string, flags: number): void {
   checkFlags(
@@ -24,8 +23,8 @@ export function revertToSnapshot(host: DemoHost, dom: DomainObject, name: string
   }
   const lifecycle = (event: number, detail: number): void => host.emitLifecycle(dom, event, detail);
   const assign = (): void => {
-    if (dom.config) dom.config = cloneXml(snap.domain);
-    if (dom.active || !dom.persistent) dom.live = cloneXml(snap.domain);
+    if (dom.config) dom.config = snap.domain.clone();
+    if (dom.active || !dom.persistent) dom.live = snap.domain.clone();
   };
   const pause = (): void => {
     dom.state = api.VIR_DOMAIN_PAUSED;
@@ -55,8 +54,8 @@ export function revertToSnapshot(host: DemoHost, dom: DomainObject, name: string
         if (!wasRunning) lifecycle(api.VIR_DOMAIN_EVENT_RESUMED, api.VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT);
       }
     } else {
-      if (dom.config) dom.config = cloneXml(snap.domain);
-      else dom.live = cloneXml(snap.domain);
+      if (dom.config) dom.config = snap.domain.clone();
+      else dom.live = snap.domain.clone();
       host.startGuest(dom, api.VIR_DOMAIN_RUNNING, api.VIR_DOMAIN_RUNNING_FROM_SNAPSHOT);
       lifecycle(api.VIR_DOMAIN_EVENT_STARTED, api.VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT);
       if (paused) {

@@ -1,8 +1,10 @@
 // drivers/xml: lossless, typed models of libvirt's XML (isomorphic: the renderer uses them too).
 
 export { XmlError, type XmlErrorKind } from './core/xml-error.js';
+export { encodeAttribute, encodeText } from './core/escape.js';
 export { XmlDocument, parseElement } from './core/document.js';
 export { newDocument } from './core/new-document.js';
+export { formatXml } from './core/format.js';
 export { XmlElement, XmlText, XmlComment, XmlCData, XmlProcessingInstruction, type XmlNode, type XmlAttribute } from './core/nodes.js';
 export { ElementView } from './core/element-view.js';
 export { XmlModel } from './core/xml-model.js';
@@ -34,7 +36,7 @@ export { buildStoragePool, buildStorageVolume, type StoragePoolSpec, type Storag
 
 export { validateName, type NamedObject } from './validate/name.js';
 export { validateMac } from './validate/mac.js';
-export { validateUuid, normalizeUuid } from './validate/uuid.js';
+export { validateUuid, normalizeUuid, generateUuid } from './validate/uuid.js';
 export { parseSize, formatSize, sizeToBytes, exactSize, unitFactor, type ScaledSize } from './validate/size.js';
 export { validateIpNetwork, validateDhcpRange, parseIp, parseIpv4, parseIpv6, netmaskToPrefix, type IpAddress, type IpNetwork } from './validate/ip.js';
 

@@ -12,3 +12,8 @@ export function normalizeUuid(uuid: string): string {
   const hex = uuid.replaceAll('-', '').toLowerCase();
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** A new random (version 4) UUID in canonical form; Web Crypto, so it runs in Node and in the renderer alike. */
+export function generateUuid(): string {
+  return globalThis.crypto.randomUUID();
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import { openRemoteConnection } from '../../../drivers/remote/index.js';
-import { childElements, childText, parseXml, path } from '../../../drivers/demo/xml-tree.js';
+import { attrsOf, childText, parseTree } from '../../../drivers/demo/xml-access.js';
 import { startLab } from '../../lab/lab.js';
 import type { Lab } from '../../lab/types.js';
 
@@ -81,51 +81,47 @@ interface Inventory {
  * while the Demo host keeps the XML as given.
  */
 function deviceSummary(xml: string): string[] {
-  const devices = path(parseXml(xml), 'devices');
+  const devices = parseTree(xml).child('devices');
   if (!devices) return [];
   const out: string[] = [];
-  for (const d of childElements(devices, 'disk')) {
-    const src = path(d, 'source');
-    out.push(`disk:${d.attrs.device ?? 'disk'}:${path(d, 'target')?.attrs.dev}:${path(d, 'target')?.attrs.bus}:${src?.attrs.file ?? src?.attrs.dev ?? ''}`);
+  for (const d of devices.childrenNamed('disk')) {
+    const src = d.child('source');
+    out.push(`disk:${d.attr('device') ?? 'disk'}:${d.child('target')?.attr('dev')}:${d.child('target')?.attr('bus')}:${src?.attr('file') ?? src?.attr('dev') ?? ''}`);
   }
-  for (const n of childElements(devices, 'interface')) out.push(`interface:${n.attrs.type}:${path(n, 'mac')?.attrs.address}`);
+  for (const n of devices.childrenNamed('interface')) out.push(`interface:${n.attr('type')}:${n.child('mac')?.attr('address')}`);
   // A serial port and a serial console are one device to libvirt (it adds whichever half is missing).
-  if (childElements(devices, 'serial').length + childElements(devices, 'console').length > 0) out.push('serial-console');
+  if (devices.childrenNamed('serial').length + devices.childrenNamed('console').length > 0) out.push('serial-console');
   for (const tag of ['graphics', 'video', 'sound', 'input', 'memballoon']) {
-    for (const el of childElements(devices, tag)) out.push(`${tag}:${el.attrs.type ?? el.attrs.model ?? ''}`);
+    for (const el of devices.childrenNamed(tag)) out.push(`${tag}:${el.attr('type') ?? el.attr('model') ?? ''}`);
   }
   return out.sort();
 }
 
 /** The outline of a domain XML: its top-level elements in order, with the <os>, <vcpu> and memory details. */
 function layout(xml: string): string[] {
-  const root = parseXml(xml);
-  const out = root.children.filter((c) => 'name' in c).map((c) => (c as { name: string }).name);
-  const os = path(root, 'os');
-  if (os) out.push(`os: ${childElements(os).map((c) => `${c.name}${JSON.stringify(c.attrs)}`).join(' ')}`);
+  const root = parseTree(xml);
+  const out = root.elements.map((c) => c.name);
+  const os = root.child('os');
+  if (os) out.push(`os: ${os.elements.map((c) => `${c.name}${JSON.stringify(attrsOf(c))}`).join(' ')}`);
   for (const tag of ['vcpu', 'memory', 'currentMemory']) {
-    const el = path(root, tag);
-    if (el) out.push(`${tag}: ${JSON.stringify(el.attrs)} ${childText(root, tag) ?? ''}`);
+    const el = root.child(tag);
+    if (el) out.push(`${tag}: ${JSON.stringify(attrsOf(el))} ${childText(root, tag) ?? ''}`);
   }
   return out;
 }
 
 function networkOutline(xml: string): string[] {
   // libvirt also names the first <interface> of a forward list in a dev attribute: leave attributes of <forward> out.
-  return parseXml(xml)
-    .children.filter((c) => 'name' in c)
-    .map((c) => {
-      const el = c as { name: string; attrs: Record<string, string> };
-      return el.name === 'forward' ? `forward ${el.attrs.mode ?? ''}` : `${el.name} ${JSON.stringify(el.attrs)}`;
-    });
+  return parseTree(xml)
+    .elements.map((el) => (el.name === 'forward' ? `forward ${el.attr('mode') ?? ''}` : `${el.name} ${JSON.stringify(attrsOf(el))}`));
 }
 
 function poolOutline(poolXml: string, volumeXmls: readonly string[]): string[] {
-  const root = parseXml(poolXml);
-  const top = root.children.filter((c) => 'name' in c).map((c) => (c as { name: string }).name);
+  const root = parseTree(poolXml);
+  const top = root.elements.map((c) => c.name);
   const vols = volumeXmls.map((x) => {
-    const v = parseXml(x);
-    return `${childText(v, 'name')}: ${JSON.stringify(v.attrs)} ${v.children.filter((c) => 'name' in c).map((c) => (c as { name: string }).name).join(',')}`;
+    const v = parseTree(x);
+    return `${childText(v, 'name')}: ${JSON.stringify(attrsOf(v))} ${v.elements.map((c) => c.name).join(',')}`;
   });
   return [...top, ...vols.sort()];
 }
@@ -315,8 +311,8 @@ async function libvirtdInventory(lab: Lab): Promise<Inventory> {
   }
   const devXml = await batch(devNames.map((n) => `nodedev-dumpxml ${quote(n)}`));
   const devices: DeviceRow[] = devNames.map((name, i) => {
-    const el = parseXml(devXml[i] ?? '');
-    return { name: childText(el, 'name') ?? '', parent: childText(el, 'parent') ?? null, caps: childElements(el, 'capability').map((c) => c.attrs.type ?? '') };
+    const el = parseTree(devXml[i] ?? '');
+    return { name: childText(el, 'name') ?? '', parent: childText(el, 'parent') ?? null, caps: el.childrenNamed('capability').map((c) => c.attr('type') ?? '') };
   });
   const byName = <T extends { name: string }>(a: T[]): T[] => a.sort((x, y) => x.name.localeCompare(y.name));
   return { node, domains: byName(domains), networks: byName(networks), pools: byName(pools), devices: byName(devices) };

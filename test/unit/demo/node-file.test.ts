@@ -6,7 +6,7 @@ import * as api from '../../../drivers/api/index.js';
 import { openConnection } from '../../../drivers/index.js';
 import { DemoHost } from '../../../drivers/demo/demo-host.js';
 import { dumpNode, loadNode, parseNodeText } from '../../../drivers/demo/node-file.js';
-import { serializeXml } from '../../../drivers/demo/xml-tree.js';
+import { formatXml } from '../../../drivers/xml/index.js';
 
 const TEST_NS = 'http://libvirt.org/schemas/domain/test/1.0';
 const dom = (name: string, extra = ''): string =>
@@ -72,10 +72,10 @@ describe('test-driver node files', () => {
   it('writes a host back so that reloading gives the same states, snapshots and flags', async () => {
     const c = await openConnection('test:///default');
     const host = (c as unknown as { host: DemoHost }).host;
-    const before = serializeXml(dumpNode(host));
+    const before = formatXml(dumpNode(host));
     const copy = new DemoHost();
     loadNode(copy, parseNodeText(before, null));
-    expect(serializeXml(dumpNode(copy))).toBe(before);
+    expect(formatXml(dumpNode(copy))).toBe(before);
     copy.dispose();
     await c.close();
   });
