@@ -51,8 +51,9 @@ for ev in /sys/class/input/event*; do
   if grep -q 'Power Button' "$ev/device/name" 2>/dev/null; then
     node=/dev/input/${ev##*/}
     for i in 1 2 3 4 5 6 7 8 9 10; do [ -c "$node" ] && break; sleep 0.2; done
+    # The kernel log reaches the serial port before the power goes; a tty write may not.
     { ( dd bs=24 count=1 of=/dev/null 2>/dev/null <&3 && {
-        echo 'hangar-tiny: power button, powering off'; sync; poweroff -f; } ) & } 3<"$node"
+        echo '<5>hangar-tiny: power button, powering off' >/dev/kmsg; sync; poweroff -f; } ) & } 3<"$node"
   fi
 done
 echo "hangar-tiny: booted, kernel $(uname -r)"
