@@ -3,20 +3,21 @@
 // shut off), gamma (paused), delta (transient, running), net-a (with DHCP) and pools pool-a and pool-b at the
 // fixture's paths with the fixture's volumes. prepare() undoes what the previous case changed, and boots alpha
 // only when a case left it stopped (a boot under TCG takes ~20 s).
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as api from '../../drivers/api.js';
+import * as api from '../../drivers/api/index.js';
 import { openRemoteConnection } from '../../drivers/remote/index.js';
 import { ensureTinyKernel } from '../lab/image.js';
-import type { Lab } from '../lab/lab.js';
+import type { Lab, LabOptions } from '../lab/lab.js';
 
 const ROOT = '/contract';
+/** The lab this host needs: the fixture's paths live under /contract, a folder made inside the lab only. */
+export const CONTRACT_LAB: LabOptions = { rootDirs: [ROOT.slice(1)] };
 const POOL_A = `${ROOT}/pool-a`;
 const POOL_B = `${ROOT}/pool-b`;
 const ALPHA_UUID = 'a0000000-0000-4000-8000-000000000001';
 /** alpha's current memory in the fixture (KiB); the BALLOON_CHANGE case moves it. */
 const ALPHA_MEMORY = 524288;
-const PROMPT = 'hangar-tiny# ';
+const SHELL_ANSWER = 'hangar-shell-';
 
 /** What a case needs of alpha: booted to its shell, or started just now (to watch its boot log). */
 export type AlphaState = 'booted' | 'fresh-boot';
@@ -30,14 +31,10 @@ export class QemuContractHost {
     private readonly admin: api.Connection,
     private readonly kernel: string,
     private readonly initrd: string,
-    private readonly madeRoot: boolean,
   ) {}
 
+  /** Sets up the fixture on a lab started with CONTRACT_LAB; /contract is a tmpfs private to it. */
   static async start(lab: Lab): Promise<QemuContractHost> {
-    // The fixture's paths live under /contract. The lab shares the host's root file system, so the mount point
-    // has to exist there; everything below it is a tmpfs private to the lab's mount namespace.
-    const madeRoot = !existsSync(ROOT);
-    if (madeRoot) mkdirSync(ROOT);
     // pool-a is a file system of its own: a dir pool's allocation is its file system's used space, which then
     // equals the volumes' allocation exactly, as the fixture's accounting expects (tmpfs counts data pages only).
     await labSh(lab, [
@@ -52,7 +49,7 @@ export class QemuContractHost {
     // alpha boots the tiny guest's kernel and initramfs directly: no CD-ROM, so its only disk is the fixture's vda.
     const { kernel, initrd } = await ensureTinyKernel();
     const admin = await openRemoteConnection(lab.uri);
-    const host = new QemuContractHost(lab, admin, kernel, initrd, madeRoot);
+    const host = new QemuContractHost(lab, admin, kernel, initrd);
     await admin.networkDefineXML(NET_A);
     await (await admin.networkLookupByName('net-a')).create();
     for (const xml of [POOL_A_XML, POOL_B_XML]) await (await admin.storagePoolDefineXML(xml)).create();
@@ -63,7 +60,6 @@ export class QemuContractHost {
 
   async close(): Promise<void> {
     await this.admin.close();
-    if (this.madeRoot) rmdirSync(ROOT);
   }
 
   /** Brings the host back to the fixture's equivalent; then alpha is booted, or freshly started. */
@@ -130,7 +126,10 @@ export class QemuContractHost {
     await this.resetBalloon(alpha);
   }
 
-  /** Presses Enter on alpha's serial console until its shell prompts (at once if it is up, else once booted). */
+  /**
+   * Runs a command on alpha's serial console until its shell answers (at once if it is up, else once booted). An
+   * answer, not a prompt: a console opened after a reboot may first get the previous boot's last output.
+   */
   private async waitForShell(alpha: api.Domain): Promise<void> {
     const stream = await alpha.openConsole(null, api.VIR_DOMAIN_CONSOLE_FORCE);
     let text = '';
@@ -138,11 +137,13 @@ export class QemuContractHost {
     const sub = stream.onData((chunk) => {
       text += decoder.decode(chunk, { stream: true });
     });
+    // The shell echoes the command as typed; only running it prints the sum.
+    const nonce = Math.floor(Math.random() * 1e9);
     try {
       const deadline = Date.now() + 120_000;
-      while (!text.includes(PROMPT)) {
+      while (!text.includes(`${SHELL_ANSWER}${nonce + 1}`)) {
         if (Date.now() > deadline) throw new Error(`alpha never reached its shell; its console said ${JSON.stringify(text.slice(-400))}`);
-        await stream.send(new TextEncoder().encode('\r'));
+        await stream.send(new TextEncoder().encode(`echo ${SHELL_ANSWER}$((${nonce}+1))\r`));
         await sleep(1000);
       }
     } finally {

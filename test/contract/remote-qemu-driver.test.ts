@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, vi } from 'vitest';
 import { openRemoteConnection } from '../../drivers/remote/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
-import { QemuContractHost } from './qemu-host.js';
+import { CONTRACT_LAB, QemuContractHost } from './qemu-host.js';
 import { contractSuite } from './suite.js';
 
 /** A guest boots to its shell in ~20 s under TCG; this leaves room for a busy machine. */
@@ -18,7 +18,7 @@ let lab: Lab | undefined;
 let host: QemuContractHost | undefined;
 
 beforeAll(async () => {
-  lab = await startLab();
+  lab = await startLab(CONTRACT_LAB);
   host = await QemuContractHost.start(lab);
 }, 300_000);
 

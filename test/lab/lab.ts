@@ -56,6 +56,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     writeFileSync(join(dir, 'config', 'libvirtd.conf'), libvirtdConf());
     writeFileSync(join(dir, 'config', 'qemu.conf'), qemuConf());
     writeFileSync(join(dir, 'config', 'sshd_config'), sshdConfig(dir));
+    const rootDirs = options.rootDirs ?? [];
+    const bad = rootDirs.find((d) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(d));
+    if (bad !== undefined) throw new Error(`a lab root folder must be one plain name, not ${JSON.stringify(bad)}`);
+    writeFileSync(join(dir, 'config', 'root-dirs'), rootDirs.map((d) => `${d}\n`).join(''));
     // chpasswd input for namespace.sh; the password is set in the lab's /etc overlay, never on the host.
     writeFileSync(join(dir, 'ssh', 'password'), `${PASSWORD_USER}:${randomBytes(12).toString('base64url')}\n`, { mode: 0o600 });
     // A small wrapper removes the lab folder once the namespaces are gone, even if this process is killed

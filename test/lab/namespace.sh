@@ -9,6 +9,31 @@ lab=$1
 exec >>"$lab/namespace.log" 2>&1
 echo "lab: starting in $lab"
 ip link set lo up
+# Top-level folders the lab's owner asked for (config/root-dirs, one name a line) exist only in here: the lab gets
+# a root of its own, a tmpfs holding those folders and a recursive bind of every entry of the host's root, so
+# nothing is made on the host's root file system. Unbindable, so the binds of /tmp do not copy it into itself.
+if [ -s "$lab/config/root-dirs" ]; then
+  new=$lab/root
+  mkdir -p "$new"
+  mount -t tmpfs -o mode=0755 lab-root "$new"
+  mount --make-unbindable "$new"
+  for entry in /* /.[!.]*; do
+    [ -e "$entry" ] || [ -L "$entry" ] || continue
+    name=${entry#/}
+    if [ -L "$entry" ]; then cp -P "$entry" "$new/$name"
+    elif [ -d "$entry" ]; then mkdir "$new/$name" && mount --rbind "$entry" "$new/$name"
+    else touch "$new/$name" && mount --bind "$entry" "$new/$name"; fi
+  done
+  while read -r name; do
+    [ -e "$new/$name" ] || mkdir "$new/$name"
+  done <"$lab/config/root-dirs"
+  mkdir "$new/.lab-old-root"
+  cd "$new"
+  pivot_root . .lab-old-root
+  umount -l /.lab-old-root
+  rmdir /.lab-old-root
+  cd /
+fi
 for top in etc var; do
   mkdir -p "$lab/ov/$top-up" "$lab/ov/$top-wk"
   mount -t overlay "lab-$top" -o "lowerdir=/$top,upperdir=$lab/ov/$top-up,workdir=$lab/ov/$top-wk" "/$top"

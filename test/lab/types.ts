@@ -56,6 +56,8 @@ export interface LabOptions {
   readonly accel?: 'kvm' | 'qemu';
   /** Take this as the KVM firmware probe's verdict (default: `HANGAR_LAB_ACCEL_PROBE`, else run it). */
   readonly accelProbe?: 'kvm' | 'qemu';
+  /** Empty folders at the root of the lab's file system (e.g. a fixture's `/contract`), made only inside the lab. */
+  readonly rootDirs?: readonly string[];
 }
 
 export interface TinyGuestOptions {
