@@ -66,7 +66,11 @@ export interface Definition {
 }
 
 export function parseDomainDefinition(xml: string): Definition {
-  const def = parseAs(DOMAIN, xml);
+  return checkDomainDefinition(parseAs(DOMAIN, xml));
+}
+
+/** libvirt's checks and defaults on a parsed (normalised) <domain> tree, which it changes in place. */
+export function checkDomainDefinition(def: XmlElement): Definition {
   if (!def.attr('type')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, "Missing required attribute 'type' in element 'domain'");
   const name = requireName(def, DOMAIN);
   if (name.includes('/')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_DOMAIN, `name ${name} cannot contain '/'`);

@@ -3,7 +3,7 @@ import * as api from '../api/index.js';
 import type { GuestConsole } from './guest-console.js';
 import type { GuestActivity } from './guest-activity.js';
 import { DomainXml, XmlDocument, type XmlElement } from '../xml/index.js';
-import { childText, sizeIn } from './xml-access.js';
+import { childText, sizeIn, textOf } from './xml-access.js';
 
 export interface SnapshotRecord {
   name: string;
@@ -53,7 +53,8 @@ export class DomainObject {
     return d;
   }
   get name(): string {
-    return childText(this.def, 'name') ?? '';
+    // Hot (every lookup by name walks the domains): the first child, read directly.
+    return textOf(this.def.child('name')) ?? '';
   }
   get persistent(): boolean {
     return this.config !== null;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
-import { parseDomainDefinition, parseNetworkDefinition, parsePoolDefinition, parseVolumeDefinition } from './definitions.js';
+import { checkDomainDefinition, parseNetworkDefinition, parsePoolDefinition, parseVolumeDefinition } from './definitions.js';
 import { DomainObject, type SnapshotRecord } from './domain-object.js';
 import { testError, virError } from './errors.js';
 import { NetworkObject } from './network-object.js';
@@ -103,7 +103,10 @@ export function loadNode(host: DemoHost, root: XmlElement): void {
   info.memory = num(childText(root, 'memory')) ?? info.memory;
   host.nodeInfo = info;
 
-  for (const el of root.childrenNamed('domain')) loadDomain(host, root, el);
+  // Names seen so far, so that a large file is not a scan of every domain per domain.
+  const names = new Map<string, DomainObject>();
+  for (const d of host.domains.values()) names.set(d.name, d);
+  for (const el of root.childrenNamed('domain')) loadDomain(host, root, el, names);
   for (const el of root.childrenNamed('network')) {
     const ext = { active: hangarAttr(el, root, 'active'), autostart: hangarAttr(el, root, 'autostart') };
     const clean = withoutHangarAttrs(el, root);
@@ -183,7 +186,7 @@ export function normalizeVolume(pool: PoolObject, def: XmlElement, name: string)
   });
 }
 
-function loadDomain(host: DemoHost, root: XmlElement, el: XmlElement): void {
+function loadDomain(host: DemoHost, root: XmlElement, el: XmlElement, names: Map<string, DomainObject>): void {
   let runstate = api.VIR_DOMAIN_RUNNING;
   let transient = false;
   let managedSave = false;
@@ -225,14 +228,15 @@ function loadDomain(host: DemoHost, root: XmlElement, el: XmlElement): void {
   if (managedSave && runstate !== api.VIR_DOMAIN_SHUTOFF) {
     throw testError(api.VIR_ERR_XML_ERROR, "domain with managedsave data can only have runstate 'shutoff'");
   }
-  const { def, name, uuid } = parseDomainDefinition(formatXml(clean));
-  const byName = host.domainByName(name);
+  const { def, name, uuid } = checkDomainDefinition(clean);
+  const byName = names.get(name);
   if (host.domains.has(uuid) || byName) {
     throw virError(api.VIR_ERR_OPERATION_FAILED, api.VIR_FROM_DOMAIN, `domain '${name}' already exists with uuid ${byName?.uuid ?? uuid}`);
   }
   const dom = new DomainObject(def, uuid, !transient);
   dom.autostart = autostart;
   host.domains.set(uuid, dom);
+  names.set(name, dom);
   for (const s of snapshotEls) loadSnapshot(dom, s);
   dom.hasManagedSave = managedSave;
   if (runstate !== api.VIR_DOMAIN_SHUTOFF) {
