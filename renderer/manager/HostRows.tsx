@@ -1,4 +1,4 @@
-import { Button, Dropdown, DropdownItem, DropdownList, HelperText, HelperTextItem, MenuToggle } from '@patternfly/react-core';
+import { Button, Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
 import EllipsisVIcon from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
 import { Tbody, Td, Tr } from '@patternfly/react-table';
 import { useMemo, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../main/api/contract/index.js';
 import { useNavigation } from '../shell/navigation.js';
 import { useApi, useDomains, useNotifications } from '../state/hooks.js';
+import { ConnectionError } from './ConnectionError.js';
 import { ConnectionStateLabel } from './ConnectionStateLabel.js';
 import { connectionName } from './connection-state.js';
 import { VmRow } from './VmRow.js';
@@ -50,9 +51,6 @@ export function HostRows({ connection, rowIndex, onRemove }: {
         </Td>
         <Td dataLabel={t('manager.column.state')}>
           <ConnectionStateLabel state={state} />
-          {state.state === 'error' && (
-            <HelperText><HelperTextItem variant="error" className="connection-error">{state.message}</HelperTextItem></HelperText>
-          )}
         </Td>
         <Td dataLabel={t('manager.column.host')} translate="no" className="uri-cell">{connection.saved.uri}</Td>
         <Td />
@@ -80,6 +78,9 @@ export function HostRows({ connection, rowIndex, onRemove }: {
           </div>
         </Td>
       </Tr>
+      {state.state === 'error' && (
+        <Tr isExpanded className="host-error-row"><Td /><Td colSpan={5}><ConnectionError state={state} /></Td></Tr>
+      )}
       {expanded && connected && sorted.length === 0 && (
         <Tr isExpanded><Td /><Td colSpan={5} className="empty-row">{t('manager.noVms')}</Td></Tr>
       )}

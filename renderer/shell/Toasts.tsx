@@ -32,7 +32,7 @@ export function Toasts({ drawerOpen }: { drawerOpen: boolean }): React.JSX.Eleme
       {shown.map((id) => items.find((n) => n.id === id)).filter((n) => n !== undefined).map((n) => (
         <Alert key={n.id} variant={n.variant} title={n.title} timeout={SHOW_MS} onTimeout={() => hide(n.id)}
           actionClose={<AlertActionCloseButton aria-label={t('drawer.dismiss')} onClose={() => hide(n.id)} />}>
-          {n.detail}
+          {n.detail !== undefined && <span className="notification-detail">{n.detail}</span>}
         </Alert>
       ))}
     </AlertGroup>

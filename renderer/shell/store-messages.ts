@@ -1,11 +1,15 @@
 import type { TFunction } from 'i18next';
+import { connectionHintText } from '../manager/connection-hint-text.js';
 import type { StoreMessages } from '../state/app-stores.js';
 
 /** The stores' notifications (connection errors, finished jobs, start-up notices) in the UI's language. */
 export function storeMessages(t: TFunction): StoreMessages {
   const jobTitle = (kind: string, target: string): string => t(`jobs.kind.${kind}`, { target });
   return {
-    connectionFailed: (name, message) => ({ title: t('notify.connectionFailed', { name }), detail: message }),
+    connectionFailed: (name, state) => ({
+      title: t('notify.connectionFailed', { name }),
+      detail: state.hint ? `${connectionHintText(t, state.hint)}\n${state.message}` : state.message,
+    }),
     jobDone: (job) => ({
       title: t('notify.jobDone', { title: jobTitle(job.kind, job.target) }),
       ...(job.result?.kind === 'volume' ? { detail: job.result.path } : {}),

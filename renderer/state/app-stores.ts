@@ -16,14 +16,14 @@ export const snapshotScope = (connection: string, domain: string): string => `${
 
 /** What the stores say to the user; the shell translates these (they are i18n keys with values). */
 export interface StoreMessages {
-  connectionFailed(name: string, message: string): { title: string; detail?: string };
+  connectionFailed(name: string, state: Extract<ConnectionState, { state: 'error' }>): { title: string; detail?: string };
   jobDone(job: JobView): { title: string; detail?: string };
   jobFailed(job: JobView): { title: string; detail?: string };
   notice(notice: AppNoticeView): { title: string; detail?: string };
 }
 
 const plainMessages: StoreMessages = {
-  connectionFailed: (name, message) => ({ title: `${name}: ${message}` }),
+  connectionFailed: (name, state) => ({ title: `${name}: ${state.message}` }),
   jobDone: (job) => ({ title: `${job.kind} ${job.target}` }),
   jobFailed: (job) => ({ title: `${job.kind} ${job.target}`, ...(job.error ? { detail: job.error.message } : {}) }),
   notice: (n) => ({ title: n.reason, detail: n.movedTo }),
@@ -159,7 +159,7 @@ export class AppStores {
   private noticeState(c: ConnectionView, before: ConnectionState | undefined): void {
     if (c.state.state !== 'error') return;
     if (before?.state === 'error' && before.message === c.state.message) return;
-    this.notifications.push({ variant: 'danger', ...this.messages.connectionFailed(displayName(c), c.state.message) });
+    this.notifications.push({ variant: 'danger', ...this.messages.connectionFailed(displayName(c), c.state) });
   }
 
   private noticeJob(job: JobView, before: JobView['state'] | undefined): void {

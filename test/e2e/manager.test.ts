@@ -81,4 +81,26 @@ describe('the manager window, on the Demo host and a real libvirt host', () => {
     expect(await item.textContent()).toMatch(/missing\.iso/);
     await page.getByRole('button', { name: 'Close notifications' }).click();
   });
+
+  it('says why a connection failed and what to do, with libvirt\'s message beneath: no daemon, nothing listening for SSH', async () => {
+    const add = async (uri: string): Promise<Locator> => {
+      await page.getByRole('button', { name: 'Add Connection…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add Connection' });
+      await dialog.getByLabel('Custom URI').check();
+      await dialog.getByLabel('URI', { exact: true }).fill(uri);
+      await dialog.getByRole('button', { name: 'Connect' }).click();
+      const host = page.getByRole('rowgroup', { name: uri });
+      await expect.poll(() => host.getAttribute('data-connection-state'), { timeout: 30_000 }).toBe('error');
+      return host;
+    };
+    const socket = '/run/hangar-e2e-nothing/libvirt-sock';
+    const local = await add(`qemu+unix:///system?socket=${socket}`);
+    expect(await local.locator('.connection-hint').textContent()).toContain(`The libvirt daemon is not running on this machine, or libvirt is not installed: nothing answers at ${socket}`);
+    // (PatternFly adds a screen-reader suffix to the helper text: compare the start.)
+    expect(await local.locator('.connection-message').textContent()).toMatch(new RegExp(`^Failed to connect socket to '${socket}': No such file or directory`));
+    const ssh = await add('qemu+ssh://root@127.0.0.1:1/system');
+    expect(await ssh.locator('.connection-hint').textContent()).toContain('Nothing listens for SSH at 127.0.0.1:1');
+    expect(await ssh.locator('.connection-message').textContent()).toMatch(/Connection refused/);
+    await page.screenshot({ path: join(artifacts, 'manager-connection-hints.png') });
+  });
 });
