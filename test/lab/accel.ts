@@ -59,7 +59,7 @@ async function forced(accel: Accel): Promise<AccelChoice> {
   const boot = await bootUnderKvm();
   if (boot.shellMs === undefined) {
     throw new Error(`KVM was asked for (HANGAR_LAB_ACCEL=kvm), but under KVM (-accel kvm) ${describe(boot)}: `
-      + 'guests would never reach their shell. Unset HANGAR_LAB_ACCEL to let the lab fall back to emulation (qemu).');
+      + 'guests would not reach their shell in time. Unset HANGAR_LAB_ACCEL to let the lab fall back to emulation (qemu).');
   }
   return { accel, reason: `asked for (HANGAR_LAB_ACCEL=kvm); ${describe(boot)}` };
 }
