@@ -58,7 +58,7 @@ export async function startAppServices(options: {
     } catch {
       return undefined;
     }
-  }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().statsIntervalSeconds * 1000);
+  }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().stats.intervalSeconds * 1000, settings.get().stats);
   const jobs = new JobService((job) => sink.api?.jobEvent(job), (id) => sink.api?.jobForgotten(id));
   const snapshots = new SnapshotService((id) => manager.connection(id), (scope, upserted, removed) => sink.api?.snapshotsChanged(scope, upserted, removed));
   const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, info: { version: appVersion, mode: options.mode, notices } });

@@ -1,8 +1,35 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { settingsSchema, type Settings } from '../api/contract/index.js';
+import {
+  mergeSettings, settingsChangeSchema, settingsGroups, settingsSchema, type Settings, type SettingsChange,
+} from '../api/contract/index.js';
 
-/** Preferences, persisted as JSON in the data folder; unknown or invalid values fall back to defaults. */
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads what a settings file holds, field by field: a field that is missing or invalid takes its default, the
+ * others are kept. A file of before the groups ({ statsIntervalSeconds }) is read as stats.intervalSeconds.
+ */
+export function readSettings(raw: unknown): Settings {
+  const file: Json = isObject(raw) ? raw : {};
+  const out: Json = {};
+  for (const [group, schema] of Object.entries(settingsGroups)) {
+    const given: Json = isObject(file[group]) ? { ...file[group] } : {};
+    if (group === 'stats' && given.intervalSeconds === undefined && file.statsIntervalSeconds !== undefined) {
+      given.intervalSeconds = file.statsIntervalSeconds;
+    }
+    const fields: Json = {};
+    for (const [name, field] of Object.entries(schema.shape)) {
+      const parsed = field.safeParse(given[name]);
+      if (parsed.success) fields[name] = parsed.data;
+    }
+    out[group] = fields;
+  }
+  return settingsSchema.parse(out);
+}
+
+/** Preferences, persisted as JSON in the data folder (written to a temporary file, then renamed over it). */
 export class SettingsStore {
   private readonly file: string;
   private current: Settings;
@@ -17,20 +44,20 @@ export class SettingsStore {
         raw = {};
       }
     }
-    const parsed = settingsSchema.safeParse(raw);
-    this.current = parsed.success ? parsed.data : settingsSchema.parse({});
+    this.current = readSettings(raw);
   }
 
   get(): Settings {
     return this.current;
   }
 
-  /** Applies a validated change and saves it. */
-  set(change: Partial<Settings>): Settings {
-    this.current = settingsSchema.parse({ ...this.current, ...change });
+  /** Validates a change (any fields of any groups), merges it and saves the result. */
+  set(change: SettingsChange): Settings {
+    const next = settingsSchema.parse(mergeSettings(this.current, settingsChangeSchema.parse(change)));
     mkdirSync(this.dataDir, { recursive: true });
-    writeFileSync(`${this.file}.tmp`, `${JSON.stringify(this.current, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(`${this.file}.tmp`, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
     renameSync(`${this.file}.tmp`, this.file);
-    return this.current;
+    this.current = next;
+    return next;
   }
 }

@@ -3,10 +3,24 @@ import {
   VIR_DOMAIN_STATS_STATE, VIR_DOMAIN_STATS_VCPU,
 } from '../../drivers/api/index.js';
 import type { Connection } from '../../drivers/api/index.js';
+import type { StatsGroup } from '../api/contract/index.js';
 import { StatsHistory, type DomainSample } from './stats-history.js';
 
 export const STATS = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON
   | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_INTERFACE | VIR_DOMAIN_STATS_BLOCK;
+
+/** Which stats groups are polled (the preferences' "Poll CPU / memory / disk I/O / network I/O"). */
+export type StatsGroups = Readonly<Record<StatsGroup, boolean>>;
+export const ALL_STATS_GROUPS: StatsGroups = { cpu: true, memory: true, disk: true, network: true };
+
+/** The VIR_DOMAIN_STATS_* flags for the polled groups; the state is always asked for. */
+export function statsFlags(groups: StatsGroups): number {
+  return VIR_DOMAIN_STATS_STATE
+    | (groups.cpu ? VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_VCPU : 0)
+    | (groups.memory ? VIR_DOMAIN_STATS_BALLOON : 0)
+    | (groups.disk ? VIR_DOMAIN_STATS_BLOCK : 0)
+    | (groups.network ? VIR_DOMAIN_STATS_INTERFACE : 0);
+}
 
 export interface StatsTick {
   readonly id: string;
@@ -19,7 +33,7 @@ export interface StatsTick {
 
 /**
  * Samples one host per tick with one bulk stats call (virConnectGetAllDomainStats), only while somebody watches
- * it. The interval comes from the preferences (1–60 s, default 3 s).
+ * it. The interval and the groups polled come from the preferences (1–60 s, default 3 s; all groups).
  */
 export class StatsService {
   private readonly histories = new Map<string, StatsHistory>();
@@ -27,15 +41,30 @@ export class StatsService {
   private timer: NodeJS.Timeout | undefined;
   /** Hosts whose previous sample is still in flight: a slow host skips ticks instead of piling them up. */
   private readonly inFlight = new Set<string>();
+  /** What each tick's bulk call asks for. */
+  private flags: number;
 
   constructor(
     private readonly connectionOf: (id: string) => Connection | undefined,
     private readonly emit: (tick: StatsTick) => void,
     private intervalMs = 3000,
-  ) {}
+    groups: StatsGroups = ALL_STATS_GROUPS,
+  ) {
+    this.flags = statsFlags(groups);
+  }
+
+  /** Which groups the next ticks ask for. */
+  setGroups(groups: StatsGroups): void {
+    this.flags = statsFlags(groups);
+  }
+
+  get intervalSeconds(): number {
+    return this.intervalMs / 1000;
+  }
 
   setInterval(seconds: number): void {
     if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) throw new RangeError('The stats interval is 1–60 seconds.');
+    if (seconds * 1000 === this.intervalMs) return;
     this.intervalMs = seconds * 1000;
     if (this.timer) this.restart();
   }
@@ -81,7 +110,7 @@ export class StatsService {
     const at = Date.now();
     let records;
     try {
-      records = await connection.getAllDomainStats(STATS);
+      records = await connection.getAllDomainStats(this.flags);
     } catch {
       return; // the connection's state reports failures
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settingsSchema } from '../../main/api/contract/index.js';
 import { APP, AppStores, snapshotScope } from '../../renderer/state/app-stores.js';
 import { FakePort, settle } from './fake-port.js';
 import { conn, dom, host, job, sample, UUID_A, UUID_B } from './fixtures.js';
@@ -41,7 +42,7 @@ describe('AppStores', () => {
       { type: 'nodedevs.reset', scope: h1, rev: 2, items: [{ key: 'computer', name: 'computer', parent: null, caps: ['system'], xml: '<device/>' }] },
       { type: 'snapshots.delta', scope: { connection: 'h1', domain: UUID_A }, rev: 5, upserted: [{ key: 's1', name: 's1', parent: null, current: true, description: '', creationTime: 1, state: 'running', kind: 'internal' }], removed: [] },
       { type: 'prompts.delta', scope: null, rev: 6, upserted: [{ key: 'q1', request: { kind: 'hostkey', uri: 'qemu+ssh://h1/system', host: 'h1', keyType: 'ssh-ed25519', fingerprint: 'SHA256:x' } }], removed: [] },
-      { type: 'settings.changed', settings: { statsIntervalSeconds: 5 } },
+      { type: 'settings.changed', settings: settingsSchema.parse({ stats: { intervalSeconds: 5 } }) },
     );
     expect(stores.domains.list('h1').map((d) => d.name).sort()).toEqual(['alpha', 'beta']);
     expect(stores.networks.list('h1')).toHaveLength(1);
@@ -49,7 +50,7 @@ describe('AppStores', () => {
     expect(stores.nodedevs.list('h1')).toHaveLength(1);
     expect(stores.snapshots.list(snapshotScope('h1', UUID_A))).toHaveLength(1);
     expect(stores.prompts.list(APP)[0]?.key).toBe('q1');
-    expect(stores.settings.get()?.statsIntervalSeconds).toBe(5);
+    expect(stores.settings.get()?.stats.intervalSeconds).toBe(5);
     expect(stores.domains.list('h2')).toEqual([]);
     stores.dispose();
   });

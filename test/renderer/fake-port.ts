@@ -1,4 +1,4 @@
-import type { ApiEvent, CallInput, CallName, CallResults } from '../../main/api/contract/index.js';
+import { settingsSchema, type ApiEvent, type CallInput, type CallName, type CallResults } from '../../main/api/contract/index.js';
 import type { LinkStatus } from '../../renderer/state/api-client.js';
 import type { ApiPort } from '../../renderer/state/api-port.js';
 
@@ -58,7 +58,7 @@ export class FakePort implements ApiPort {
 function defaults(call: CallName): unknown {
   if (call.endsWith('.list')) return { rev: 0, items: [] };
   if (call === 'app.info') return { version: 'test', mode: 'web', notices: [] };
-  if (call === 'settings.get') return { statsIntervalSeconds: 3 };
+  if (call === 'settings.get') return settingsSchema.parse({});
   return null;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDomain } from '../../../drivers/xml/index.js';
-import type { ApiEvent } from '../../../main/api/contract/index.js';
+import { settingsSchema, type ApiEvent } from '../../../main/api/contract/index.js';
 import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 import { ApiSocket } from '../../support/api-socket.js';
@@ -98,10 +98,12 @@ describe('the API over the browser-mode WebSocket', () => {
   });
 
   it('keeps preferences: the stats interval is 1–60 s, default 3, validated and saved', async () => {
-    expect(await api.call('settings.get', {})).toEqual({ statsIntervalSeconds: 3 });
-    await expect(api.call('settings.set', { statsIntervalSeconds: 61 }))
-      .rejects.toThrow(expect.objectContaining({ field: 'statsIntervalSeconds', message: 'statsIntervalSeconds: at most 60 seconds' }));
-    expect(await api.call('settings.set', { statsIntervalSeconds: 2 })).toEqual({ statsIntervalSeconds: 2 });
-    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ statsIntervalSeconds: 2 });
+    const initial = await api.call('settings.get', {});
+    expect(initial).toEqual(settingsSchema.parse({}));
+    expect(initial.stats).toEqual({ intervalSeconds: 3, cpu: true, memory: true, disk: true, network: true });
+    await expect(api.call('settings.set', { stats: { intervalSeconds: 61 } }))
+      .rejects.toThrow(expect.objectContaining({ field: 'stats.intervalSeconds', message: 'stats.intervalSeconds: at most 60 seconds' }));
+    expect(await api.call('settings.set', { stats: { intervalSeconds: 2 } })).toEqual({ ...initial, stats: { ...initial.stats, intervalSeconds: 2 } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ ...initial, stats: { ...initial.stats, intervalSeconds: 2 } });
   });
 });
