@@ -6,7 +6,8 @@ import { connectionName } from '../manager/connection-state.js';
 import { useNavigation } from '../shell/navigation.js';
 import { HOST_SECTIONS, type HostSection } from '../shell/routes.js';
 import { useConnection } from '../state/hooks.js';
-import { DevicesTable } from './DevicesTable.js';
+import { DevicesTree } from './DevicesTree.js';
+import './host.css';
 import { HostOverview } from './HostOverview.js';
 import { NetworksTable } from './NetworksTable.js';
 import { PoolsTable } from './PoolsTable.js';
@@ -47,7 +48,7 @@ export function HostTab({ connection, section }: { connection: string; section: 
           <PoolsTable connection={connection} />
         </Tab>
         <Tab eventKey="devices" title={<TabTitleText>{t('host.devices')}</TabTitleText>}>
-          <DevicesTable connection={connection} />
+          <DevicesTree connection={connection} />
         </Tab>
       </Tabs>
     </PageSection>
