@@ -1,10 +1,11 @@
 // Reading object definitions the way libvirt's parsers check them: well-formedness, root element, name, UUID.
 // Error codes, domains and wording follow libvirt (virDomainDefParse, virNetworkDefParse, …).
 import * as api from '../api/index.js';
+import { completeDevices, orderChildren } from './domain-devices.js';
 import { virError } from './errors.js';
 import { randomBytes } from 'node:crypto';
-import { generateUuid, normalizeUuid, validateUuid, XmlError, type XmlElement } from '../xml/index.js';
-import { childText, element, insertAfter, parseTree, setAttrFirst, setText, sizeIn, textElement, textOf } from './xml-access.js';
+import { generateUuid, networkOrder, normalizeUuid, unitFactor, validateUuid, XmlError, type XmlElement } from '../xml/index.js';
+import { childText, element, insertAfter, parseTree, removeChildren, setAttrFirst, setText, sizeIn, textElement, textOf } from './xml-access.js';
 
 interface Kind {
   readonly root: string;
@@ -76,7 +77,11 @@ export function checkDomainDefinition(def: XmlElement): Definition {
   if (name.includes('/')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_DOMAIN, `name ${name} cannot contain '/'`);
   if (name.includes('\n')) throw virError(api.VIR_ERR_XML_DETAIL, api.VIR_FROM_DOMAIN, `invalid name '${name}': illegal character`);
   const uuid = ensureUuid(def, DOMAIN);
-  if (!def.child('memory') && !def.child('currentMemory')) {
+  normalizeNumaCells(def);
+  const numaKiB = def.path('cpu/numa')?.childrenNamed('cell').reduce((sum, c) => sum + Number(c.attr('memory') ?? 0), 0) ?? 0;
+  // libvirt takes the size from the NUMA cells when <memory> is absent; <currentMemory> alone is not enough.
+  if (!def.child('memory') && numaKiB > 0) insertAfter(def, textElement('memory', String(numaKiB), { unit: 'KiB' }), ['metadata', 'description', 'title', 'genid', 'uuid', 'name']);
+  if (!def.child('memory')) {
     throw virError(
       api.VIR_ERR_XML_ERROR,
       api.VIR_FROM_DOMAIN,
@@ -87,6 +92,23 @@ export function checkDomainDefinition(def: XmlElement): Definition {
   completeInterfaces(def);
   applyDomainDefaults(def);
   return { def, name, uuid };
+}
+
+/** libvirt's order of <os> children (virDomainDefFormatInternal). */
+const OS_ORDER = [
+  'type', 'firmware', 'loader', 'nvram', 'init', 'initarg', 'initenv', 'initdir', 'inituser', 'initgroup', 'kernel', 'initrd',
+  'cmdline', 'shim', 'dtb', 'acpi', 'boot', 'bootmenu', 'smbios', 'bios',
+];
+
+/** NUMA cells' memory in KiB, as libvirt formats it. */
+function normalizeNumaCells(def: XmlElement): void {
+  for (const cell of def.path('cpu/numa')?.childrenNamed('cell') ?? []) {
+    const memory = cell.attr('memory');
+    if (memory === undefined || !/^[0-9]+$/.test(memory.trim())) continue;
+    const kib = Math.floor(Number(memory) * (unitFactor(cell.attr('unit') ?? 'KiB') ?? 1024) / 1024);
+    cell.setAttr('memory', String(kib));
+    cell.setAttr('unit', 'KiB');
+  }
 }
 
 /** libvirt's order of a domain's top-level elements; others (which libvirt would drop) go last. */
@@ -126,24 +148,27 @@ function applyDomainDefaults(def: XmlElement): void {
     }
   }
   const memory = def.child('memory');
-  if (memory && !def.child('currentMemory')) def.children.push(textElement('currentMemory', textOf(memory) ?? '0', { unit: 'KiB' }));
-  if (!memory) {
-    const cur = def.child('currentMemory');
-    if (cur) def.children.push(textElement('memory', textOf(cur) ?? '0', { unit: 'KiB' }));
-  }
+  const current = def.child('currentMemory');
+  // A current size above the maximum (or none) is the maximum.
+  if (memory && !current) def.children.push(textElement('currentMemory', textOf(memory) ?? '0', { unit: 'KiB' }));
+  else if (memory && current && Number(textOf(current)) > Number(textOf(memory))) setText(current, textOf(memory) ?? '0');
   const vcpu = def.child('vcpu') ?? textElement('vcpu', '1');
   if (!def.children.includes(vcpu)) def.children.push(vcpu);
   setAttrFirst(vcpu, 'placement', vcpu.attr('placement') ?? 'static');
   let os = def.child('os');
   if (!os) {
-    os = element('os', {}, [textElement('type', 'hvm')]);
+    // A domain booted by a host-side bootloader is a Xen paravirtualised one to libvirt.
+    os = element('os', {}, [textElement('type', def.child('bootloader') ? 'xen' : 'hvm')]);
     def.children.push(os);
   }
   const type = os.child('type');
   if (type) setAttrFirst(type, 'arch', type.attr('arch') ?? 'i686');
   const devices = def.child('devices');
   const deviceBoot = devices ? devices.children.some((d) => d.kind === 'element' && d.child('boot') !== undefined) : false;
-  if (!os.child('boot') && !os.child('kernel') && !deviceBoot) os.children.push(element('boot', { dev: 'hd' }));
+  const hvm = (type ? textOf(type) : 'hvm') === 'hvm';
+  if (hvm && !os.child('boot') && !os.child('kernel') && !deviceBoot) os.children.push(element('boot', { dev: 'hd' }));
+  orderChildren(os, OS_ORDER);
+  completeDevices(def);
   if (!def.child('clock')) def.children.push(element('clock', { offset: 'utc' }));
   for (const [tag, action] of [['on_poweroff', 'destroy'], ['on_reboot', 'restart'], ['on_crash', 'destroy']] as const) {
     if (!def.child(tag)) def.children.push(textElement(tag, action));
@@ -178,6 +203,16 @@ export function parseNetworkDefinition(xml: string): Definition {
   const def = parseAs(NETWORK, xml);
   const name = requireName(def, NETWORK);
   const uuid = ensureUuid(def, NETWORK);
+  normalizeForward(def);
+  orderChildren(def, networkOrder);
+  // A bridge libvirt manages gets STP on and no forward delay unless told otherwise.
+  const forward = def.child('forward');
+  const mode = forward ? forward.attr('mode') ?? 'nat' : 'none';
+  const bridge = def.child('bridge');
+  if (bridge && ['none', 'nat', 'route', 'open'].includes(mode)) {
+    if (!bridge.hasAttr('stp')) bridge.setAttr('stp', 'on');
+    if (!bridge.hasAttr('delay')) bridge.setAttr('delay', '0');
+  }
   return { def, name, uuid };
 }
 
@@ -187,7 +222,47 @@ export function parsePoolDefinition(xml: string): Definition {
   const name = childText(def, 'name');
   if (!name) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_STORAGE, 'missing pool source name element');
   const uuid = ensureUuid(def, POOL);
+  const path = def.path('target/path');
+  const text = textOf(path);
+  if (path && text !== undefined) setText(path, sanitizePath(text));
   return { def, name, uuid };
+}
+
+/** libvirt's virFileSanitizePath: repeated slashes collapsed, a trailing one dropped. */
+export function sanitizePath(path: string): string {
+  const collapsed = path.replace(/\/{2,}/g, '/');
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
+}
+
+/**
+ * A network's <forward>: libvirt writes dev first, names the first <interface> in it, and lists a lone dev as
+ * an <interface>.
+ */
+function normalizeForward(def: XmlElement): void {
+  const forward = def.child('forward');
+  if (!forward) return;
+  const interfaces = forward.childrenNamed('interface');
+  const dev = forward.attr('dev') ?? interfaces[0]?.attr('dev');
+  if (dev === undefined) return;
+  setAttrFirst(forward, 'dev', dev);
+  const mode = forward.attr('mode') ?? 'nat';
+  if (interfaces.length === 0 && ['route', 'nat', 'bridge', 'private', 'vepa', 'passthrough'].includes(mode)) {
+    forward.children.unshift(element('interface', { dev }));
+  }
+}
+
+/** What libvirt's node device parser does not keep from a node file (sizes it reads from the host, not XML). */
+export function normalizeNodeDevice(def: XmlElement): void {
+  for (const cap of def.childrenNamed('capability')) {
+    if (cap.attr('type') === 'storage') {
+      removeChildren(cap, 'logical_block_size');
+      removeChildren(cap, 'num_blocks');
+    }
+    for (const ops of cap.childrenNamed('capability')) {
+      const max = ops.attr('type') === 'vport_ops' ? ops.child('max_vports') : undefined;
+      if (max) setText(max, '0');
+    }
+  }
 }
 
 export interface VolumeDefinition {
@@ -204,7 +279,9 @@ export function parseVolumeDefinition(xml: string): VolumeDefinition {
 }
 
 export function parseNodeDeviceDefinition(xml: string): XmlElement {
-  return parseAs(NODEDEV, xml);
+  const def = parseAs(NODEDEV, xml);
+  normalizeNodeDevice(def);
+  return def;
 }
 
 export function parseSnapshotDefinition(xml: string): XmlElement {

@@ -73,6 +73,7 @@ export class DemoDomain implements api.Domain {
     if (d.active && !useConfig) setAttrFirst(def, 'id', String(d.id));
     else def.setAttr('id', undefined);
     setAttrFirst(def, 'type', def.attr('type') ?? 'test');
+    for (const devices of def.childrenNamed('devices')) devices.expandEmpty = true;
     return `${formatXml(def)}\n`;
   }
 

@@ -42,7 +42,7 @@ export class DemoPool implements api.StoragePool {
       state: p.active ? api.VIR_STORAGE_POOL_RUNNING : api.VIR_STORAGE_POOL_INACTIVE,
       capacity: p.capacity,
       allocation: p.allocation,
-      available: p.available,
+      available: Number(p.availableUnsigned),
     };
   }
   async getXMLDesc(flags = 0): Promise<string> {
@@ -55,11 +55,12 @@ export class DemoPool implements api.StoragePool {
     const sizes = [
       textElement('capacity', String(p.capacity), { unit: 'bytes' }),
       textElement('allocation', String(p.allocation), { unit: 'bytes' }),
-      textElement('available', String(p.available), { unit: 'bytes' }),
+      textElement('available', p.availableUnsigned.toString(), { unit: 'bytes' }),
     ];
     def.children.splice(at, 0, ...sizes);
     // libvirt always writes a <source>, empty for a directory pool.
     if (!def.children.some((c) => c.kind === 'element' && c.name === 'source')) def.children.splice(at + sizes.length, 0, element('source'));
+    for (const source of def.childrenNamed('source')) source.expandEmpty = true;
     return `${formatXml(def)}\n`;
   }
   async isActive(): Promise<boolean> {

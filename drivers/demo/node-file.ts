@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
-import { checkDomainDefinition, parseNetworkDefinition, parsePoolDefinition, parseVolumeDefinition } from './definitions.js';
+import { checkDomainDefinition, normalizeNodeDevice, parseNetworkDefinition, parsePoolDefinition, parseVolumeDefinition } from './definitions.js';
 import { DomainObject, type SnapshotRecord } from './domain-object.js';
 import { testError, virError } from './errors.js';
 import { NetworkObject } from './network-object.js';
@@ -135,7 +135,9 @@ export function loadNode(host: DemoHost, root: XmlElement): void {
     host.pools.set(uuid, pool);
   }
   for (const el of root.childrenNamed('device')) {
-    const dev = new NodeDeviceObject(el.clone(), false);
+    const copy = el.clone();
+    normalizeNodeDevice(copy);
+    const dev = new NodeDeviceObject(copy, false);
     if (!dev.name) throw virError(api.VIR_ERR_NO_NAME, api.VIR_FROM_NODEDEV);
     host.devices.set(dev.name, dev);
   }
@@ -158,6 +160,9 @@ export function addVolume(pool: PoolObject, xml: string): VolumeObject {
   return vol;
 }
 
+/** The volume format libvirt reports when none is given, per pool type (files and RBD images raw, partitions none). */
+const VOLUME_FORMATS: Readonly<Record<string, string>> = { dir: 'raw', fs: 'raw', netfs: 'raw', disk: 'none', rbd: 'raw' };
+
 /** Fills in type, key, target path, units and format the way libvirt formats a volume. */
 export function normalizeVolume(pool: PoolObject, def: XmlElement, name: string): void {
   let target = def.child('target');
@@ -175,6 +180,9 @@ export function normalizeVolume(pool: PoolObject, def: XmlElement, name: string)
   const allocation = def.child('allocation') ? vol.allocation : capacity;
   vol.capacity = capacity;
   vol.allocation = allocation;
+  // Backends with a format of their own name it when the XML gives none.
+  const defaultFormat = VOLUME_FORMATS[pool.type];
+  if (defaultFormat !== undefined && !target.child('format')) target.children.push(element('format', { type: defaultFormat }));
   // libvirt formats the type the XML gave, 'file' by default (virStorageVolGetInfo derives the real one).
   if (!def.attr('type')) def.setAttr('type', 'file');
   // Keep libvirt's element order: name, key, capacity, allocation, target.

@@ -64,6 +64,10 @@ export class PoolObject {
   get available(): number {
     return this.capacity - this.allocation;
   }
+  /** available as libvirt reports it: an unsigned 64-bit difference, which wraps when volumes over-allocate. */
+  get availableUnsigned(): bigint {
+    return BigInt.asUintN(64, BigInt(Math.trunc(this.capacity)) - BigInt(Math.trunc(this.allocation)));
+  }
   /** virStorageVolType of this pool's volumes (libvirt's testStorageVolumeTypeForPool). */
   get volumeType(): number {
     switch (this.type) {

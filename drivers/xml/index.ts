@@ -24,7 +24,7 @@ export {
   SoundDevice, TpmDevice, VideoDevice, VsockDevice, WatchdogDevice,
 } from './domain/devices/simple-devices.js';
 
-export { NetworkXml, NetworkIp, parseNetwork, forwardModes, type ForwardMode, type DhcpHost } from './network/network.js';
+export { NetworkXml, NetworkIp, parseNetwork, forwardModes, networkOrder, type ForwardMode, type DhcpHost } from './network/network.js';
 export { StoragePoolXml, parseStoragePool, poolTypes, type PoolType, type PoolSource } from './storage/storage-pool.js';
 export { StorageVolumeXml, parseStorageVolume } from './storage/storage-volume.js';
 export type { Permissions } from './storage/permissions.js';

@@ -2,7 +2,7 @@ import type { XmlElement, XmlNode } from './nodes.js';
 
 /**
  * Writes an element the way libvirt formats its XML: two-space indentation, single quotes, `<a/>` when empty,
- * an element holding text on one line. Whitespace of the input between elements is ignored (libvirt reformats
+ * an element holding text on one line, an empty element flagged expandEmpty as an open/close pair on two lines. Whitespace of the input between elements is ignored (libvirt reformats
  * what it stores), so trees from any source come out alike.
  */
 export function formatXml(root: XmlElement): string {
@@ -42,7 +42,9 @@ function writeIndented(el: XmlElement, indent: string, out: string[]): void {
     if (c.kind === 'element') writeIndented(c, inner, out);
     else writeInline(c, out, inner);
   }
-  out.push(first ? `${open}/>` : `\n${indent}</${el.name}>`);
+  // expandEmpty asks for libvirt's open/close pair of an empty container (<devices>, a network's <ip>).
+  if (first) out.push(el.expandEmpty ? `${open}>\n${indent}</${el.name}>` : `${open}/>`);
+  else out.push(`\n${indent}</${el.name}>`);
 }
 
 function writeInline(n: XmlNode, out: string[], indent = ''): void {

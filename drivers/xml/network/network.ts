@@ -10,7 +10,7 @@ import { validateMac } from '../validate/mac.js';
 export const forwardModes = ['nat', 'route', 'open', 'bridge', 'private', 'vepa', 'passthrough', 'hostdev'] as const;
 export type ForwardMode = (typeof forwardModes)[number];
 
-const networkOrder = [
+export const networkOrder = [
   'name', 'uuid', 'title', 'description', 'metadata', 'forward', 'port', 'bridge', 'mtu', 'mac', 'domain', 'dns', 'bandwidth',
   'vlan', 'portOptions', 'virtualport', 'portgroup', 'route', 'ip',
 ];

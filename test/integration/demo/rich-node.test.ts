@@ -77,8 +77,7 @@ interface Inventory {
 
 /**
  * The devices of a domain XML that tell guests apart: disks by target and source, NICs by type and MAC, and the
- * other devices by kind. Controllers are left out: libvirt adds implicit ones (one per disk bus) when it parses,
- * while the Demo host keeps the XML as given.
+ * other devices by kind (controllers, implicit or not, are compared with the whole XML in rich-node-xml.test.ts).
  */
 function deviceSummary(xml: string): string[] {
   const devices = parseTree(xml).child('devices');
