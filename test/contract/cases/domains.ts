@@ -244,4 +244,16 @@ export function domainCases(s: SuiteScope): void {
       api.VIR_ERR_NO_SUPPORT, /^this function is not supported by the connection driver: virDomainMigratePerform3Params$/);
     expect(err.domain).toBe(api.VIR_FROM_DOMAIN);
   });
+
+  it.runIf(s.backend !== 'libvirt-qemu')('takes memory from NUMA cells when <memory> is absent; <currentMemory> alone is refused', async () => {
+    const c = s.conn();
+    const numa = await c.domainDefineXML(`<domain type='test'><name>numa-only</name><vcpu>2</vcpu><os><type>hvm</type></os>
+  <cpu><numa><cell id='0' cpus='0' memory='262144' unit='KiB'/><cell id='1' cpus='1' memory='256' unit='MiB'/></numa></cpu></domain>`);
+    expect((await numa.getInfo()).maxMem).toBe(524288);
+    const xml = await numa.getXMLDesc();
+    expect(xml).toContain("<memory unit='KiB'>524288</memory>");
+    expect(xml).toContain("<cell id='1' cpus='1' memory='262144' unit='KiB'/>");
+    await expectVirError(c.domainDefineXML("<domain type='test'><name>cur-only</name><currentMemory>1024</currentMemory><os><type>hvm</type></os></domain>"),
+      api.VIR_ERR_XML_ERROR, /^XML error: Memory size must be specified via <memory> or in the <numa> configuration$/);
+  });
 }
