@@ -200,7 +200,11 @@ function completeInterfaces(def: XmlElement): void {
 }
 
 export function parseNetworkDefinition(xml: string): Definition {
-  const def = parseAs(NETWORK, xml);
+  return checkNetworkDefinition(parseAs(NETWORK, xml));
+}
+
+/** libvirt's checks and defaults on a parsed <network> tree, changed in place. */
+export function checkNetworkDefinition(def: XmlElement): Definition {
   const name = requireName(def, NETWORK);
   const uuid = ensureUuid(def, NETWORK);
   normalizeForward(def);
@@ -217,7 +221,11 @@ export function parseNetworkDefinition(xml: string): Definition {
 }
 
 export function parsePoolDefinition(xml: string): Definition {
-  const def = parseAs(POOL, xml);
+  return checkPoolDefinition(parseAs(POOL, xml));
+}
+
+/** libvirt's checks and defaults on a parsed <pool> tree, changed in place. */
+export function checkPoolDefinition(def: XmlElement): Definition {
   if (!def.attr('type')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_XML, "Missing required attribute 'type' in element 'pool'");
   const name = childText(def, 'name');
   if (!name) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_STORAGE, 'missing pool source name element');
@@ -271,7 +279,11 @@ export interface VolumeDefinition {
 }
 
 export function parseVolumeDefinition(xml: string): VolumeDefinition {
-  const def = parseAs(VOLUME, xml);
+  return checkVolumeDefinition(parseAs(VOLUME, xml));
+}
+
+/** libvirt's checks on a parsed <volume> tree. */
+export function checkVolumeDefinition(def: XmlElement): VolumeDefinition {
   const name = childText(def, 'name');
   if (!name) throw virError(api.VIR_ERR_NO_NAME, api.VIR_FROM_STORAGE);
   if (!def.child('capacity')) throw virError(api.VIR_ERR_XML_ERROR, api.VIR_FROM_STORAGE, 'missing capacity element');

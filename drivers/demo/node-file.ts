@@ -6,13 +6,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import * as api from '../api/index.js';
 import type { DemoHost } from './demo-host.js';
-import { checkDomainDefinition, normalizeNodeDevice, parseNetworkDefinition, parsePoolDefinition, parseVolumeDefinition } from './definitions.js';
+import {
+  checkDomainDefinition, checkNetworkDefinition, checkPoolDefinition, checkVolumeDefinition, normalizeNodeDevice, parseVolumeDefinition,
+  type VolumeDefinition,
+} from './definitions.js';
 import { DomainObject, type SnapshotRecord } from './domain-object.js';
 import { testError, virError } from './errors.js';
 import { NetworkObject } from './network-object.js';
 import { NodeDeviceObject } from './node-device-object.js';
 import { PoolObject, VolumeObject } from './pool-object.js';
-import { type XmlElement, formatXml } from '../xml/index.js';
+import type { XmlElement } from '../xml/index.js';
 import { parseTree, textOf, childText, element, textElement, insertAfter } from './xml-access.js';
 
 export const TEST_NS = 'http://libvirt.org/schemas/domain/test/1.0';
@@ -110,7 +113,7 @@ export function loadNode(host: DemoHost, root: XmlElement): void {
   for (const el of root.childrenNamed('network')) {
     const ext = { active: hangarAttr(el, root, 'active'), autostart: hangarAttr(el, root, 'autostart') };
     const clean = withoutHangarAttrs(el, root);
-    const { def, name, uuid } = parseNetworkDefinition(formatXml(clean));
+    const { def, name, uuid } = checkNetworkDefinition(clean);
     if (host.networks.has(uuid) || host.networkByName(name)) {
       throw virError(api.VIR_ERR_OPERATION_FAILED, api.VIR_FROM_NETWORK, `network '${name}' already exists`);
     }
@@ -124,14 +127,14 @@ export function loadNode(host: DemoHost, root: XmlElement): void {
     const volumes = el.childrenNamed('volume');
     const clean = withoutHangarAttrs(el, root);
     clean.children = clean.children.filter((c) => !(c.kind === 'element' && c.name === 'volume'));
-    const { def, name, uuid } = parsePoolDefinition(formatXml(clean));
+    const { def, name, uuid } = checkPoolDefinition(clean);
     if (host.pools.has(uuid) || host.poolByName(name)) {
       throw virError(api.VIR_ERR_OPERATION_FAILED, api.VIR_FROM_STORAGE, `pool '${name}' already exists`);
     }
     const pool = new PoolObject(def, uuid, true);
     pool.active = ext.active !== 'no';
     pool.autostart = ext.autostart === 'yes';
-    for (const v of volumes) addVolume(pool, formatXml(v));
+    for (const v of volumes) addVolumeDefinition(pool, checkVolumeDefinition(v.clone()));
     host.pools.set(uuid, pool);
   }
   for (const el of root.childrenNamed('device')) {
@@ -153,7 +156,10 @@ function withoutHangarAttrs(el: XmlElement, root: XmlElement): XmlElement {
 
 /** Adds a volume from its XML the way the test driver does: default path and key, no space check. */
 export function addVolume(pool: PoolObject, xml: string): VolumeObject {
-  const { def, name } = parseVolumeDefinition(xml);
+  return addVolumeDefinition(pool, parseVolumeDefinition(xml));
+}
+
+function addVolumeDefinition(pool: PoolObject, { def, name }: VolumeDefinition): VolumeObject {
   normalizeVolume(pool, def, name);
   const vol = new VolumeObject(def, pool.name);
   pool.volumes.set(name, vol);
