@@ -72,7 +72,7 @@ export function PoolsTable({ connection }: { connection: string }): React.JSX.El
                       aria-label={t('host.usageOf', { name: p.name })} />
                   )}
                 </Td>
-                <Td dataLabel={t('host.column.capacity')}>{p.active ? t('host.usedOf', { used: bytes(p.allocation), total: bytes(p.capacity) }) : ''}</Td>
+                <Td dataLabel={t('host.column.capacity')} modifier="nowrap">{p.active ? t('host.usedOf', { used: bytes(p.allocation), total: bytes(p.capacity) }) : ''}</Td>
                 <Td dataLabel={t('host.column.autostart')}>
                   <Switch id={`pool-autostart-${p.key}`} aria-label={t('hostdetails.autostartOf', { name: p.name })} isChecked={p.autostart}
                     isDisabled={!p.persistent || busy}

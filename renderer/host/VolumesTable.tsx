@@ -117,7 +117,7 @@ export function VolumesTable({ connection, pool, transfers }: { connection: stri
               <Tr key={v.key} aria-label={v.name} data-volume={v.name}>
                 <Td dataLabel={t('host.column.volume')}>
                   <div translate="no">{v.name}</div>
-                  <div translate="no" className="path-cell empty-row">{v.path}</div>
+                  <div translate="no" className="host-volume-path">{v.path}</div>
                 </Td>
                 <Td dataLabel={t('hostdetails.format')} translate="no">{formats.get(v.name) ?? ''}</Td>
                 <Td dataLabel={t('host.column.capacity')}>{bytes(v.capacity)}</Td>
