@@ -141,7 +141,7 @@ describe('host details on a real libvirt host', () => {
     await shot('networks');
   });
 
-  it('refreshes a pool, uploads 50 MiB into a volume and downloads it back unchanged, with progress', async () => {
+  it('refreshes a pool, uploads 50 MiB into a volume and downloads it back unchanged, with progress and a cancel', async () => {
     await section('Storage');
     const pool = tabpanel().getByRole('rowgroup', { name: POOL });
     await pool.locator('.pf-v6-c-table__toggle button').click();
@@ -176,6 +176,14 @@ describe('host details on a real libvirt host', () => {
     await (await download).saveAs(saved);
     expect(sha256(readFileSync(saved))).toBe(sha256(bytes));
     expect((await progressSeen()).some((v) => v > 0 && v <= 100)).toBe(true);
+    // Cancel stops a transfer under way: no file is saved.
+    let saves = 0;
+    page.on('download', () => saves++);
+    await volumeAction('disk.raw', 'Download');
+    await volumeRow('disk.raw').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByText('Transfer of disk.raw cancelled').count()).toBeGreaterThan(0);
+    await volumeRow('disk.raw').locator('[data-transfer]').waitFor({ state: 'detached' });
+    expect(saves).toBe(0);
     await shot('storage');
   });
 
