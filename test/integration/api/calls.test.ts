@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  VIR_ERR_CONFIG_UNSUPPORTED, VIR_ERR_DEVICE_MISSING, VIR_ERR_INVALID_ARG, VIR_ERR_NO_DOMAIN, VIR_ERR_NO_DOMAIN_SNAPSHOT, VIR_ERR_NO_NETWORK, VIR_ERR_NO_NODE_DEVICE,
+  VIR_ERR_CONFIG_UNSUPPORTED, VIR_ERR_DEVICE_MISSING, VIR_ERR_NO_SUPPORT, VIR_ERR_INVALID_ARG, VIR_ERR_NO_DOMAIN, VIR_ERR_NO_DOMAIN_SNAPSHOT, VIR_ERR_NO_NETWORK, VIR_ERR_NO_NODE_DEVICE,
   VIR_ERR_NO_STORAGE_POOL, VIR_ERR_NO_STORAGE_VOL, VIR_ERR_OPERATION_FAILED, VIR_ERR_OPERATION_INVALID, VIR_ERR_XML_INVALID_SCHEMA,
 } from '../../../drivers/api/index.js';
 import type { DiskDevice } from '../../../drivers/xml/index.js';
@@ -168,6 +168,17 @@ function withBogusElement(xml: string, parent?: string): string {
 const cases: Case[] = [
   // connections.*
   {
+    call: 'connections.update', does: 'renames a saved connection and changes its autoconnect',
+    ok: async (h) => {
+      const saved = await api.call('connections.update', { connection: h.connection, name: `${h.name} (renamed)`, autoconnect: true });
+      expect(saved).toMatchObject({ id: h.connection, name: `${h.name} (renamed)`, autoconnect: true });
+      expect((await api.call('connections.list', {})).items.find((c) => c.key === h.connection)?.saved.name).toBe(`${h.name} (renamed)`);
+      await api.call('connections.update', { connection: h.connection, name: h.name });
+    },
+    bad: async (h) => [{ connection: h.connection, uri: 'not a uri' }, 'uri'],
+    refused: async () => 'the saved connections are the service\'s own; libvirt is not asked',
+  },
+  {
     call: 'connections.hostInfo', does: "reads the host's name, driver, CPUs and memory",
     ok: async (h) => {
       const info = await api.call('connections.hostInfo', { connection: h.connection });
@@ -267,6 +278,17 @@ const cases: Case[] = [
     },
     bad: async (h) => [{ connection: h.connection, key: NO_UUID, nvram: 'shred' }, 'nvram'],
     refused: async (h) => ({ input: { connection: h.connection, key: NO_UUID }, code: VIR_ERR_NO_DOMAIN, message: /^Domain not found/ }),
+  },
+  {
+    call: 'domains.setTags', does: "adds and removes tags in the VM's metadata",
+    ok: async (h) => {
+      const key = await running(h);
+      expect(await api.call('domains.setTags', { connection: h.connection, keys: [key], add: ['c-tag'] })).toEqual({ failed: [] });
+      expect((await api.call('domains.xml', { connection: h.connection, key })).xml).toMatch(/<hangar:tag>c-tag<\/hangar:tag>/);
+      await api.call('domains.setTags', { connection: h.connection, keys: [key], remove: ['c-tag'] });
+    },
+    bad: async (h) => [{ connection: h.connection, keys: [], add: ['x'] }, 'keys'],
+    refused: async () => "per VM: libvirt's refusal comes back in `failed` (code and message), the others are tagged — tags.test.ts",
   },
   {
     call: 'domains.rename', does: 'renames a shut-off VM',
@@ -466,7 +488,11 @@ const cases: Case[] = [
       const made = await api.call('networks.define', { connection: h.connection, xml: buildNetwork({ name: 'c-net-define', ipv4: { address: '192.168.124.1', prefix: 24 } }).toXml() });
       expect(made.name).toBe('c-net-define');
       await api.waitFor((e) => e.type === 'networks.delta' && e.scope.connection === h.connection && e.upserted.some((n) => n.key === made.key), 5000, from);
-      // No schema check here: drivers/remote sends NETWORK_DEFINE_XML, which has no flags, so VALIDATE is lost.
+      // The lab's daemon checks the schema (VALIDATE travels in NETWORK_DEFINE_XML_FLAGS); the Demo host does not.
+      if (h.lab) {
+        const bogus = "<network><name>c-net-invalid</name><bridge name='virbr-inv' bogus='1'/></network>";
+        await expect(api.call('networks.define', { connection: h.connection, xml: bogus })).rejects.toMatchObject({ code: VIR_ERR_XML_INVALID_SCHEMA });
+      }
     },
     bad: async (h) => [{ connection: h.connection, xml: 'x'.repeat(4_000_001) }, 'xml'],
     refused: async (h) => ({
@@ -521,6 +547,27 @@ const cases: Case[] = [
     },
     bad: async (h) => [{ connection: h.connection, key: await network(h), mac: '52:54:00:zz:00:01' }, 'mac'],
     refused: async (h) => ({ input: { connection: h.connection, key: NO_UUID }, code: VIR_ERR_NO_NETWORK, message: /^Network not found/ }),
+  },
+  {
+    call: 'networks.updateDhcpHost', does: 'adds, changes and removes a static DHCP host, live and in the definition',
+    ok: async (h) => {
+      const key = await network(h);
+      const host = { mac: '52:54:00:c0:ff:ee', name: 'c-static', ip: '192.168.123.50' };
+      await api.call('networks.updateDhcpHost', { connection: h.connection, key, command: 'add', host });
+      const has = async (inactive: boolean, ip: string): Promise<boolean> =>
+        (await api.call('networks.xml', { connection: h.connection, key, inactive })).xml.includes(`<host mac='52:54:00:c0:ff:ee' name='c-static' ip='${ip}'/>`);
+      expect([await has(false, host.ip), await has(true, host.ip)]).toEqual([true, true]);
+      if (h.lab) expect(await lab.virsh(['net-dumpxml', NET])).toContain("<host mac='52:54:00:c0:ff:ee' name='c-static' ip='192.168.123.50'/>");
+      await api.call('networks.updateDhcpHost', { connection: h.connection, key, command: 'modify', host: { ...host, ip: '192.168.123.51' } });
+      expect(await has(false, '192.168.123.51')).toBe(true);
+      await api.call('networks.updateDhcpHost', { connection: h.connection, key, command: 'delete', host: { mac: host.mac } });
+      expect((await api.call('networks.xml', { connection: h.connection, key })).xml).not.toContain('c-static');
+    },
+    bad: async (h) => [{ connection: h.connection, key: await network(h), command: 'add', host: { mac: '52:54:00:c0:ff:ef' } }, 'host.ip'],
+    refused: async (h) => ({
+      input: { connection: h.connection, key: await network(h), command: 'delete', host: { mac: '52:54:00:00:00:99' } },
+      code: VIR_ERR_OPERATION_INVALID, message: new RegExp(`couldn't locate a matching dhcp host entry in network '${NET}'`),
+    }),
   },
   {
     call: 'networks.undefine', does: 'undefines an inactive network; the list loses it',
@@ -689,6 +736,21 @@ const cases: Case[] = [
     bad: async (h) => [{ connection: h.connection, pool: await pool(h), volume: '' }, 'volume'],
     refused: async (h) => ({ input: { connection: h.connection, pool: await pool(h), volume: 'c-delete.raw' }, code: VIR_ERR_NO_STORAGE_VOL, message: /^Storage volume not found/ }),
   },
+  {
+    call: 'storage.findPoolSources', does: 'asks the host which pools of a type it could use',
+    ok: async (h) => {
+      if (h.lab) {
+        // The lab has no LVM, NFS or iSCSI tools: libvirt says which program is missing, through the same call.
+        await expect(api.call('storage.findPoolSources', { connection: h.connection, type: 'logical' })).rejects.toMatchObject({ message: expect.stringMatching(/pvs|vgs|lvm|No such file or directory/i) });
+        return;
+      }
+      expect((await api.call('storage.findPoolSources', { connection: h.connection, type: 'logical' })).xml).toMatch(/<name>testvg1<\/name>/);
+    },
+    bad: async (h) => [{ connection: h.connection, type: 'dir' }, 'type'],
+    refused: async (h) => h.lab
+      ? { input: { connection: h.connection, type: 'netfs' }, code: VIR_ERR_INVALID_ARG, message: /hostname must be specified for netfs sources/ }
+      : { input: { connection: h.connection, type: 'iscsi' }, code: VIR_ERR_NO_SUPPORT, message: /pool type 'iscsi' does not support source discovery/ },
+  },
   // nodedevs.*
   {
     call: 'nodedevs.list', does: "lists the host's devices",
@@ -701,6 +763,29 @@ const cases: Case[] = [
     ok: async (h) => expect((await api.call('nodedevs.xml', { connection: h.connection, key: 'computer' })).xml).toMatch(/<name>computer<\/name>[\s\S]*<capability type='system'>/),
     bad: async (h) => [{ connection: h.connection, key: 'pci 0000' }, 'key'],
     refused: async (h) => ({ input: { connection: h.connection, key: 'pci_0000_ff_1f_7' }, code: VIR_ERR_NO_NODE_DEVICE, message: /^Node device not found: no node device with matching name 'pci_0000_ff_1f_7'/ }),
+  },
+  {
+    // Detaching a real PCI device would take it from this machine: the lab is asked only what it must refuse.
+    call: 'nodedevs.detach', does: "reaches the host's device driver (refusing a device that is not PCI)",
+    ok: async (h) => {
+      const e = await api.call('nodedevs.detach', { connection: h.connection, key: 'computer' }).catch((x: unknown) => x as { code?: number; message?: string });
+      expect(e).toMatchObject({ code: expect.any(Number), message: expect.any(String) });
+    },
+    bad: async (h) => [{ connection: h.connection, key: 'computer', driver: 'nvidia' }, 'driver'],
+    refused: async (h) => (h.lab
+      ? { input: { connection: h.connection, key: 'pci_0000_ff_1f_7' }, code: VIR_ERR_NO_NODE_DEVICE, message: /pci_0000_ff_1f_7/ }
+      : { input: { connection: h.connection, key: 'computer' }, code: VIR_ERR_NO_SUPPORT, message: /virNodeDeviceDetachFlags/ }),
+  },
+  {
+    call: 'nodedevs.reattach', does: "reaches the host's device driver (refusing a device that is not PCI)",
+    ok: async (h) => {
+      const e = await api.call('nodedevs.reattach', { connection: h.connection, key: 'computer' }).catch((x: unknown) => x as { code?: number; message?: string });
+      expect(e).toMatchObject({ code: expect.any(Number), message: expect.any(String) });
+    },
+    bad: async (h) => [{ connection: h.connection, key: '' }, 'key'],
+    refused: async (h) => (h.lab
+      ? { input: { connection: h.connection, key: 'pci_0000_ff_1f_7' }, code: VIR_ERR_NO_NODE_DEVICE, message: /pci_0000_ff_1f_7/ }
+      : { input: { connection: h.connection, key: 'computer' }, code: VIR_ERR_NO_SUPPORT, message: /virNodeDeviceReAttach/ }),
   },
   // snapshots.*
   {
