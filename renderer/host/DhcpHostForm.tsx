@@ -9,6 +9,7 @@ export interface DhcpHostInput {
   readonly ip: string;
 }
 
+const ipv4Text = (v: bigint): string => [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 255n)).join('.');
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,254}$/;
 
 /** Adds a static DHCP host to an IPv4 network: MAC and/or name, and an address inside the network, checked as typed. */
@@ -63,12 +64,12 @@ export function DhcpHostForm({ network, taken, busy, onAdd }: {
         </FormGroup>
         <FormGroup label={t('hostdetails.dhcp.name')} fieldId="dhcp-name">
           <TextInput id="dhcp-name" value={name} onChange={(_e, v) => setName(v.trim())} validated={nameError ? 'error' : 'default'}
-            placeholder="web1" translate="no" />
+            translate="no" />
           {helper(nameError, t('hostdetails.dhcp.nameHint'))}
         </FormGroup>
         <FormGroup label={t('hostdetails.dhcp.ip')} fieldId="dhcp-ip" isRequired>
           <TextInput id="dhcp-ip" value={ip} onChange={(_e, v) => setIp(v.trim())} validated={ipError ? 'error' : 'default'} isRequired
-            placeholder="192.168.122.10" translate="no" />
+            placeholder={network ? ipv4Text(network.network + 10n) : ''} translate="no" />
           {helper(ipError, t('hostdetails.dhcp.ipHint'))}
         </FormGroup>
         <div className="host-form-submit">

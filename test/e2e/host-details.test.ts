@@ -35,10 +35,10 @@ describe('host details on a real libvirt host', () => {
     const closeToast = page.locator('.pf-v6-c-alert-group.pf-m-toast .pf-v6-c-alert__action button');
     while (await closeToast.count() > 0) await closeToast.first().click();
     for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate((t) => document.documentElement.classList.toggle('pf-v6-theme-dark', t === 'dark'), theme);
+      await page.getByRole('button', { name: theme === 'dark' ? 'Dark theme' : 'Light theme' }).click();
       await page.screenshot({ path: join(artifacts, `host-details-${name}-${theme}.png`) });
     }
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
+    await page.getByRole('button', { name: 'Follow the system theme' }).click();
   };
   const section = async (name: string): Promise<void> => {
     await page.getByRole('tab', { name, exact: true }).click();
