@@ -1,22 +1,9 @@
 // drivers/api Network over the REMOTE program.
-import type { Network } from '../api/index.js';
+import type { DhcpLease, Network } from '../api/index.js';
 import type { NetworkRef } from './remote-types.js';
 import type { RpcClient } from './rpc-client.js';
 
-/** One DHCP lease of a libvirt-managed network (virNetworkDHCPLease). */
-export interface DhcpLease {
-  readonly iface: string;
-  /** Seconds since the epoch. */
-  readonly expirytime: number;
-  /** VIR_IP_ADDR_TYPE_IPV4 (0) or IPV6 (1). */
-  readonly type: number;
-  readonly mac: string | null;
-  readonly iaid: string | null;
-  readonly ipaddr: string;
-  readonly prefix: number;
-  readonly hostname: string | null;
-  readonly clientid: string | null;
-}
+export type { DhcpLease };
 
 export class RemoteNetwork implements Network {
   readonly name: string;
