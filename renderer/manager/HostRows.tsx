@@ -1,7 +1,7 @@
 import { Button, Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
 import EllipsisVIcon from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
 import { Tbody, Td, Tr } from '@patternfly/react-table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../main/api/contract/index.js';
 import { useNavigation } from '../shell/navigation.js';
@@ -9,17 +9,10 @@ import { useApi, useDomains, useNotifications } from '../state/hooks.js';
 import { ConnectionError } from './ConnectionError.js';
 import { ConnectionStateLabel } from './ConnectionStateLabel.js';
 import { connectionName } from './connection-state.js';
-import { VmRow } from './VmRow.js';
 
-/** Rows shown per host before "Show more": a 1,000-VM host costs a page, not a thousand rows. */
-const PAGE = 100;
-
-const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-/** A connection as a group of the manager's table: its row (state, connect, remove), then its VMs. */
-export function HostRows({ connection, rowIndex, onRemove }: {
+/** A connection in the manager's hosts table: its row (state, VM count, connect, remove) and its error, if any. */
+export function HostRows({ connection, onRemove }: {
   connection: ConnectionView;
-  rowIndex: number;
   onRemove: (c: ConnectionView) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
@@ -27,12 +20,9 @@ export function HostRows({ connection, rowIndex, onRemove }: {
   const nav = useNavigation();
   const notifications = useNotifications();
   const domains = useDomains(connection.key);
-  const [expanded, setExpanded] = useState(true);
-  const [shown, setShown] = useState(PAGE);
   const [menu, setMenu] = useState(false);
   const name = connectionName(connection);
   const { state } = connection;
-  const sorted = useMemo(() => [...domains].sort((a, b) => byName.compare(a.name, b.name)), [domains]);
   const connected = state.state === 'connected';
   const active = connected || state.state === 'connecting';
 
@@ -41,9 +31,8 @@ export function HostRows({ connection, rowIndex, onRemove }: {
   };
 
   return (
-    <Tbody isExpanded={expanded} aria-label={name} data-connection={connection.key} data-connection-state={state.state}>
+    <Tbody aria-label={name} data-connection={connection.key} data-connection-state={state.state}>
       <Tr className="host-row">
-        <Td expand={{ rowIndex, isExpanded: expanded, onToggle: () => setExpanded(!expanded), expandId: `host-${connection.key}` }} />
         <Td dataLabel={t('manager.column.name')}>
           <Button variant="link" isInline className="host-name" translate="no"
             onClick={() => nav.open({ kind: 'host', connection: connection.key, section: 'overview' })}>{name}</Button>
@@ -53,7 +42,6 @@ export function HostRows({ connection, rowIndex, onRemove }: {
           <ConnectionStateLabel state={state} />
         </Td>
         <Td dataLabel={t('manager.column.host')} translate="no" className="uri-cell">{connection.saved.uri}</Td>
-        <Td />
         <Td isActionCell>
           <div className="domain-actions">
             {active
@@ -79,21 +67,7 @@ export function HostRows({ connection, rowIndex, onRemove }: {
         </Td>
       </Tr>
       {state.state === 'error' && (
-        <Tr isExpanded className="host-error-row"><Td /><Td colSpan={5}><ConnectionError state={state} /></Td></Tr>
-      )}
-      {expanded && connected && sorted.length === 0 && (
-        <Tr isExpanded><Td /><Td colSpan={5} className="empty-row">{t('manager.noVms')}</Td></Tr>
-      )}
-      {expanded && sorted.slice(0, shown).map((d) => <VmRow key={d.key} connection={connection.key} hostName={name} domain={d} />)}
-      {expanded && sorted.length > shown && (
-        <Tr isExpanded>
-          <Td />
-          <Td colSpan={5}>
-            <Button variant="link" isInline onClick={() => setShown(shown + PAGE * 5)}>
-              {t('manager.showMore', { shown, count: sorted.length })}
-            </Button>
-          </Td>
-        </Tr>
+        <Tr className="host-error-row"><Td colSpan={4}><ConnectionError state={state} /></Td></Tr>
       )}
     </Tbody>
   );

@@ -1,4 +1,4 @@
-import { Button, EmptyState, EmptyStateActions, EmptyStateBody, EmptyStateFooter, PageSection, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { Button, EmptyState, EmptyStateActions, EmptyStateBody, EmptyStateFooter, PageSection, Title, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import PlusIcon from '@patternfly/react-icons/dist/esm/icons/plus-icon';
 import ServerIcon from '@patternfly/react-icons/dist/esm/icons/server-icon';
 import { Table, Th, Thead, Tr } from '@patternfly/react-table';
@@ -10,8 +10,9 @@ import { useApi, useConnections, useNotifications } from '../state/hooks.js';
 import { AddConnectionDialog } from './AddConnectionDialog.js';
 import { connectionName } from './connection-state.js';
 import { HostRows } from './HostRows.js';
+import { VmList } from './VmList.js';
 
-/** The manager: every connection with its VMs, as virt-manager's main window has them, in one table. */
+/** The manager: the connections, then every host's VMs in one list (search, filters, sort, bulk actions, tags). */
 export function ManagerTab(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
@@ -39,19 +40,21 @@ export function ManagerTab(): React.JSX.Element {
           </EmptyStateFooter>
         </EmptyState>
       ) : (
-        <Table aria-label={t('manager.tableLabel')} variant="compact" className="manager-table">
-          <Thead>
-            <Tr>
-              <Th screenReaderText={t('manager.column.expand')} />
-              <Th width={30}>{t('manager.column.name')}</Th>
-              <Th width={15}>{t('manager.column.state')}</Th>
-              <Th width={20}>{t('manager.column.host')}</Th>
-              <Th width={10}>{t('manager.column.cpu')}</Th>
-              <Th screenReaderText={t('manager.column.actions')} />
-            </Tr>
-          </Thead>
-          {connections.map((c, i) => <HostRows key={c.key} connection={c} rowIndex={i} onRemove={setRemoving} />)}
-        </Table>
+        <>
+          <Table aria-label={t('vmlist.hostsLabel')} variant="compact" className="manager-table">
+            <Thead>
+              <Tr>
+                <Th width={35}>{t('manager.column.name')}</Th>
+                <Th width={20}>{t('manager.column.state')}</Th>
+                <Th width={30}>{t('vmlist.column.uri')}</Th>
+                <Th screenReaderText={t('manager.column.actions')} />
+              </Tr>
+            </Thead>
+            {connections.map((c) => <HostRows key={c.key} connection={c} onRemove={setRemoving} />)}
+          </Table>
+          <Title headingLevel="h2" size="lg" className="section-title">{t('vmlist.title')}</Title>
+          <VmList connections={connections} />
+        </>
       )}
       {removing && (
         <ConfirmDialog

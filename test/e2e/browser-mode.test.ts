@@ -41,7 +41,7 @@ describe('npm start on a machine without the Electron binary', () => {
     await page.goto(app.url);
     const demo = page.getByRole('rowgroup', { name: 'Demo host' });
     await expect.poll(() => demo.getByRole('status').textContent()).toBe('Connected');
-    expect(await demo.locator('tr[data-uuid]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.vm-list-table tr[data-uuid]').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Help' }).click();
     await page.getByRole('menuitem', { name: 'About Hangar' }).click();
     await expect.poll(() => page.locator('.app-version').textContent()).toMatch(/^\d+\.\d+\.\d+$/);

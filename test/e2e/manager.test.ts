@@ -9,19 +9,24 @@ import { seededDataDir } from '../support/data-dir.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 
-/** A VM's row in the manager table, inside its host's group of rows. */
-const vmRow = (host: Locator, name: string): Locator => host.getByRole('row', { name, exact: true });
+/** A VM's row in the manager's VM list (one table for every host; the names here are unique). */
+const vmRow = (page: Page, name: string): Locator => page.locator('.vm-list-table').getByRole('row', { name, exact: true });
 
-async function startAndForceOff(page: Page, host: Locator, vmName: string): Promise<void> {
-  const row = vmRow(host, vmName);
+/** Picks an action from a VM row's menu. */
+async function rowAction(page: Page, name: string, action: string): Promise<void> {
+  await vmRow(page, name).getByRole('button', { name: `Actions for ${name}` }).click();
+  await page.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+async function startAndForceOff(page: Page, vmName: string): Promise<void> {
+  const row = vmRow(page, vmName);
   await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('shutoff');
-  await row.getByRole('button', { name: 'Run', exact: true }).click();
+  await rowAction(page, vmName, 'Run');
   await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
   // The CPU graph fills in from the stats ticks (a sample needs two ticks).
   await expect.poll(async () => Number(await row.locator('svg.sparkline').getAttribute('data-points')), { timeout: 20_000 })
     .toBeGreaterThanOrEqual(2);
-  await row.getByRole('button', { name: `Actions for ${vmName}` }).click();
-  await page.getByRole('menuitem', { name: 'Force Off' }).click();
+  await rowAction(page, vmName, 'Force Off');
   const dialog = page.getByRole('alertdialog');
   expect(await dialog.getByRole('heading').textContent()).toContain(`Force off “${vmName}”?`);
   await dialog.getByRole('button', { name: 'Force Off' }).click();
@@ -59,18 +64,17 @@ describe('the manager window, on the Demo host and a real libvirt host', () => {
     await expect.poll(() => demo.getAttribute('data-connection-state')).toBe('connected');
     await expect.poll(() => labHost.getAttribute('data-connection-state'), { timeout: 15_000 }).toBe('connected');
     expect(await demo.getByRole('status').textContent()).toBe('Connected');
-    await startAndForceOff(page, labHost, 'tiny');
-    await startAndForceOff(page, demo, 'ubuntu-dev');
-    await vmRow(demo, 'debian-server').getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect.poll(() => vmRow(demo, 'debian-server').getAttribute('data-state')).toBe('paused');
+    await startAndForceOff(page, 'tiny');
+    await startAndForceOff(page, 'ubuntu-dev');
+    await rowAction(page, 'debian-server', 'Pause');
+    await expect.poll(() => vmRow(page, 'debian-server').getAttribute('data-state')).toBe('paused');
     await page.screenshot({ path: join(artifacts, 'manager.png') });
   });
 
   it('shows the host\'s own error message when an action fails', async () => {
-    const labHost = page.getByRole('rowgroup', { name: 'Lab host' });
     // Take the guest's disk away behind Hangar's back: starting it must fail with libvirt's message.
     await lab.virsh(['change-media', 'tiny', 'hdc', '/nonexistent/missing.iso', '--config', '--force']);
-    await vmRow(labHost, 'tiny').getByRole('button', { name: 'Run', exact: true }).click();
+    await rowAction(page, 'tiny', 'Run');
     const toast = page.locator('.pf-v6-c-alert-group.pf-m-toast .pf-v6-c-alert').filter({ hasText: 'Run of “tiny” failed' });
     await toast.waitFor({ timeout: 15_000 });
     expect(await toast.textContent()).toMatch(/missing\.iso/);

@@ -60,7 +60,7 @@ describe('adding a remote host over SSH from the window', () => {
 
     const host = page.getByRole('rowgroup', { name: uri });
     await expect.poll(() => host.getByRole('status').textContent(), { timeout: 20_000 }).toBe('Connected');
-    await expect.poll(() => host.getByRole('row', { name: 'tiny', exact: true }).getAttribute('data-state')).toBe('shutoff');
+    await expect.poll(() => page.locator('.vm-list-table').getByRole('row', { name: 'tiny', exact: true }).getAttribute('data-state')).toBe('shutoff');
     expect(readFileSync(join(home, '.ssh', 'known_hosts'), 'utf8')).toContain(lab.ssh.hostKey.split(' ')[1]);
     await page.close();
   });

@@ -1,0 +1,122 @@
+import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VmListRow, type RowHandlers } from './VmListRow.js';
+import type { OptionalColumn, SortBy, SortColumn, VmItem } from './vm-list-model.js';
+
+/** Every row is one line high (names and labels are cut, not wrapped), so the virtualizer needs no measuring. */
+export const ROW_HEIGHT = 41;
+const OVERSCAN = 10;
+/** Column widths in rem (see vm-list.css), for the table's least width: past it the list scrolls sideways. */
+const WIDTHS: Record<string, number> = {
+  select: 3, name: 10, state: 6.5, host: 7, guestCpu: 6.5, hostCpu: 6.5, memoryUsage: 6.5, diskIo: 6.5, netIo: 6.5, vcpus: 5, memory: 5.5,
+  ip: 8.5, os: 7, tags: 10, autostart: 6, actions: 3.5,
+};
+const BOTTOM_GAP = 24;
+
+/** The list fills the window below where it starts. */
+function useFillHeight(el: React.RefObject<HTMLElement | null>): number | undefined {
+  const [height, setHeight] = useState<number | undefined>();
+  useLayoutEffect(() => {
+    const fit = (): void => {
+      const top = el.current?.getBoundingClientRect().top;
+      if (top !== undefined) setHeight(Math.max(256, window.innerHeight - top - BOTTOM_GAP));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(document.body);
+    addEventListener('resize', fit);
+    return () => {
+      observer.disconnect();
+      removeEventListener('resize', fit);
+    };
+  }, [el]);
+  return height;
+}
+
+export interface VmTableHandle {
+  focus(): void;
+  scrollToIndex(index: number): void;
+}
+
+/**
+ * The VM list's table: PatternFly markup, but only the rows in view (and a few around) are in the DOM, between
+ * two spacer rows that keep the scroll height of them all.
+ */
+export function VmTable({ items, columns, selected, focusIndex, sortBy, onSort, allSelected, onSelectAll, hostCpus, handlers, onKeyDown, handle }: {
+  items: readonly VmItem[];
+  columns: readonly OptionalColumn[];
+  selected: ReadonlySet<string>;
+  focusIndex: number;
+  sortBy: SortBy;
+  onSort: (by: SortBy) => void;
+  allSelected: boolean;
+  onSelectAll: (select: boolean) => void;
+  hostCpus: ReadonlyMap<string, number>;
+  handlers: RowHandlers;
+  onKeyDown: (e: React.KeyboardEvent) => void;
+  handle: Ref<VmTableHandle>;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // The sticky header sits over the first rows: keep focused rows clear of it.
+    scrollPaddingStart: ROW_HEIGHT,
+  });
+  useImperativeHandle(handle, () => ({
+    focus: () => scroller.current?.focus({ preventScroll: true }),
+    scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+  }), [virtualizer]);
+  useEffect(() => {
+    if (focusIndex >= items.length && items.length > 0) virtualizer.scrollToIndex(items.length - 1);
+  }, [focusIndex, items.length, virtualizer]);
+
+  const height = useFillHeight(scroller);
+  const minWidth = ['select', 'name', 'state', 'host', ...columns, 'actions'].reduce((sum, c) => sum + (WIDTHS[c] ?? 6), 0);
+  const rows = virtualizer.getVirtualItems();
+  const padTop = rows[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  const span = 5 + columns.length;
+  const order: SortColumn[] = ['name', 'state', 'host', ...columns];
+  const sort = (column: SortColumn): ThProps['sort'] => ({
+    sortBy: { index: order.indexOf(sortBy.column), direction: sortBy.direction, defaultDirection: 'asc' },
+    onSort: (_e, _i, direction) => onSort({ column, direction }),
+    columnIndex: order.indexOf(column),
+  });
+
+  return (
+    <div ref={scroller} className="vm-list-scroll" tabIndex={0} style={height === undefined ? undefined : { height }} onKeyDown={onKeyDown} role="region" aria-label={t('vmlist.tableRegion')}>
+      <Table aria-label={t('vmlist.tableLabel')} variant="compact" isStickyHeader className="vm-list-table" data-rows={items.length}
+        style={{ minWidth: `${minWidth}rem` }}>
+        <Thead>
+          <Tr>
+            <Th className="vm-col-select" select={{ onSelect: (_e, isSelecting) => onSelectAll(isSelecting), isSelected: allSelected }}
+              aria-label={t('vmlist.selectAll')} />
+            <Th className="vm-col-name" sort={sort('name')}>{t('manager.column.name')}</Th>
+            <Th className="vm-col-state" sort={sort('state')}>{t('manager.column.state')}</Th>
+            <Th className="vm-col-host" sort={sort('host')}>{t('manager.column.host')}</Th>
+            {columns.map((c) => <Th key={c} className={`vm-col-${c}`} sort={sort(c)} modifier="truncate">{t(`vmlist.column.${c}`)}</Th>)}
+            <Th className="vm-col-actions" screenReaderText={t('manager.column.actions')} />
+          </Tr>
+        </Thead>
+        <Tbody>
+          {padTop > 0 && <Tr className="vm-spacer" aria-hidden><Td colSpan={span} style={{ height: padTop }} /></Tr>}
+          {rows.map((v) => {
+            const item = items[v.index];
+            if (!item) return null;
+            return (
+              <VmListRow key={item.id} item={item} index={v.index} columns={columns} selected={selected.has(item.id)}
+                focused={v.index === focusIndex} hostCpus={hostCpus.get(item.connection)} handlers={handlers} />
+            );
+          })}
+          {padBottom > 0 && <Tr className="vm-spacer" aria-hidden><Td colSpan={span} style={{ height: padBottom }} /></Tr>}
+        </Tbody>
+      </Table>
+    </div>
+  );
+}
