@@ -10,22 +10,33 @@ export type Strings = Widen<typeof en>;
 /** Each language by its own name. */
 export const languages = { en: 'English', 'zh-CN': '简体中文' } as const;
 export type Language = keyof typeof languages;
+/** The language preference (general.language): a language, or the system's. */
+export type LanguageChoice = Language | 'system';
+// A copy of the preference, for the first paint before the API answers.
 const KEY = 'hangar.language';
 
 function isLanguage(v: string | null): v is Language {
   return v !== null && Object.hasOwn(languages, v);
 }
 
-/** The language chosen in the masthead, else the browser's. */
-function preferredLanguage(): Language {
-  const chosen = localStorage.getItem(KEY);
-  if (isLanguage(chosen)) return chosen;
+/** The browser's language, if it is one Hangar speaks; else English. */
+function systemLanguage(): Language {
   const wanted = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
   return wanted.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
+export function resolveLanguage(choice: LanguageChoice): Language {
+  return choice === 'system' ? systemLanguage() : choice;
+}
+
+/** The preference as last applied in this browser. */
+export function cachedLanguage(): LanguageChoice {
+  const v = localStorage.getItem(KEY);
+  return isLanguage(v) ? v : 'system';
+}
+
 export function initI18n(): typeof i18next {
-  const lng = preferredLanguage();
+  const lng = resolveLanguage(cachedLanguage());
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
     resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
@@ -36,9 +47,11 @@ export function initI18n(): typeof i18next {
   return i18next;
 }
 
-/** Switches the UI's language at once and keeps the choice. */
-export function setLanguage(lng: Language): void {
-  localStorage.setItem(KEY, lng);
+/** Shows the UI in the chosen language at once, and keeps a copy of the choice for the next start. */
+export function applyLanguage(choice: LanguageChoice): void {
+  if (choice === 'system') localStorage.removeItem(KEY);
+  else localStorage.setItem(KEY, choice);
+  const lng = resolveLanguage(choice);
   document.documentElement.lang = lng;
-  void i18next.changeLanguage(lng);
+  if (i18next.language !== lng) void i18next.changeLanguage(lng);
 }

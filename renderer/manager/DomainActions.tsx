@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DomainAction, DomainSummary } from '../../main/api/contract/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { useActionConfirmation } from '../prefs/use-preferences.js';
 import { useApi, useNotifications } from '../state/hooks.js';
-import { CONFIRMED_ACTIONS, actionsFor } from './domain-state.js';
+import { actionsFor } from './domain-state.js';
 
 /**
- * A VM's lifecycle actions for its state: the first as a button, all of them in a menu. Those that can lose the
- * guest's work are confirmed; a failure goes to the notifications with libvirt's message as it is.
+ * A VM's lifecycle actions for its state: the first as a button, all of them in a menu. Those the confirmation
+ * preferences name are confirmed; a failure goes to the notifications with libvirt's message as it is.
  */
 export function DomainActions({ connection, domain }: { connection: string; domain: DomainSummary }): React.JSX.Element {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function DomainActions({ connection, domain }: { connection: string; doma
   const [confirming, setConfirming] = useState<DomainAction | undefined>();
   const [busy, setBusy] = useState(false);
   const actions = actionsFor(domain.state);
+  const asks = useActionConfirmation();
 
   const run = async (action: DomainAction): Promise<void> => {
     setBusy(true);
@@ -36,7 +38,7 @@ export function DomainActions({ connection, domain }: { connection: string; doma
   };
   const ask = (action: DomainAction): void => {
     setOpen(false);
-    if (CONFIRMED_ACTIONS.has(action)) setConfirming(action);
+    if (asks(action)) setConfirming(action);
     else void run(action);
   };
   const [first] = actions;

@@ -9,22 +9,25 @@ import QuestionCircleIcon from '@patternfly/react-icons/dist/esm/icons/question-
 import SunIcon from '@patternfly/react-icons/dist/esm/icons/sun-icon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languages, setLanguage, type Language } from '../i18n/index.js';
+import { languages, type Language } from '../i18n/index.js';
+import { useUpdateSettings } from '../prefs/use-preferences.js';
 import { useJobs, useNotifications } from '../state/hooks.js';
 import type { ThemeChoice } from './theme.js';
 
 const THEME_ICONS: Record<ThemeChoice, React.JSX.Element> = { light: <SunIcon />, dark: <MoonIcon />, system: <DesktopIcon /> };
 
-/** The masthead: the app's name, the notifications badge, theme, language and Help. */
-export function AppMasthead({ theme, onTheme, drawerOpen, onToggleDrawer, onShortcuts, onAbout }: {
+/** The masthead: the app's name, the notifications badge, theme, language (both preferences) and Help with Preferences. */
+export function AppMasthead({ theme, onTheme, drawerOpen, onToggleDrawer, onShortcuts, onAbout, onPreferences }: {
   theme: ThemeChoice;
   onTheme: (t: ThemeChoice) => void;
   drawerOpen: boolean;
   onToggleDrawer: () => void;
   onShortcuts: () => void;
   onAbout: () => void;
+  onPreferences: () => void;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
+  const updateSettings = useUpdateSettings();
   const { items, unread } = useNotifications();
   const running = useJobs().filter((j) => j.state === 'running').length;
   const [helpOpen, setHelpOpen] = useState(false);
@@ -72,7 +75,8 @@ export function AppMasthead({ theme, onTheme, drawerOpen, onToggleDrawer, onShor
                     {(Object.keys(languages) as Language[]).map((l) => (
                       <DropdownItem key={l} lang={l} isSelected={l === current} onClick={() => {
                         setLangOpen(false);
-                        setLanguage(l);
+                        // The language preference, as in Preferences (applied by the shell when it changes).
+                        void updateSettings({ general: { language: l } }).catch(() => undefined);
                       }}><span translate="no">{languages[l]}</span></DropdownItem>
                     ))}
                   </DropdownList>
@@ -85,6 +89,10 @@ export function AppMasthead({ theme, onTheme, drawerOpen, onToggleDrawer, onShor
                       aria-label={t('masthead.help')} />
                   )}>
                   <DropdownList>
+                    <DropdownItem onClick={() => {
+                      setHelpOpen(false);
+                      onPreferences();
+                    }}>{t('prefs.open')}</DropdownItem>
                     <DropdownItem onClick={() => {
                       setHelpOpen(false);
                       onShortcuts();

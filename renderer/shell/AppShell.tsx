@@ -1,6 +1,8 @@
 import { Alert, Page } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppliedPreferences } from '../prefs/apply.js';
+import { PreferencesDialog } from '../prefs/PreferencesDialog.js';
 import { useLinkStatus, useStores } from '../state/hooks.js';
 import { AboutDialog } from './AboutDialog.js';
 import { AppMasthead } from './AppMasthead.js';
@@ -23,8 +25,9 @@ export function AppShell(): React.JSX.Element {
   const link = useLinkStatus();
   const tabs = useTabs();
   const [theme, setTheme] = useTheme();
+  useAppliedPreferences();
   const [drawer, setDrawer] = useState(false);
-  const [dialog, setDialog] = useState<'shortcuts' | 'about' | undefined>();
+  const [dialog, setDialog] = useState<'shortcuts' | 'about' | 'preferences' | undefined>();
 
   useEffect(() => {
     stores.setMessages(storeMessages(i18n.getFixedT(i18n.language)));
@@ -47,6 +50,7 @@ export function AppShell(): React.JSX.Element {
         case 'previousTab': tabs.cycle(-1); break;
         case 'managerTab': tabs.open({ kind: 'manager' }); break;
         case 'notifications': toggleDrawer(); break;
+        case 'preferences': setDialog('preferences'); break;
         case 'help': setDialog('shortcuts'); break;
       }
     };
@@ -58,7 +62,7 @@ export function AppShell(): React.JSX.Element {
     <NavigationContext.Provider value={tabs}>
       <Page isManagedSidebar isContentFilled
         masthead={<AppMasthead theme={theme} onTheme={setTheme} drawerOpen={drawer} onToggleDrawer={toggleDrawer}
-          onShortcuts={() => setDialog('shortcuts')} onAbout={() => setDialog('about')} />}
+          onShortcuts={() => setDialog('shortcuts')} onAbout={() => setDialog('about')} onPreferences={() => setDialog('preferences')} />}
         sidebar={<Sidebar />}
         notificationDrawer={<NotificationsDrawer onClose={toggleDrawer} />}
         isNotificationDrawerExpanded={drawer}
@@ -72,6 +76,7 @@ export function AppShell(): React.JSX.Element {
       <PromptHost />
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog(undefined)} />}
     </NavigationContext.Provider>
   );
 }

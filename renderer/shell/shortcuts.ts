@@ -1,7 +1,7 @@
 // The app's keyboard shortcuts: one table for the handler and the help dialog. In a browser tab Chromium keeps
 // Ctrl+W and Ctrl+Tab for itself, hence the Alt alternatives.
 
-export type ShortcutId = 'closeTab' | 'nextTab' | 'previousTab' | 'managerTab' | 'notifications' | 'help';
+export type ShortcutId = 'closeTab' | 'nextTab' | 'previousTab' | 'managerTab' | 'notifications' | 'preferences' | 'help';
 
 export interface Shortcut {
   readonly id: ShortcutId;
@@ -14,6 +14,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'previousTab', keys: ['Ctrl+Shift+Tab', 'Alt+PageUp'] },
   { id: 'managerTab', keys: ['Alt+M'] },
   { id: 'notifications', keys: ['Alt+N'] },
+  { id: 'preferences', keys: ['Ctrl+,'] },
   { id: 'help', keys: ['?', 'F1'] },
 ];
 
@@ -27,6 +28,7 @@ export function matchShortcut(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' 
   const ctrl = e.ctrlKey || e.metaKey;
   if (ctrl && !e.altKey && e.key === 'Tab') return e.shiftKey ? 'previousTab' : 'nextTab';
   if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'w') return 'closeTab';
+  if (ctrl && !e.altKey && !e.shiftKey && e.key === ',') return 'preferences';
   if (e.altKey && !ctrl) {
     if (e.key === 'PageDown') return 'nextTab';
     if (e.key === 'PageUp') return 'previousTab';

@@ -7,19 +7,36 @@ const OTHER_KEYS = [
   'Page_Up', 'Page_Down', 'Left', 'Right', 'Up', 'Down', 'Print', 'Pause', 'Scroll_Lock',
 ];
 
+/** What is wrong with a grab-keys text, for a message in the form's language. */
+export type GrabKeysProblem =
+  | { readonly kind: 'format' } | { readonly kind: 'unknown'; readonly key: string } | { readonly kind: 'tooMany' }
+  | { readonly kind: 'twice' } | { readonly kind: 'noModifier' };
+
+const isModifier = (k: string): boolean => (MODIFIERS as readonly string[]).includes(k);
+
 /**
- * Why a grab-keys text (X keysym names joined by "+", as virt-manager stores them: "Control_L+Alt_L") is not
- * valid, or undefined when it is: 1–4 different keys, at least one of them a modifier.
+ * Checks a grab-keys text (X keysym names joined by "+", as virt-manager stores them: "Control_L+Alt_L"):
+ * 1–4 different keys, at least one of them a modifier. Undefined when it is valid.
  */
-export function grabKeysProblem(text: string): string | undefined {
+export function grabKeysProblem(text: string): GrabKeysProblem | undefined {
   const keys = text.split('+');
-  if (text.trim() === '' || keys.some((k) => k === '')) return 'key names joined by +, such as Control_L+Alt_L';
-  const unknown = keys.find((k) => !(MODIFIERS as readonly string[]).includes(k) && !OTHER_KEYS.includes(k) && !/^[A-Za-z0-9]$/.test(k));
-  if (unknown !== undefined) return `"${unknown}" is not a key name (such as Control_L, Alt_L, Shift_L, F12 or a letter)`;
-  if (keys.length > 4) return 'at most 4 keys';
-  if (new Set(keys).size !== keys.length) return 'a key is named twice';
-  if (!keys.some((k) => (MODIFIERS as readonly string[]).includes(k))) return 'at least one modifier key (Control, Alt, Shift or Super)';
+  if (text.trim() === '' || keys.some((k) => k === '')) return { kind: 'format' };
+  const unknown = keys.find((k) => !isModifier(k) && !OTHER_KEYS.includes(k) && !/^[A-Za-z0-9]$/.test(k));
+  if (unknown !== undefined) return { kind: 'unknown', key: unknown };
+  if (keys.length > 4) return { kind: 'tooMany' };
+  if (new Set(keys).size !== keys.length) return { kind: 'twice' };
+  if (!keys.some(isModifier)) return { kind: 'noModifier' };
   return undefined;
+}
+
+function grabKeysMessage(p: GrabKeysProblem): string {
+  switch (p.kind) {
+    case 'format': return 'key names joined by +, such as Control_L+Alt_L';
+    case 'unknown': return `"${p.key}" is not a key name (such as Control_L, Alt_L, Shift_L, F12 or a letter)`;
+    case 'tooMany': return 'at most 4 keys';
+    case 'twice': return 'a key is named twice';
+    case 'noModifier': return 'at least one modifier key (Control, Alt, Shift or Super)';
+  }
 }
 
 const flag = (on: boolean): z.ZodDefault<z.ZodBoolean> => z.boolean({ error: 'on or off (true or false)' }).default(on);
@@ -59,7 +76,7 @@ export const consoleSettingsSchema = z.object({
   resizeGuest: flag(false),
   grabKeys: z.string({ error: 'key names joined by +, such as Control_L+Alt_L' }).superRefine((v, ctx) => {
     const problem = grabKeysProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: grabKeysMessage(problem) });
   }).default('Control_L+Alt_L'),
   autoconnect: flag(true),
 });
