@@ -41,7 +41,7 @@ export function HostRows({ connection, onRemove }: {
         <Td dataLabel={t('manager.column.state')}>
           <ConnectionStateLabel state={state} />
         </Td>
-        <Td dataLabel={t('manager.column.host')} translate="no" className="uri-cell">{connection.saved.uri}</Td>
+        <Td dataLabel={t('vmlist.column.uri')} translate="no" modifier="truncate" title={connection.saved.uri}>{connection.saved.uri}</Td>
         <Td isActionCell>
           <div className="domain-actions">
             {active

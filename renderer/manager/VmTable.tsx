@@ -10,7 +10,7 @@ export const ROW_HEIGHT = 41;
 const OVERSCAN = 10;
 /** Column widths in rem (see vm-list.css), for the table's least width: past it the list scrolls sideways. */
 const WIDTHS: Record<string, number> = {
-  select: 3, name: 10, state: 6.5, host: 7, guestCpu: 6.5, hostCpu: 6.5, memoryUsage: 6.5, diskIo: 6.5, netIo: 6.5, vcpus: 5, memory: 5.5,
+  select: 3, name: 9, state: 6.5, host: 7, guestCpu: 7, hostCpu: 7, memoryUsage: 7, diskIo: 7, netIo: 7, vcpus: 5, memory: 5.5,
   ip: 8.5, os: 7, tags: 10, autostart: 6, actions: 3.5,
 };
 const BOTTOM_GAP = 24;
