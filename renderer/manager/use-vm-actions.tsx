@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { useActionConfirmation } from '../prefs/use-preferences.js';
 import { useApi, useNotifications } from '../state/hooks.js';
 import { needsConfirmation, runAll, targetsOf, type ListAction } from './vm-actions.js';
 import type { VmItem } from './vm-list-model.js';
@@ -23,6 +24,7 @@ export function useVmActions(): { request: (action: ListAction, items: readonly 
   const api = useApi();
   const notifications = useNotifications();
   const [asking, setAsking] = useState<{ action: ListAction; targets: VmItem[] } | undefined>();
+  const asks = useActionConfirmation();
 
   const work = (action: ListAction, item: VmItem): Promise<unknown> => {
     const ref = { connection: item.connection, key: item.domain.key };
@@ -46,7 +48,7 @@ export function useVmActions(): { request: (action: ListAction, items: readonly 
   const request = (action: ListAction, items: readonly VmItem[]): void => {
     const targets = targetsOf(action, items);
     if (targets.length === 0) return;
-    if (needsConfirmation(action, targets.length)) setAsking({ action, targets });
+    if (needsConfirmation(action, targets.length, asks)) setAsking({ action, targets });
     else void run(action, targets);
   };
 

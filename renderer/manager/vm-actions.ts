@@ -21,10 +21,10 @@ export function appliesTo(action: ListAction, item: VmItem): boolean {
 /** The VMs of a selection an action applies to. */
 export const targetsOf = (action: ListAction, items: readonly VmItem[]): VmItem[] => items.filter((i) => appliesTo(action, i));
 
-/** One VM is asked about only for what can lose work; several always, once. */
-export function needsConfirmation(action: ListAction, count: number): boolean {
+/** One VM is asked about for what the confirmation preferences name (`asks`); several always, once. */
+export function needsConfirmation(action: ListAction, count: number, asks: (a: DomainAction) => boolean = (a) => CONFIRMED_ACTIONS.has(a)): boolean {
   if (count > 1) return true;
-  return action === 'delete' || (action !== 'save' && CONFIRMED_ACTIONS.has(action));
+  return action === 'delete' || (action !== 'save' && asks(action));
 }
 
 /** Pause or Resume, as virt-manager's toggle: Resume when something is paused and nothing runs. */

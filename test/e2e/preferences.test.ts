@@ -249,6 +249,19 @@ describe('Preferences, on the Demo host', () => {
     await page.getByRole('menuitem', { name: 'Force Off' }).click();
     await expect.poll(() => header.locator('.vm-state').getAttribute('data-state')).toBe('shutoff');
     expect(await asked.count()).toBe(0);
+
+    // The manager's list asks for one VM by the same preference.
+    await page.keyboard.press('Alt+KeyM');
+    const row = page.locator('.vm-list-table').getByRole('row', { name: vm.name, exact: true });
+    await row.click({ position: { x: 120, y: 10 } });
+    await page.locator('.vm-actions-bar').getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
+    expect(await asked.count()).toBe(0);
+    await page.locator('.vm-actions-bar').getByRole('button', { name: 'Pause', exact: true }).click();
+    await asked.waitFor();
+    expect(await asked.getByRole('heading').textContent()).toContain(`Pause “${vm.name}”?`);
+    await asked.getByRole('button', { name: 'Cancel' }).click();
+    expect(await row.getAttribute('data-state')).toBe('running');
   });
 
   it('new VM defaults and the rest are saved from the form, and everything survives a restart', async () => {
