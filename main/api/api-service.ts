@@ -1,19 +1,16 @@
-import type { ConnectionManager, ManagerEvent } from '../services/connection-manager.js';
-import type { JobService } from '../services/job-service.js';
-import type { PromptBroker, PromptRequest } from '../services/prompt-broker.js';
-import type { SettingsStore } from '../services/settings-store.js';
-import type { SnapshotService } from '../services/snapshot-service.js';
-import type { StatsService, StatsTick } from '../services/stats-service.js';
+import type { ManagerEvent } from '../services/connection-manager.js';
+import type { PromptRequest } from '../services/prompt-broker.js';
+import type { StatsTick } from '../services/stats-service.js';
 import { toApiError } from './api-error.js';
 import { ChannelHub, type ChannelTransport } from './channels/channel-hub.js';
 import {
-  callSchemas, type ApiEvent, type CallName, type CallResults, type ClientFrame, type JobView, type ServerFrame, type SnapshotScope,
+  callSchemas, type ApiEvent, type CallName, type ClientFrame, type JobView, type ServerFrame, type SnapshotScope,
   type SnapshotSummary,
 } from './contract/index.js';
 import { EventBatcher } from './event-batcher.js';
 import { appHandlers } from './handlers/app.js';
 import { connectionsHandlers } from './handlers/connections.js';
-import type { HandlerContext, SessionState } from './handlers/context.js';
+import type { ApiServices, HandlerContext, SessionState } from './handlers/context.js';
 import { domainsHandlers } from './handlers/domains.js';
 import { jobsHandlers } from './handlers/jobs.js';
 import { networksHandlers } from './handlers/networks.js';
@@ -25,21 +22,14 @@ import { statsHandlers } from './handlers/stats.js';
 import { storageHandlers } from './handlers/storage.js';
 import { Revisions } from './revisions.js';
 
+export type { ApiServices };
+
 /** One client of the API (a window, a browser tab): its own frames out and its own stats watches. */
 export interface ApiSession {
   handle(frame: unknown): void;
   dispose(): void;
 }
 
-export interface ApiServices {
-  readonly manager: ConnectionManager;
-  readonly stats: StatsService;
-  readonly settings: SettingsStore;
-  readonly prompts: PromptBroker;
-  readonly jobs: JobService;
-  readonly snapshots: SnapshotService;
-  readonly info: CallResults['app.info'];
-}
 
 type AnyHandler = (input: unknown, session: SessionState) => Promise<unknown>;
 

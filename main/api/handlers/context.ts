@@ -8,16 +8,20 @@ import type { StatsService } from '../../services/stats-service.js';
 import type { ChannelHub } from '../channels/channel-hub.js';
 import type { Revisions } from '../revisions.js';
 
-/** What the handlers of every namespace work with. */
-export interface HandlerContext {
+/** The services the API serves. */
+export interface ApiServices {
   readonly manager: ConnectionManager;
   readonly stats: StatsService;
   readonly settings: SettingsStore;
   readonly prompts: PromptBroker;
   readonly jobs: JobService;
   readonly snapshots: SnapshotService;
-  readonly revisions: Revisions;
   readonly info: CallResults['app.info'];
+}
+
+/** What the handlers of every namespace work with: the services and the API's revision counter. */
+export interface HandlerContext extends ApiServices {
+  readonly revisions: Revisions;
 }
 
 /** One client's own state: the stats watches it holds and its byte channels (released with it). */
