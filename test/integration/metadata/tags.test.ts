@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANGAR_TAGS_NS } from '../../../drivers/xml/index.js';
 import type { DomainSummary } from '../../../main/api/contract/index.js';
 import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
 import { startLab, type Lab } from '../../lab/lab.js';
 import { ApiSocket } from '../../support/api-socket.js';
+import { seededDataDir } from '../../support/data-dir.js';
 
 // Tags live in each VM's <metadata> under Hangar's namespace: set through the API, they come back in the
 // summaries (a METADATA_CHANGE event re-reads the VM), in the domain XML libvirt keeps, and after a reconnect.
 describe('tags in the domain metadata', () => {
   let lab: Lab;
-  let dataDir: string;
+  let data: ReturnType<typeof seededDataDir>;
   let web: BrowserMode;
   let api: ApiSocket;
 
@@ -20,15 +18,14 @@ describe('tags in the domain metadata', () => {
     lab = await startLab();
     await lab.defineGuest({ name: 'tag-a' });
     await lab.defineGuest({ name: 'tag-b' });
-    dataDir = mkdtempSync(join(tmpdir(), 'hangar-data-'));
-    writeFileSync(join(dataDir, 'connections.json'), JSON.stringify({ version: 1, connections: [] }));
-    web = await startBrowserMode({ dataDir });
+    data = seededDataDir([]);
+    web = await startBrowserMode({ dataDir: data.dir });
     api = await ApiSocket.open(web.url);
   });
   afterAll(async () => {
     await api?.close();
     await web?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    data?.remove();
     await lab?.stop();
   });
 
