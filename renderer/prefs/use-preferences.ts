@@ -5,6 +5,9 @@ import {
   mergeSettings, settingsSchema, type ConfirmKind, type DomainAction, type Settings, type SettingsChange,
 } from '../../main/api/contract/index.js';
 import { useSettings, useStores } from '../state/hooks.js';
+import { confirmKindOf } from './confirm-kind.js';
+
+export { confirmKindOf };
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
@@ -29,20 +32,6 @@ export function useUpdateSettings(): (change: SettingsChange) => Promise<Setting
       throw e;
     }
   }, [stores]);
-}
-
-/** Which confirmation preference covers a lifecycle action (none: it is never asked about). */
-export function confirmKindOf(action: DomainAction | 'save'): ConfirmKind | undefined {
-  switch (action) {
-    case 'forceoff':
-    case 'reset': return 'forceOff';
-    case 'shutdown':
-    case 'reboot':
-    case 'save': return 'powerOff';
-    case 'pause': return 'pause';
-    case 'start':
-    case 'resume': return undefined;
-  }
 }
 
 /** Whether the user wants to be asked before this kind of thing. */
