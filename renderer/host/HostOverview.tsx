@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionView, HostInfo } from '../../main/api/contract/index.js';
 import { formatBytes, formatVersion } from '../components/format.js';
 import { connectionName } from '../manager/connection-state.js';
-import { useApi } from '../state/hooks.js';
+import { useApi, useHostStats } from '../state/hooks.js';
 import { HostGraph } from './HostGraph.js';
 import { errorText, useHostAction } from './use-host-action.js';
-import { useHostSamples } from './use-host-samples.js';
 
 /** What a host is (virt-manager's Connection Details overview), read with connections.hostInfo once connected. */
 export function HostOverview({ view }: { view: ConnectionView }): React.JSX.Element {
@@ -79,7 +78,7 @@ export function HostOverview({ view }: { view: ConnectionView }): React.JSX.Elem
 /** CPU and memory in use on the host over the last samples (VMs' share, as virt-manager counts it). */
 function HostGraphs({ connection, info }: { connection: string; info: HostInfo }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const samples = useHostSamples(connection);
+  const samples = useHostStats(connection);
   const cpu = samples.map((s) => (info.cpus > 0 ? (s.cpuCores / info.cpus) * 100 : 0));
   const memory = samples.map((s) => s.memoryKiB * 1024);
   const lastCpu = cpu.at(-1);

@@ -2,7 +2,7 @@
 // and unsubscribes with the component; none talks to the API's event stream itself.
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type {
-  ConnectionView, DomainSample, DomainSummary, JobView, NetworkSummary, NodeDeviceSummary, PoolSummary, PromptView, Settings,
+  ConnectionView, DomainSample, DomainSummary, HostSample, JobView, NetworkSummary, NodeDeviceSummary, PoolSummary, PromptView, Settings,
   SnapshotSummary,
 } from '../../main/api/contract/index.js';
 import type { LinkStatus } from './api-client.js';
@@ -108,6 +108,14 @@ export function useStats(ref: Ref): readonly DomainSample[] {
   }, [stats, connection, key]);
   const subscribe = useCallback((cb: () => void) => stats.subscribe(connection, key, cb), [stats, connection, key]);
   return useSyncExternalStore(subscribe, () => stats.history(connection, key));
+}
+
+/** A host's sums over its VMs (CPU cores busy, memory, disk and network rates), live; holds its watch while mounted. */
+export function useHostStats(connection: string): readonly HostSample[] {
+  const { stats } = useStores();
+  useHostWatch(connection);
+  const subscribe = useCallback((cb: () => void) => stats.subscribeHost(connection, cb), [stats, connection]);
+  return useSyncExternalStore(subscribe, () => stats.hostHistory(connection));
 }
 
 export interface NotificationsApi {

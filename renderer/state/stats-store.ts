@@ -4,6 +4,7 @@ import type { ApiPort } from './api-port.js';
 /** Samples kept per VM: two minutes at the default 1–3 s tick, as the main process keeps. */
 export const STATS_POINTS = 120;
 const EMPTY: readonly DomainSample[] = Object.freeze([]);
+const NO_HOST_SAMPLES: readonly HostSample[] = Object.freeze([]);
 
 interface Series {
   samples: readonly DomainSample[];
@@ -19,13 +20,16 @@ const seriesKey = (connection: string, uuid: string): string => `${connection}\n
  */
 export class StatsStore {
   private readonly series = new Map<string, Series>();
-  private readonly hosts = new Map<string, HostSample>();
+  /** Per connection: the host's sums over its VMs, tick by tick, and who shows them. */
+  private readonly hosts = new Map<string, { samples: readonly HostSample[]; readonly listeners: Set<() => void> }>();
   private readonly watchers = new Map<string, number>();
 
   constructor(private readonly api: ApiPort, private readonly onError: (message: string) => void = () => {}) {}
 
   apply(event: StatsEvent): void {
-    this.hosts.set(event.connection, event.host);
+    const h = this.hostEntry(event.connection);
+    h.samples = [...h.samples.slice(-(STATS_POINTS - 1)), event.host];
+    for (const l of [...h.listeners]) l();
     for (const [uuid, sample] of Object.entries(event.domains)) {
       const s = this.entry(seriesKey(event.connection, uuid));
       const next = s.samples.length >= STATS_POINTS ? s.samples.slice(s.samples.length - STATS_POINTS + 1) : [...s.samples];
@@ -62,8 +66,31 @@ export class StatsStore {
     return this.series.get(seriesKey(connection, uuid))?.samples ?? EMPTY;
   }
 
+  /** The host's latest sample. */
   host(connection: string): HostSample | undefined {
-    return this.hosts.get(connection);
+    return this.hosts.get(connection)?.samples.at(-1);
+  }
+
+  /** The host's samples, oldest first (as many as a VM's series keeps). */
+  hostHistory(connection: string): readonly HostSample[] {
+    return this.hosts.get(connection)?.samples ?? NO_HOST_SAMPLES;
+  }
+
+  subscribeHost(connection: string, listener: () => void): () => void {
+    const h = this.hostEntry(connection);
+    h.listeners.add(listener);
+    return () => {
+      h.listeners.delete(listener);
+    };
+  }
+
+  private hostEntry(connection: string): { samples: readonly HostSample[]; readonly listeners: Set<() => void> } {
+    let h = this.hosts.get(connection);
+    if (!h) {
+      h = { samples: NO_HOST_SAMPLES, listeners: new Set() };
+      this.hosts.set(connection, h);
+    }
+    return h;
   }
 
   /** Fills a VM's series from the service's history when the view opens after ticks began. */
@@ -86,7 +113,7 @@ export class StatsStore {
 
   /** A connection was removed: its series go. */
   forget(connection: string): void {
-    this.hosts.delete(connection);
+    if ((this.hosts.get(connection)?.listeners.size ?? 0) === 0) this.hosts.delete(connection);
     for (const [key, s] of [...this.series]) {
       if (key.startsWith(`${connection}\n`) && s.listeners.size === 0) this.series.delete(key);
     }
@@ -95,6 +122,7 @@ export class StatsStore {
   listenerCount(): number {
     let n = 0;
     for (const s of this.series.values()) n += s.listeners.size;
+    for (const h of this.hosts.values()) n += h.listeners.size;
     return n;
   }
 

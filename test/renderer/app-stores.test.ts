@@ -68,6 +68,25 @@ describe('AppStores', () => {
     stores.dispose();
   });
 
+  it('keeps each host\'s own series of samples and tells only that host\'s listeners', async () => {
+    const port = new FakePort();
+    const stores = await started(port);
+    let told = 0;
+    const off = stores.stats.subscribeHost('h1', () => told++);
+    port.emit(
+      { type: 'stats', connection: 'h1', at: 1, domains: {}, host: { ...host, cpuCores: 0.5 } },
+      { type: 'stats', connection: 'h2', at: 1, domains: {}, host: { ...host, cpuCores: 1.5 } },
+      { type: 'stats', connection: 'h1', at: 2, domains: {}, host: { ...host, cpuCores: 0.25 } },
+    );
+    expect(stores.stats.hostHistory('h1').map((h) => h.cpuCores)).toEqual([0.5, 0.25]);
+    expect(stores.stats.hostHistory('h2').map((h) => h.cpuCores)).toEqual([1.5]);
+    expect(stores.stats.host('h1')?.cpuCores).toBe(0.25);
+    expect(told).toBe(2);
+    off();
+    expect(stores.stats.listenerCount()).toBe(0);
+    stores.dispose();
+  });
+
   it('holds a host\'s stats watch while any view holds it, and releases it with the last', async () => {
     const port = new FakePort();
     const stores = await started(port);
