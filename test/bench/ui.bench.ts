@@ -1,29 +1,42 @@
-// UI benchmark: browser mode with a host of 1,000 VMs (half running). Prints the time to the first full list
-// in Chromium and the main process's CPU time and memory per stats tick (1 s ticks), with the same figures for
-// an idle window where nobody watches stats, for the Demo host and for libvirtd's test driver over RPC; and the
-// bytes the first list costs on the wire: the domains.list answer, and the event batch carrying the reset.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// UI benchmark, browser mode in Chromium: every speed figure of issue 12 with its target, PASS/MISS and, where one
+// exists, the peer's figure. Hosts: 1,000 running VMs on the Demo host (a test-driver node file) and on libvirtd's
+// test driver over RPC (the lab); and 5,000 VMs over 20 lab hosts (test+unix, 250 VMs each, half running).
+// Also the main process's memory and the bytes the first list costs on the wire.
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import type { ApiEvent, ServerFrame } from '../../main/api/contract/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
-import { projectRoot, runApp } from '../support/app-process.js';
-import { launchChromium } from '../support/chromium.js';
+import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { peerAvailable, startXvfb, virtManagerLaunchMs, type Xvfb } from './virt-manager.js';
+import { keystrokeMs, launchBenchChromium, listedAt, median, percentile, scriptMs, scrollFrames, watchListed } from './ui-page.js';
 
 const VMS = 1000;
+const HOSTS = 20;
+const PER_HOST = 250;
 const TICK_SECONDS = 1;
 const MEASURE_SECONDS = 15;
+const IDLE_SECONDS = 5;
+const LOADS = 3;
+const SCROLL_FRAMES = 400;
+const SCROLL_STEP_PX = 300;
+const SEARCH_KEY = '9';
 const CLK_TCK = 100;
 
-function nodeXml(): string {
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+interface Vm { readonly name: string; readonly running: boolean }
+
+function nodeXml(vms: readonly Vm[], uuidPrefix: number): string {
   const parts = ["<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>"];
-  for (let i = 0; i < VMS; i++) {
-    const uuid = `7a1d0a8e-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-    parts.push(`<domain type='test'><name>ui-vm-${String(i).padStart(4, '0')}</name><uuid>${uuid}</uuid>
+  vms.forEach((vm, i) => {
+    const uuid = `7a1d0a8e-${uuidPrefix.toString(16).padStart(4, '0')}-4000-8000-${i.toString(16).padStart(12, '0')}`;
+    parts.push(`<domain type='test'><name>${vm.name}</name><uuid>${uuid}</uuid>
   <memory unit='MiB'>512</memory><vcpu>2</vcpu><os><type arch='x86_64'>hvm</type></os>
-  <test:runstate>${i % 2 === 0 ? 1 : 5}</test:runstate></domain>`);
-  }
+  <test:runstate>${vm.running ? 1 : 5}</test:runstate></domain>`);
+  });
   parts.push('</node>');
   return parts.join('\n');
 }
@@ -100,68 +113,243 @@ async function firstListBytes(url: string): Promise<{ listBytes: number; batchBy
   }
 }
 
-interface Row {
-  readonly host: string;
-  readonly firstListMs: number;
-  readonly listBytes: number;
-  readonly batchBytes: number;
-  readonly cpuMsPerTick: number;
-  readonly idleCpuMsPerSecond: number;
-  readonly rssMiB: number;
+
+function socketFds(pid: number): number {
+  let n = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) n++;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return n;
 }
 
-async function measure(label: string, uri: string): Promise<Row> {
-  const data = seededDataDir([{ uri, name: label }]);
+/** libvirtd's client connections as `virt-admin client-list` counts them, or undefined when it cannot. */
+async function libvirtdClients(lab: Lab): Promise<number | undefined> {
+  const r = await lab.exec('virt-admin', ['-c', 'libvirtd:///system', 'client-list', 'libvirtd']);
+  if (r.code !== 0) return undefined;
+  return r.stdout.split('\n').filter((l) => /^\s*\d+\s+\S/.test(l)).length;
+}
+
+/** Starts the app with the given hosts connected at start-up (stats every TICK_SECONDS). */
+async function startApp(hosts: ReadonlyArray<{ uri: string; name: string }>): Promise<{ app: RunningApp; spawnedAt: number; remove: () => void }> {
+  const data = seededDataDir(hosts);
   writeFileSync(join(data.dir, 'settings.json'), JSON.stringify({ statsIntervalSeconds: TICK_SECONDS }));
+  const spawnedAt = Date.now();
   const app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
-  const { browser, close } = await launchChromium();
-  try {
-    const pid = app.pid;
-    // Idle: connected, nobody looking, so no stats ticks.
-    await new Promise((r) => setTimeout(r, 3000));
-    const idle0 = cpuSeconds(pid);
-    await new Promise((r) => setTimeout(r, 5000));
-    const idleCpuMsPerSecond = ((cpuSeconds(pid) - idle0) * 1000) / 5;
+  return { app, spawnedAt, remove: data.remove };
+}
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const started = Date.now();
-    await page.goto(app.url);
-    const host = page.getByRole('rowgroup', { name: label });
-    await host.locator('.vm-count').filter({ hasText: `${VMS} VMs` }).waitFor({ timeout: 60_000 });
-    await page.locator('.vm-list-table').getByRole('row', { name: 'ui-vm-0000', exact: true }).waitFor({ timeout: 60_000 });
-    const firstListMs = Date.now() - started;
+async function openList(browser: Browser, url: string, rows: number): Promise<{ page: Page; ms: number; epoch: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await watchListed(page, rows);
+  await page.goto(url);
+  const at = await listedAt(page);
+  return { page, ms: at.fromNavigation, epoch: at.epoch };
+}
 
-    await new Promise((r) => setTimeout(r, 2000 * TICK_SECONDS)); // history warms up
-    const cpu0 = cpuSeconds(pid);
-    await new Promise((r) => setTimeout(r, MEASURE_SECONDS * 1000));
-    const cpuMsPerTick = ((cpuSeconds(pid) - cpu0) * 1000) / (MEASURE_SECONDS / TICK_SECONDS);
-    const rss = rssMiB(pid);
+/** First full list from page load: the median of LOADS fresh pages; the last stays open. */
+async function firstList(browser: Browser, url: string, rows: number): Promise<{ page: Page; ms: number }> {
+  const times: number[] = [];
+  for (let i = 0; ; i++) {
+    const { page, ms } = await openList(browser, url, rows);
+    times.push(ms);
+    if (i === LOADS - 1) return { page, ms: median(times) };
     await page.close();
-    return { host: label, firstListMs, cpuMsPerTick, idleCpuMsPerSecond, rssMiB: rss, ...(await firstListBytes(app.url)) };
-  } finally {
-    await close();
-    await app.stop();
-    data.remove();
   }
 }
+
+async function idleCpuMsPerSecond(pid: number): Promise<number> {
+  await sleep(3000);
+  const c0 = cpuSeconds(pid);
+  await sleep(IDLE_SECONDS * 1000);
+  return ((cpuSeconds(pid) - c0) * 1000) / IDLE_SECONDS;
+}
+
+interface HostFigures {
+  readonly host: string;
+  readonly launchMs: number;
+  readonly firstListMs: number;
+  readonly mainCpuMsPerTick: number;
+  readonly rendererScriptMsPerTick: number;
+  readonly idleCpuMsPerSecond: number;
+  readonly rssMiB: number;
+  readonly listBytes: number;
+  readonly batchBytes: number;
+  /** virt-manager's launch → every VM listed on the same host, when it ran. */
+  readonly peerLaunch: string;
+}
+
+async function peerLaunch(xvfb: Xvfb | undefined, uri: string): Promise<string> {
+  if (!xvfb) return 'virt-manager: not installed';
+  try {
+    return `virt-manager ${s(await virtManagerLaunchMs(xvfb, uri, VMS))}`;
+  } catch (e) {
+    return `virt-manager failed: ${(e as Error).message}`;
+  }
+}
+
+/** One host of VMS running VMs. */
+async function measureHost(browser: Browser, xvfb: Xvfb | undefined, label: string, uri: string): Promise<HostFigures> {
+  const { app, spawnedAt, remove } = await startApp([{ uri, name: label }]);
+  let figures: Omit<HostFigures, 'peerLaunch'>;
+  try {
+    // Launch: the process start to the list showing every VM (the page opens as soon as the URL is printed).
+    const launch = await openList(browser, app.url, VMS);
+    await launch.page.close();
+    // Idle: connected, nobody looking, so no stats ticks.
+    const idle = await idleCpuMsPerSecond(app.pid);
+    const { page, ms } = await firstList(browser, app.url, VMS);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await sleep(2000 * TICK_SECONDS); // history warms up
+    const cpu0 = cpuSeconds(app.pid);
+    const script0 = await scriptMs(cdp);
+    await sleep(MEASURE_SECONDS * 1000);
+    const ticks = MEASURE_SECONDS / TICK_SECONDS;
+    const mainCpuMsPerTick = ((cpuSeconds(app.pid) - cpu0) * 1000) / ticks;
+    const rendererScriptMsPerTick = ((await scriptMs(cdp)) - script0) / ticks;
+    const rss = rssMiB(app.pid);
+    await page.close();
+    figures = {
+      host: label, launchMs: launch.epoch - spawnedAt, firstListMs: ms, mainCpuMsPerTick, rendererScriptMsPerTick,
+      idleCpuMsPerSecond: idle, rssMiB: rss, ...(await firstListBytes(app.url)),
+    };
+  } finally {
+    await app.stop();
+    remove();
+  }
+  // The peer runs alone, after Hangar has stopped.
+  return { ...figures, peerLaunch: await peerLaunch(xvfb, uri) };
+}
+
+interface ManyHostsFigures {
+  readonly launchMs: number;
+  readonly firstListMs: number;
+  readonly framesUnder16: number;
+  readonly frameP95Ms: number;
+  readonly keystrokeMs: number;
+  readonly shownAfterKey: number;
+  readonly clients: number | undefined;
+  readonly clientsBefore: number | undefined;
+  readonly mainSockets: number;
+  readonly idleCpuMsPerSecond: number;
+}
+
+/** HOSTS lab hosts of PER_HOST VMs each (half running), all connected at start-up. */
+async function measureManyHosts(browser: Browser, lab: Lab, dir: string): Promise<ManyHostsFigures> {
+  const hosts: { uri: string; name: string }[] = [];
+  const names: string[] = [];
+  for (let h = 1; h <= HOSTS; h++) {
+    const tag = String(h).padStart(2, '0');
+    const vms = Array.from({ length: PER_HOST }, (_, i) => ({ name: `h${tag}-vm-${String(i).padStart(4, '0')}`, running: i % 2 === 0 }));
+    names.push(...vms.map((v) => v.name));
+    const file = join(dir, `ui-host-${tag}.xml`);
+    writeFileSync(file, nodeXml(vms, h));
+    hosts.push({ uri: `test+unix://${file}?socket=${lab.socketPath}`, name: `host-${tag}` });
+  }
+  const total = HOSTS * PER_HOST;
+  const matching = names.filter((n) => n.includes(SEARCH_KEY)).length;
+  const clientsBefore = await libvirtdClients(lab);
+  const { app, spawnedAt, remove } = await startApp(hosts);
+  try {
+    const launch = await openList(browser, app.url, total);
+    await launch.page.close();
+    const idle = await idleCpuMsPerSecond(app.pid);
+    const clients = await libvirtdClients(lab);
+    const mainSockets = socketFds(app.pid);
+    const { page, ms } = await firstList(browser, app.url, total);
+    await sleep(1000);
+    const frames = await scrollFrames(page, SCROLL_FRAMES, SCROLL_STEP_PX);
+    const search = page.locator('.vm-search input');
+    const keys: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      await search.click();
+      keys.push(await keystrokeMs(page, SEARCH_KEY, matching));
+      await search.fill('');
+      await page.locator(`.vm-list-table[data-rows="${total}"]`).waitFor();
+    }
+    await page.close();
+    return {
+      launchMs: launch.epoch - spawnedAt, firstListMs: ms, framesUnder16: frames.filter((f) => f < 16).length / frames.length,
+      frameP95Ms: percentile(frames, 95), keystrokeMs: median(keys), shownAfterKey: matching, clients, clientsBefore,
+      mainSockets, idleCpuMsPerSecond: idle,
+    };
+  } finally {
+    await app.stop();
+    remove();
+  }
+}
+
+interface Line { readonly figure: string; readonly where: string; readonly value: string; readonly target: string; readonly pass: boolean | undefined; readonly peer: string }
+
+function print(lines: readonly Line[]): void {
+  const cols: (keyof Line)[] = ['figure', 'where', 'value', 'target', 'pass', 'peer'];
+  const head: Record<keyof Line, string> = { figure: 'figure', where: 'host(s)', value: 'Hangar', target: 'target', pass: 'verdict', peer: 'peer (same run)' };
+  const cell = (l: Line, c: keyof Line): string => c === 'pass' ? (l.pass === undefined ? '-' : l.pass ? 'PASS' : 'MISS') : String(l[c]);
+  const width = cols.map((c) => Math.max(head[c].length, ...lines.map((l) => cell(l, c).length)));
+  const row = (cells: string[]): string => cells.map((s, i) => s.padEnd(width[i] ?? 0)).join('  ').trimEnd();
+  console.log(row(cols.map((c) => head[c])));
+  console.log(row(width.map((w) => '-'.repeat(w))));
+  for (const l of lines) console.log(row(cols.map((c) => cell(l, c))));
+}
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
+const msf = (ms: number): string => `${ms.toFixed(1)} ms`;
+const kB = (n: number): string => `${n} B (${(n / 1024).toFixed(0)} KiB)`;
+const NO_PEER = '-';
 
 export default async function run(): Promise<void> {
   const dir = join(projectRoot, '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'ui-1000-vms.xml');
-  writeFileSync(file, nodeXml());
+  const vms = Array.from({ length: VMS }, (_, i) => ({ name: `ui-vm-${String(i).padStart(4, '0')}`, running: true }));
+  writeFileSync(file, nodeXml(vms, 0));
+  const browser = await launchBenchChromium();
+  const xvfb = peerAvailable() ? await startXvfb() : undefined;
   let lab: Lab | undefined;
   try {
-    const rows = [await measure('Demo host', `test://${file}`)];
+    const hosts = [await measureHost(browser, xvfb, 'Demo host', `test://${file}`)];
     lab = await startLab();
-    rows.push(await measure('libvirtd test driver', `test+unix://${file}?socket=${lab.socketPath}`));
-    console.log(`ui: ${VMS} VMs (${VMS / 2} running), stats every ${TICK_SECONDS} s, ${MEASURE_SECONDS} s measured`);
-    console.log('host                   first full list   main CPU per tick   main CPU idle (no viewer)   main RSS   domains.list answer   first event batch');
-    const kB = (n: number): string => `${n} B (${(n / 1024).toFixed(0)} KiB)`;
-    for (const r of rows) {
-      console.log(`${r.host.padEnd(22)} ${`${r.firstListMs} ms`.padStart(15)}   ${`${r.cpuMsPerTick.toFixed(1)} ms`.padStart(17)}   ${`${r.idleCpuMsPerSecond.toFixed(1)} ms/s`.padStart(25)}   ${`${r.rssMiB.toFixed(0)} MiB`.padStart(8)}   ${kB(r.listBytes).padStart(19)}   ${kB(r.batchBytes).padStart(17)}`);
+    hosts.push(await measureHost(browser, xvfb, 'libvirtd test driver', `test+unix://${file}?socket=${lab.socketPath}`));
+    const many = await measureManyHosts(browser, lab, dir);
+
+    console.log(`ui: ${VMS} running VMs on one host; ${HOSTS * PER_HOST} VMs (half running) over ${HOSTS} lab hosts; stats every ${TICK_SECONDS} s`);
+    console.log(`    (first lists: median of ${LOADS} page loads; ticks: ${MEASURE_SECONDS} s measured; idle: ${IDLE_SECONDS} s, no page open;`);
+    console.log(`    scroll: ${SCROLL_FRAMES} frames of ${SCROLL_STEP_PX} px, Chromium without frame-rate cap; search: "${SEARCH_KEY}" → ${many.shownAfterKey} VMs, median of ${LOADS})`);
+    const lines: Line[] = [];
+    for (const h of hosts) {
+      lines.push({ figure: `first full list, ${VMS} VMs, from page load`, where: h.host, value: s(h.firstListMs), target: '< 0.250 s', pass: h.firstListMs < 250, peer: NO_PEER });
     }
+    lines.push({ figure: `first full list, ${HOSTS * PER_HOST} VMs, from page load`, where: `${HOSTS} lab hosts`, value: s(many.firstListMs), target: '< 1.000 s', pass: many.firstListMs < 1000, peer: NO_PEER });
+    for (const h of hosts) {
+      lines.push({ figure: `launch → ${VMS} VMs listed`, where: h.host, value: s(h.launchMs), target: '< 1.000 s', pass: h.launchMs < 1000, peer: h.peerLaunch });
+    }
+    lines.push({ figure: `launch → ${HOSTS * PER_HOST} VMs listed`, where: `${HOSTS} lab hosts`, value: s(many.launchMs), target: '(none)', pass: undefined, peer: NO_PEER });
+    for (const h of hosts) {
+      lines.push({ figure: `stats tick, ${VMS} running: main CPU`, where: h.host, value: msf(h.mainCpuMsPerTick), target: '< 5 ms', pass: h.mainCpuMsPerTick < 5, peer: NO_PEER });
+      lines.push({ figure: `stats tick, ${VMS} running: renderer scripting`, where: h.host, value: msf(h.rendererScriptMsPerTick), target: '< 4 ms', pass: h.rendererScriptMsPerTick < 4, peer: NO_PEER });
+    }
+    lines.push({ figure: `scroll ${HOSTS * PER_HOST} VMs: frames under 16 ms`, where: `${HOSTS} lab hosts`, value: `${(many.framesUnder16 * 100).toFixed(1)} % (p95 ${msf(many.frameP95Ms)})`, target: '≥ 95 %', pass: many.framesUnder16 >= 0.95, peer: NO_PEER });
+    lines.push({ figure: `search keystroke filters ${HOSTS * PER_HOST} VMs`, where: `${HOSTS} lab hosts`, value: msf(many.keystrokeMs), target: '< 50 ms', pass: many.keystrokeMs < 50, peer: NO_PEER });
+    const clients = many.clients === undefined || many.clientsBefore === undefined ? undefined : many.clients - many.clientsBefore;
+    lines.push({ figure: `${HOSTS} hosts: libvirtd client connections`, where: `${HOSTS} lab hosts`, value: clients === undefined ? 'n/a (virt-admin failed)' : `${clients} (main holds ${many.mainSockets} sockets)`, target: `= ${HOSTS}`, pass: clients === undefined ? undefined : clients === HOSTS, peer: NO_PEER });
+    lines.push({ figure: `${HOSTS} hosts idle: main CPU`, where: `${HOSTS} lab hosts`, value: `${(many.idleCpuMsPerSecond / 10).toFixed(2)} % of a core`, target: '< 1 %', pass: many.idleCpuMsPerSecond < 10, peer: NO_PEER });
+    for (const h of hosts) {
+      lines.push({ figure: 'idle (no page open): main CPU', where: h.host, value: `${(h.idleCpuMsPerSecond / 10).toFixed(2)} % of a core`, target: '(none)', pass: undefined, peer: NO_PEER });
+      lines.push({ figure: 'main RSS after ticks', where: h.host, value: `${h.rssMiB.toFixed(0)} MiB`, target: '(none)', pass: undefined, peer: NO_PEER });
+      lines.push({ figure: 'domains.list answer', where: h.host, value: kB(h.listBytes), target: '(none)', pass: undefined, peer: NO_PEER });
+      lines.push({ figure: 'first event batch (reset)', where: h.host, value: kB(h.batchBytes), target: '(none)', pass: undefined, peer: NO_PEER });
+    }
+    print(lines);
+    console.log('peer: virt-manager --debug --connect <same URI> under Xvfb, launch → its "domain=… added" log line for the last VM');
+    console.log('      (logged as its vm-added handler appends the row); Hangar: process start → the page\'s list showing every VM');
+    console.log('      (Chromium already running; the page opens when the app prints its URL).');
   } finally {
+    await browser.close();
+    await xvfb?.stop();
     await lab?.stop();
   }
 }
