@@ -1,6 +1,6 @@
-import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VmListRow, type RowHandlers } from './VmListRow.js';
 import type { OptionalColumn, SortBy, SortColumn, VmItem } from './vm-list-model.js';
@@ -41,6 +41,59 @@ export interface VmTableHandle {
 }
 
 /**
+ * The rows in view, with the virtualizer: scrolling renders only this, not the Table (whose context would make every
+ * cell render again, and PatternFly's Th and Td measure themselves, a forced layout, after each render).
+ */
+function VmTableBody({ scroller, scrollElement, items, columns, selected, focusIndex, hostCpus, handlers, handle }: {
+  scroller: React.RefObject<HTMLDivElement | null>;
+  /** The scroller once mounted (a ref is attached after this child's effects run, so it comes as state too). */
+  scrollElement: HTMLDivElement | null;
+  items: readonly VmItem[];
+  columns: readonly OptionalColumn[];
+  selected: ReadonlySet<string>;
+  focusIndex: number;
+  hostCpus: ReadonlyMap<string, number>;
+  handlers: RowHandlers;
+  handle: Ref<VmTableHandle>;
+}): React.JSX.Element {
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollElement,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // The sticky header sits over the first rows: keep focused rows clear of it.
+    scrollPaddingStart: ROW_HEIGHT,
+  });
+  useImperativeHandle(handle, () => ({
+    focus: () => scroller.current?.focus({ preventScroll: true }),
+    scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+  }), [virtualizer]);
+  useEffect(() => {
+    if (focusIndex >= items.length && items.length > 0) virtualizer.scrollToIndex(items.length - 1);
+  }, [focusIndex, items.length, virtualizer]);
+
+  const rows = virtualizer.getVirtualItems();
+  const padTop = rows[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  const span = 5 + columns.length;
+  return (
+    <Tbody>
+      {/* Plain cells: a Td would measure itself after each scroll. */}
+      {padTop > 0 && <tr className="vm-spacer" aria-hidden><td colSpan={span} style={{ height: padTop }} /></tr>}
+      {rows.map((v) => {
+        const item = items[v.index];
+        if (!item) return null;
+        return (
+          <VmListRow key={item.id} item={item} index={v.index} columns={columns} selected={selected.has(item.id)}
+            focused={v.index === focusIndex} hostCpus={hostCpus.get(item.connection)} handlers={handlers} />
+        );
+      })}
+      {padBottom > 0 && <tr className="vm-spacer" aria-hidden><td colSpan={span} style={{ height: padBottom }} /></tr>}
+    </Tbody>
+  );
+}
+
+/**
  * The VM list's table: PatternFly markup, but only the rows in view (and a few around) are in the DOM, between
  * two spacer rows that keep the scroll height of them all.
  */
@@ -60,28 +113,13 @@ export function VmTable({ items, columns, selected, focusIndex, sortBy, onSort, 
 }): React.JSX.Element {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    // The sticky header sits over the first rows: keep focused rows clear of it.
-    scrollPaddingStart: ROW_HEIGHT,
-  });
-  useImperativeHandle(handle, () => ({
-    focus: () => scroller.current?.focus({ preventScroll: true }),
-    scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
-  }), [virtualizer]);
-  useEffect(() => {
-    if (focusIndex >= items.length && items.length > 0) virtualizer.scrollToIndex(items.length - 1);
-  }, [focusIndex, items.length, virtualizer]);
-
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attach = useCallback((el: HTMLDivElement | null) => {
+    scroller.current = el;
+    setScrollElement(el);
+  }, []);
   const height = useFillHeight(scroller);
   const minWidth = ['select', 'name', 'state', 'host', ...columns, 'actions'].reduce((sum, c) => sum + (WIDTHS[c] ?? 6), 0);
-  const rows = virtualizer.getVirtualItems();
-  const padTop = rows[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
-  const span = 5 + columns.length;
   const order: SortColumn[] = ['name', 'state', 'host', ...columns];
   const sort = (column: SortColumn): ThProps['sort'] => ({
     sortBy: { index: order.indexOf(sortBy.column), direction: sortBy.direction, defaultDirection: 'asc' },
@@ -90,7 +128,7 @@ export function VmTable({ items, columns, selected, focusIndex, sortBy, onSort, 
   });
 
   return (
-    <div ref={scroller} className="vm-list-scroll" tabIndex={0} style={height === undefined ? undefined : { height }} onKeyDown={onKeyDown} role="region" aria-label={t('vmlist.tableRegion')}>
+    <div ref={attach} className="vm-list-scroll" tabIndex={0} style={height === undefined ? undefined : { height }} onKeyDown={onKeyDown} role="region" aria-label={t('vmlist.tableRegion')}>
       <Table aria-label={t('vmlist.tableLabel')} variant="compact" isStickyHeader className="vm-list-table" data-rows={items.length}
         style={{ minWidth: `${minWidth}rem` }}>
         <Thead>
@@ -104,18 +142,8 @@ export function VmTable({ items, columns, selected, focusIndex, sortBy, onSort, 
             <Th className="vm-col-actions" screenReaderText={t('manager.column.actions')} />
           </Tr>
         </Thead>
-        <Tbody>
-          {padTop > 0 && <Tr className="vm-spacer" aria-hidden><Td colSpan={span} style={{ height: padTop }} /></Tr>}
-          {rows.map((v) => {
-            const item = items[v.index];
-            if (!item) return null;
-            return (
-              <VmListRow key={item.id} item={item} index={v.index} columns={columns} selected={selected.has(item.id)}
-                focused={v.index === focusIndex} hostCpus={hostCpus.get(item.connection)} handlers={handlers} />
-            );
-          })}
-          {padBottom > 0 && <Tr className="vm-spacer" aria-hidden><Td colSpan={span} style={{ height: padBottom }} /></Tr>}
-        </Tbody>
+        <VmTableBody scroller={scroller} scrollElement={scrollElement} items={items} columns={columns} selected={selected} focusIndex={focusIndex}
+          hostCpus={hostCpus} handlers={handlers} handle={handle} />
       </Table>
     </div>
   );
