@@ -1,5 +1,9 @@
 export const en = {
   app: { title: 'Hangar', main: 'Open tabs' },
+  editConnection: {
+    title: 'Edit connection', name: 'Name', nameHelp: 'Empty: the URI stands for the name.', uri: 'URI',
+    uriHelp: 'A new URI is a new host: Hangar reconnects to it.', save: 'Save',
+  },
   common: {
     cancel: 'Cancel', close: 'Close', warning: 'Warning:', ok: 'OK', yes: 'Yes', no: 'No', none: '—', loading: 'Loading…', copy: 'Copy to clipboard',
     copied: 'Copied', showLess: 'Show less', showMoreCount: '{{remaining}} more',
@@ -176,6 +180,7 @@ export const en = {
     disconnect: 'Disconnect',
     remove: 'Remove',
     details: 'Host details',
+    edit: 'Rename or edit…',
     hint: {
       'daemon-not-running': 'The libvirt daemon is not running on this machine, or libvirt is not installed: nothing answers at {{socket}}. Install it (Debian: apt install libvirt-daemon-system), then start it: systemctl start libvirtd (or virtqemud.socket on modular daemons).',
       'socket-permission': 'This user may not use {{socket}}. Join the libvirt group (sudo adduser $USER libvirt), then log out and in again.',

@@ -2,6 +2,10 @@ import type { Strings } from './index.js';
 
 export const zhCN: Strings = {
   app: { title: 'Hangar', main: '已打开的标签页' },
+  editConnection: {
+    title: '编辑连接', name: '名称', nameHelp: '留空时以 URI 作为名称。', uri: 'URI',
+    uriHelp: '新的 URI 意味着新的主机：Hangar 会重新连接到它。', save: '保存',
+  },
   common: {
     cancel: '取消', close: '关闭', warning: '警告：', ok: '确定', yes: '是', no: '否', none: '—', loading: '正在加载…', copy: '复制到剪贴板',
     copied: '已复制', showLess: '收起', showMoreCount: '还有 {{remaining}} 个',
@@ -178,6 +182,7 @@ export const zhCN: Strings = {
     disconnect: '断开连接',
     remove: '移除',
     details: '主机详情',
+    edit: '重命名或编辑…',
     hint: {
       'daemon-not-running': '本机上的 libvirt 守护进程没有运行，或尚未安装 libvirt：{{socket}} 没有响应。请先安装（Debian：apt install libvirt-daemon-system），再启动它：systemctl start libvirtd（模块化守护进程则为 virtqemud.socket）。',
       'socket-permission': '当前用户无权使用 {{socket}}。请加入 libvirt 组（sudo adduser $USER libvirt），然后注销并重新登录。',

@@ -7,6 +7,7 @@ import type { ConnectionView } from '../../main/api/contract/index.js';
 import { useNavigation } from '../shell/navigation.js';
 import { useApi, useDomains, useNotifications } from '../state/hooks.js';
 import { ConnectionError } from './ConnectionError.js';
+import { EditConnectionDialog } from './EditConnectionDialog.js';
 import { ConnectionStateLabel } from './ConnectionStateLabel.js';
 import { connectionName } from './connection-state.js';
 
@@ -21,6 +22,7 @@ export function HostRows({ connection, onRemove }: {
   const notifications = useNotifications();
   const domains = useDomains(connection.key);
   const [menu, setMenu] = useState(false);
+  const [editing, setEditing] = useState(false);
   const name = connectionName(connection);
   const { state } = connection;
   const connected = state.state === 'connected';
@@ -57,18 +59,25 @@ export function HostRows({ connection, onRemove }: {
                   setMenu(false);
                   nav.open({ kind: 'host', connection: connection.key, section: 'overview' });
                 }}>{t('connection.details')}</DropdownItem>
+                <DropdownItem onClick={() => {
+                  setMenu(false);
+                  setEditing(true);
+                }}>{t('connection.edit')}</DropdownItem>
                 <DropdownItem isDanger onClick={() => {
                   setMenu(false);
                   onRemove(connection);
                 }}>{t('connection.remove')}</DropdownItem>
               </DropdownList>
             </Dropdown>
+            {/* A modal: drawn above the page, whatever cell holds it. */}
+            {editing && <EditConnectionDialog connection={connection} onClose={() => setEditing(false)} />}
           </div>
         </Td>
       </Tr>
       {state.state === 'error' && (
         <Tr className="host-error-row"><Td colSpan={4}><ConnectionError state={state} /></Td></Tr>
       )}
+
     </Tbody>
   );
 }

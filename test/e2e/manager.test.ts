@@ -107,4 +107,23 @@ describe('the manager window, on the Demo host and a real libvirt host', () => {
     expect(await ssh.locator('.connection-message').textContent()).toMatch(/Connection refused/);
     await page.screenshot({ path: join(artifacts, 'manager-connection-hints.png') });
   });
+
+  it('renames a connection and changes its URI from its menu; a bad URI is refused at the field', async () => {
+    const socket = '/run/hangar-e2e-nothing/libvirt-sock';
+    const host = page.getByRole('rowgroup', { name: `qemu+unix:///system?socket=${socket}` });
+    await host.getByRole('button', { name: /^Actions for the connection/ }).click();
+    await page.getByRole('menuitem', { name: 'Rename or edit…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit connection' });
+    await dialog.getByLabel('URI').fill('not a uri');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.locator('.pf-v6-c-helper-text__item.pf-m-error').first().textContent()).toMatch(/not a libvirt URI/);
+    await dialog.getByLabel('Name').fill('Renamed demo');
+    await dialog.getByLabel('URI').fill('test:///default?edited=1');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const renamed = page.getByRole('rowgroup', { name: 'Renamed demo' });
+    await expect.poll(() => renamed.getAttribute('data-connection-state'), { timeout: 15_000 }).toBe('connected');
+    expect(await renamed.textContent()).toContain('test:///default?edited=1');
+    await page.screenshot({ path: join(artifacts, 'manager-connection-edited.png') });
+  });
 });
