@@ -1,9 +1,11 @@
 import {
   VIR_STORAGE_POOL_BUILD_NEW, VIR_STORAGE_POOL_BUILD_NO_OVERWRITE, VIR_STORAGE_POOL_BUILD_OVERWRITE, VIR_STORAGE_POOL_DEFINE_VALIDATE,
-  VIR_STORAGE_VOL_RESIZE_ALLOCATE, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_STORAGE_XML_INACTIVE,
+  VIR_STORAGE_VOL_RESIZE_ALLOCATE, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_STORAGE_XML_INACTIVE, type StorageVolume, type Stream,
 } from '../../../drivers/api/index.js';
 import { channelIntoStream, streamIntoChannel } from '../channels/stream-bridge.js';
-import type { CallsOf, HandlerContext, Handlers } from './context.js';
+import type { ByteChannel } from '../contract/byte-channel.js';
+import type { ChannelOpened } from '../contract/channels.js';
+import type { CallsOf, HandlerContext, Handlers, SessionState } from './context.js';
 
 const BUILD = { new: VIR_STORAGE_POOL_BUILD_NEW, overwrite: VIR_STORAGE_POOL_BUILD_OVERWRITE, 'no-overwrite': VIR_STORAGE_POOL_BUILD_NO_OVERWRITE } as const;
 
@@ -17,6 +19,26 @@ export function storageHandlers(ctx: HandlerContext): Handlers<CallsOf<'storage'
     return null;
   };
   const volume = async (connection: string, poolKey: string, name: string) => (await pool(connection, poolKey)).storageVolLookupByName(name);
+  /**
+   * Opens a volume's stream on a libvirt connection of its own (see ConnectionManager.transferConnection) and joins
+   * it to a new channel of the session; `move` carries the bytes, and the connection goes when it is done.
+   */
+  const transfer = async (
+    connection: string, poolKey: string, name: string, session: SessionState, what: 'upload' | 'download',
+    open: (vol: StorageVolume) => Promise<Stream>, move: (stream: Stream, channel: ByteChannel) => Promise<unknown>,
+  ): Promise<ChannelOpened> => {
+    const lease = await manager.transferConnection(connection);
+    const channel = session.channels.open();
+    try {
+      const stream = await open(await (await lease.connection.storagePoolLookupByUUID(poolKey)).storageVolLookupByName(name));
+      void move(stream, channel).catch(() => undefined).finally(() => void lease.release());
+    } catch (e) {
+      channel.shutdown(`the ${what} did not start`);
+      await lease.release();
+      throw e;
+    }
+    return { channel: channel.id };
+  };
   return {
     'storage.list': async ({ connection }) => ({ rev: ctx.revisions.current, items: manager.objects(connection).pools }),
     'storage.poolXml': async ({ connection, key, inactive }) => ({ xml: await (await pool(connection, key)).getXMLDesc(inactive ? VIR_STORAGE_XML_INACTIVE : 0) }),
@@ -53,35 +75,11 @@ export function storageHandlers(ctx: HandlerContext): Handlers<CallsOf<'storage'
       await manager.refreshPool(connection, p);
       return null;
     },
-    'storage.uploadVolume': async ({ connection, pool: p, volume: v, offset, length }, session) => {
-      const lease = await manager.transferConnection(connection);
-      const channel = session.channels.open();
-      try {
-        const pool = await lease.connection.storagePoolLookupByUUID(p);
-        const stream = await (await pool.storageVolLookupByName(v)).upload(offset, length);
-        void channelIntoStream(channel, stream).then(async (done) => {
-          if (done) await manager.refreshPool(connection, p);
-        }).catch(() => undefined).finally(() => void lease.release());
-      } catch (e) {
-        channel.shutdown('the upload did not start');
-        await lease.release();
-        throw e;
-      }
-      return { channel: channel.id };
-    },
-    'storage.downloadVolume': async ({ connection, pool: p, volume: v, offset, length }, session) => {
-      const lease = await manager.transferConnection(connection);
-      const channel = session.channels.open();
-      try {
-        const pool = await lease.connection.storagePoolLookupByUUID(p);
-        const stream = await (await pool.storageVolLookupByName(v)).download(offset, length);
-        void streamIntoChannel(stream, channel).finally(() => void lease.release());
-      } catch (e) {
-        channel.shutdown('the download did not start');
-        await lease.release();
-        throw e;
-      }
-      return { channel: channel.id };
-    },
+    'storage.uploadVolume': async ({ connection, pool: p, volume: v, offset, length }, session) =>
+      transfer(connection, p, v, session, 'upload', (vol) => vol.upload(offset, length), async (stream, channel) => {
+        if (await channelIntoStream(channel, stream)) await manager.refreshPool(connection, p);
+      }),
+    'storage.downloadVolume': async ({ connection, pool: p, volume: v, offset, length }, session) =>
+      transfer(connection, p, v, session, 'download', (vol) => vol.download(offset, length), (stream, channel) => streamIntoChannel(stream, channel)),
   };
 }
