@@ -10,11 +10,14 @@ import {
 import { EventBatcher } from './event-batcher.js';
 import { appHandlers } from './handlers/app.js';
 import { connectionsHandlers } from './handlers/connections.js';
+import { consolesHandlers } from './handlers/consoles.js';
 import type { ApiServices, HandlerContext, SessionState } from './handlers/context.js';
 import { domainsHandlers } from './handlers/domains.js';
+import { historyHandlers } from './handlers/history.js';
 import { jobsHandlers } from './handlers/jobs.js';
 import { networksHandlers } from './handlers/networks.js';
 import { nodedevsHandlers } from './handlers/nodedevs.js';
+import { osinfoHandlers } from './handlers/osinfo.js';
 import { promptsHandlers } from './handlers/prompts.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { snapshotsHandlers } from './handlers/snapshots.js';
@@ -59,6 +62,9 @@ export class ApiService {
       ...snapshotsHandlers(ctx),
       ...jobsHandlers(ctx),
       ...promptsHandlers(ctx),
+      ...consolesHandlers(ctx),
+      ...historyHandlers(ctx),
+      ...osinfoHandlers(ctx),
       ...settingsHandlers(ctx, (settings) => this.batcher.push({ type: 'settings.changed', settings })),
     };
     this.handlers = all as Readonly<Record<CallName, AnyHandler>>;

@@ -1,3 +1,10 @@
+import { vmdetails } from './en/vmdetails.js';
+import { vmdevices } from './en/vmdevices.js';
+import { consoles } from './en/consoles.js';
+import { lifecycle } from './en/lifecycle.js';
+import { vmhistory } from './en/vmhistory.js';
+import { wizards } from './en/wizards.js';
+
 export const en = {
   app: { title: 'Hangar', main: 'Open tabs' },
   editConnection: {
@@ -213,6 +220,10 @@ export const en = {
     pause: { title: 'Pause “{{name}}”?', message: 'The VM stops running until it is resumed; its memory is kept.' },
   },
   vm: {
+    addHardware: 'Add Hardware',
+    pages: 'Pages of this VM',
+    page: { details: 'Details', console: 'Console', snapshots: 'Snapshots', history: 'History' },
+    notYet: 'This page is not built yet.',
     overview: 'Overview',
     name: 'Name',
     title: 'Title',
@@ -438,4 +449,6 @@ export const en = {
       deleteStorage: 'Deleting storage',
     },
   },
+  // Areas with a table of their own.
+  vmdetails, vmdevices, consoles, lifecycle, vmhistory, wizards,
 } as const;

@@ -1,4 +1,10 @@
 import type { Strings } from './index.js';
+import { vmdetails } from './zh-CN/vmdetails.js';
+import { vmdevices } from './zh-CN/vmdevices.js';
+import { consoles } from './zh-CN/consoles.js';
+import { lifecycle } from './zh-CN/lifecycle.js';
+import { vmhistory } from './zh-CN/vmhistory.js';
+import { wizards } from './zh-CN/wizards.js';
 
 export const zhCN: Strings = {
   app: { title: 'Hangar', main: '已打开的标签页' },
@@ -215,6 +221,10 @@ export const zhCN: Strings = {
     pause: { title: '暂停“{{name}}”？', message: '虚拟机将停止运行，直到被恢复；其内存会保留。' },
   },
   vm: {
+    addHardware: '添加硬件',
+    pages: '此虚拟机的页面',
+    page: { details: '详情', console: '控制台', snapshots: '快照', history: '历史' },
+    notYet: '此页面尚未完成。',
     overview: '概览',
     name: '名称',
     title: '标题',
@@ -440,4 +450,6 @@ export const zhCN: Strings = {
       deleteStorage: '删除存储',
     },
   },
+  // Areas with a table of their own.
+  vmdetails, vmdevices, consoles, lifecycle, vmhistory, wizards,
 };

@@ -10,7 +10,7 @@ import type { TabsState } from './use-tabs.js';
 function TabBody({ route }: { route: TabRoute }): React.JSX.Element {
   switch (route.kind) {
     case 'manager': return <ManagerTab />;
-    case 'vm': return <VmTab connection={route.connection} uuid={route.key} />;
+    case 'vm': return <VmTab connection={route.connection} uuid={route.key} page={route.page ?? 'details'} />;
     case 'host': return <HostTab connection={route.connection} section={route.section} />;
   }
 }

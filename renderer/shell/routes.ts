@@ -3,10 +3,13 @@
 
 export type HostSection = 'overview' | 'networks' | 'storage' | 'devices';
 export const HOST_SECTIONS: readonly HostSection[] = ['overview', 'networks', 'storage', 'devices'];
+/** A VM tab's sub-pages. */
+export type VmPage = 'details' | 'console' | 'snapshots' | 'history';
+export const VM_PAGES: readonly VmPage[] = ['details', 'console', 'snapshots', 'history'];
 
 export type TabRoute =
   | { readonly kind: 'manager' }
-  | { readonly kind: 'vm'; readonly connection: string; readonly key: string }
+  | { readonly kind: 'vm'; readonly connection: string; readonly key: string; readonly page?: VmPage }
   | { readonly kind: 'host'; readonly connection: string; readonly section: HostSection };
 
 export const MANAGER: TabRoute = { kind: 'manager' };
@@ -24,7 +27,7 @@ export function tabId(route: TabRoute): string {
 export function formatHash(route: TabRoute): string {
   switch (route.kind) {
     case 'manager': return '#/manager';
-    case 'vm': return `#/vm/${encodeURIComponent(route.connection)}/${encodeURIComponent(route.key)}`;
+    case 'vm': return `#/vm/${encodeURIComponent(route.connection)}/${encodeURIComponent(route.key)}/${route.page ?? 'details'}`;
     case 'host': return `#/host/${encodeURIComponent(route.connection)}/${route.section}`;
   }
 }
@@ -37,9 +40,9 @@ export function parseHash(hash: string): TabRoute | undefined {
       return '';
     }
   });
-  const [kind, connection, rest] = parts;
+  const [kind, connection, rest, sub] = parts;
   if (kind === 'manager') return MANAGER;
-  if (kind === 'vm' && connection && rest) return { kind: 'vm', connection, key: rest };
+  if (kind === 'vm' && connection && rest) return { kind: 'vm', connection, key: rest, page: VM_PAGES.find((p) => p === sub) ?? 'details' };
   if (kind === 'host' && connection) {
     const section = HOST_SECTIONS.find((s) => s === rest) ?? 'overview';
     return { kind: 'host', connection, section };
@@ -51,7 +54,7 @@ function isRoute(v: unknown): v is TabRoute {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
   if (r.kind === 'manager') return true;
-  if (r.kind === 'vm') return typeof r.connection === 'string' && typeof r.key === 'string';
+  if (r.kind === 'vm') return typeof r.connection === 'string' && typeof r.key === 'string' && (r.page === undefined || VM_PAGES.includes(r.page as VmPage));
   if (r.kind === 'host') return typeof r.connection === 'string' && HOST_SECTIONS.includes(r.section as HostSection);
   return false;
 }

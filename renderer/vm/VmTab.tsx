@@ -1,37 +1,32 @@
-import {
-  Alert, CodeBlock, CodeBlockCode, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, EmptyState,
-  EmptyStateBody, Flex, FlexItem, PageSection, Spinner, Title,
-} from '@patternfly/react-core';
+import { EmptyState, EmptyStateBody, Flex, FlexItem, PageSection, Tab, Tabs, TabTitleText, Title } from '@patternfly/react-core';
 import CubeIcon from '@patternfly/react-icons/dist/esm/icons/cube-icon';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DomainStateIcon } from '../components/DomainStateIcon.js';
-import { formatBytes } from '../components/format.js';
-import { Sparkline } from '../components/Sparkline.js';
 import { DomainActions } from '../manager/DomainActions.js';
 import { stateKey } from '../manager/domain-state.js';
-import { useApi, useDomain, useStats } from '../state/hooks.js';
+import { VM_PAGES, type VmPage } from '../shell/routes.js';
+import { useNavigation } from '../shell/navigation.js';
+import { useDomain } from '../state/hooks.js';
+import { ConsolePage } from './console/ConsolePage.js';
+import { DetailsPage } from './details/DetailsPage.js';
+import { HistoryPage } from './history/HistoryPage.js';
+import { SnapshotsPage } from './snapshots/SnapshotsPage.js';
+import type { VmPageProps } from './vm-page.js';
 
-/** A VM's tab: for now its overview and its XML, read-only. */
-export function VmTab({ connection, uuid }: { connection: string; uuid: string }): React.JSX.Element {
-  const { t, i18n } = useTranslation();
-  const api = useApi();
+function PageBody({ page, ...props }: VmPageProps & { page: VmPage }): React.JSX.Element {
+  switch (page) {
+    case 'details': return <DetailsPage {...props} />;
+    case 'console': return <ConsolePage {...props} />;
+    case 'snapshots': return <SnapshotsPage {...props} />;
+    case 'history': return <HistoryPage {...props} />;
+  }
+}
+
+/** A VM's tab: its state and lifecycle actions above, then its sub-pages (the one shown is in the URL). */
+export function VmTab({ connection, uuid, page }: { connection: string; uuid: string; page: VmPage }): React.JSX.Element {
+  const { t } = useTranslation();
+  const nav = useNavigation();
   const domain = useDomain({ connection, key: uuid });
-  const samples = useStats({ connection, key: uuid });
-  const [xml, setXml] = useState<{ text?: string; error?: string }>({});
-
-  // The XML is fetched, not pushed: again whenever the summary changes (a start, a redefine).
-  useEffect(() => {
-    if (!domain) return;
-    let live = true;
-    api.call('domains.xml', { connection, key: uuid }).then(
-      (r) => { if (live) setXml({ text: r.xml }); },
-      (e: unknown) => { if (live) setXml({ error: e instanceof Error ? e.message : String(e) }); },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, connection, uuid, domain]);
 
   if (!domain) {
     return (
@@ -43,66 +38,25 @@ export function VmTab({ connection, uuid }: { connection: string; uuid: string }
     );
   }
   const key = stateKey(domain.state);
-  const dash = t('common.none');
   return (
-    <PageSection aria-label={domain.name}>
+    <PageSection aria-label={domain.name} className="vm-tab">
       <Flex alignItems={{ default: 'alignItemsCenter' }} className="tab-header">
         <FlexItem><DomainStateIcon state={key} /></FlexItem>
         <FlexItem><Title headingLevel="h2" translate="no">{domain.name}</Title></FlexItem>
         <FlexItem className="vm-state" data-state={key}>{t(`state.${key}`)}</FlexItem>
         <FlexItem align={{ default: 'alignRight' }}><DomainActions connection={connection} domain={domain} /></FlexItem>
       </Flex>
-      <Title headingLevel="h3" className="section-title">{t('vm.overview')}</Title>
-      <DescriptionList isHorizontal isCompact columnModifier={{ lg: '2Col' }}>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('vm.name')}</DescriptionListTerm>
-          <DescriptionListDescription translate="no">{domain.name}</DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('vm.title')}</DescriptionListTerm>
-          <DescriptionListDescription translate="no">{domain.title ?? dash}</DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('vm.state')}</DescriptionListTerm>
-          <DescriptionListDescription>{t(`state.${key}`)}</DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('vm.uuid')}</DescriptionListTerm>
-          <DescriptionListDescription translate="no">{domain.uuid}</DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('vm.vcpus')}</DescriptionListTerm>
-          <DescriptionListDescription>{domain.vcpus ?? dash}</DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('vm.memory')}</DescriptionListTerm>
-          <DescriptionListDescription>{domain.memoryBytes !== undefined ? formatBytes(domain.memoryBytes, i18n.language) : dash}</DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('vm.persistent')}</DescriptionListTerm>
-          <DescriptionListDescription>{domain.persistent ? t('common.yes') : t('common.no')}</DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('vm.cpu')}</DescriptionListTerm>
-          <DescriptionListDescription>
-            {domain.id >= 0
-              ? <Sparkline values={samples.map((s) => s.cpuPercent)} width={200} height={32} label={t('manager.cpuGraph', { name: domain.name })} />
-              : dash}
-          </DescriptionListDescription>
-        </DescriptionListGroup>
-        {domain.description && (
-          <DescriptionListGroup>
-            <DescriptionListTerm>{t('vm.description')}</DescriptionListTerm>
-            <DescriptionListDescription translate="no">{domain.description}</DescriptionListDescription>
-          </DescriptionListGroup>
-        )}
-      </DescriptionList>
-      <Title headingLevel="h3" className="section-title">{t('vm.xml')}</Title>
-      {xml.error && <Alert variant="danger" isInline isPlain title={xml.error} />}
-      {xml.text === undefined && !xml.error && <Spinner size="lg" aria-label={t('common.loading')} />}
-      {xml.text !== undefined && (
-        <CodeBlock className="xml-view" translate="no"><CodeBlockCode aria-label={t('vm.xml')}>{xml.text}</CodeBlockCode></CodeBlock>
-      )}
+      <Tabs isSubtab activeKey={page} aria-label={t('vm.pages')} mountOnEnter unmountOnExit
+        onSelect={(_e, k) => {
+          const next = VM_PAGES.find((p) => p === k);
+          if (next) nav.open({ kind: 'vm', connection, key: uuid, page: next });
+        }}>
+        {VM_PAGES.map((p) => (
+          <Tab key={p} eventKey={p} title={<TabTitleText>{t(`vm.page.${p}`)}</TabTitleText>} data-vm-page={p}>
+            <PageBody page={p} connection={connection} uuid={uuid} domain={domain} />
+          </Tab>
+        ))}
+      </Tabs>
     </PageSection>
   );
 }

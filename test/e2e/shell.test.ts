@@ -128,7 +128,7 @@ describe('the app shell, on the Demo host and a real libvirt host', () => {
 
     await sidebar().locator(`[data-connection="${LAB}"]`).getByRole('button', { name: 'tiny', exact: true }).click();
     expect(await activeTab()).toBe(`vm/${LAB}/${tiny.uuid}`);
-    const vmTab = page.getByRole('tabpanel');
+    const vmTab = page.getByRole('tabpanel').first();
     await expect.poll(() => vmTab.locator('.xml-view').textContent(), { timeout: 10_000 }).toContain('<name>tiny</name>');
     expect(await vmTab.getByText(tiny.uuid, { exact: true }).count()).toBe(1);
     await shot('vm-tab');
@@ -151,12 +151,12 @@ describe('the app shell, on the Demo host and a real libvirt host', () => {
     await sidebar().locator(`[data-connection="${DEMO}"]`).getByRole('button', { name: 'debian-server', exact: true }).click();
     const tabs = [`manager`, `vm/${LAB}/${tiny.uuid}`, `host/${LAB}`, `vm/${DEMO}/${debian.uuid}`];
     expect(await openTabs()).toEqual(tabs);
-    expect(new URL(page.url()).hash).toBe(`#/vm/${DEMO}/${debian.uuid}`);
+    expect(new URL(page.url()).hash).toBe(`#/vm/${DEMO}/${debian.uuid}/details`);
 
     await page.reload();
     await expect.poll(() => openTabs()).toEqual(tabs);
     expect(await activeTab()).toBe(`vm/${DEMO}/${debian.uuid}`);
-    await expect.poll(() => page.getByRole('tabpanel').locator('.xml-view').textContent(), { timeout: 10_000 }).toContain('<name>debian-server</name>');
+    await expect.poll(() => page.getByRole('tabpanel').first().locator('.xml-view').textContent(), { timeout: 10_000 }).toContain('<name>debian-server</name>');
 
     // Keyboard: Ctrl+Tab wraps to the Manager, Ctrl+Shift+Tab back, Ctrl+W closes the active tab.
     await page.keyboard.press('Control+Tab');

@@ -1,0 +1,5 @@
+import type { CallsOf, HandlerContext, Handlers } from './context.js';
+
+export function consolesHandlers(_ctx: HandlerContext): Handlers<CallsOf<'consoles'>> {
+  return {};
+}

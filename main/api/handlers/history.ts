@@ -1,0 +1,5 @@
+import type { CallsOf, HandlerContext, Handlers } from './context.js';
+
+export function historyHandlers(_ctx: HandlerContext): Handlers<CallsOf<'history'>> {
+  return {};
+}
