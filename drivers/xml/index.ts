@@ -15,13 +15,16 @@ export { DomainOs, bootDevices, type BootDevice, type Loader } from './domain/do
 export { DomainDevice } from './domain/devices/device.js';
 export { deviceView } from './domain/devices/device-view.js';
 export { DiskDevice, diskDeviceKinds, diskCacheModes, type DiskDeviceKind, type DiskCacheMode, type DiskSource, type NetworkDiskHost } from './domain/devices/disk.js';
-export { InterfaceDevice, type InterfaceSource } from './domain/devices/interface.js';
+export { InterfaceDevice, interfaceModels, directModes, type InterfaceSource } from './domain/devices/interface.js';
 export { GraphicsDevice, type GraphicsListen } from './domain/devices/graphics.js';
-export { CharDevice } from './domain/devices/char-device.js';
+export { CharDevice, charSourceTypes, channelNames, type CharSourceType } from './domain/devices/char-device.js';
+export { hasSharedMemory, enableSharedMemory } from './domain/devices/shared-memory.js';
 export { HostdevDevice } from './domain/devices/hostdev.js';
 export {
   ControllerDevice, FilesystemDevice, InputDevice, MemballoonDevice, PanicDevice, RedirdevDevice, RngDevice, SmartcardDevice,
-  SoundDevice, TpmDevice, VideoDevice, VsockDevice, WatchdogDevice,
+  SoundDevice, TpmDevice, VideoDevice, VsockDevice, WatchdogDevice, controllerTypes, controllerModels, inputTypes, inputBuses, videoModels,
+  soundModels, filesystemDrivers, filesystemAccessModes, tpmModels, tpmBackends, rngModels, rngBackends, watchdogModels, watchdogActions,
+  panicModels, smartcardModes, memballoonModels,
 } from './domain/devices/simple-devices.js';
 
 export { NetworkXml, NetworkIp, parseNetwork, forwardModes, networkOrder, type ForwardMode, type DhcpHost } from './network/network.js';

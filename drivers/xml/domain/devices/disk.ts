@@ -111,11 +111,42 @@ export class DiskDevice extends DomainDevice {
     this.setFlagChild('shareable', on, diskOrder);
   }
 
+  /** USB/SCSI disks: presented as removable media (`<target removable='on'>`). */
+  get removable(): boolean {
+    return this.getAttr('target@removable') === 'on';
+  }
+
+  set removable(on: boolean) {
+    this.setAttrAt('target@removable', on ? 'on' : undefined, diskOrder);
+  }
+
+  /** CD-ROM/floppy media: what happens when the file is missing at start (`source@startupPolicy`). */
+  get startupPolicy(): string | undefined {
+    return this.getAttr('source@startupPolicy');
+  }
+
+  /** The path (file, block device, directory) or `pool/volume` the disk reads, for showing; undefined when empty. */
+  get sourceLabel(): string | undefined {
+    const s = this.source;
+    if (s === undefined) return undefined;
+    switch (s.type) {
+      case 'file': return s.file;
+      case 'block': return s.dev;
+      case 'dir': return s.dir;
+      case 'volume': return `${s.pool}/${s.volume}`;
+      case 'network': return `${s.protocol}://${s.hosts[0]?.name ?? ''}${s.hosts[0]?.port === undefined ? '' : `:${s.hosts[0].port}`}/${s.name ?? ''}`;
+    }
+  }
+
   get serial(): string | undefined {
     return this.getText('serial');
   }
 
   set serial(serial: string | undefined) {
+    // QEMU takes at most 20 characters of a drive serial and none of the characters that would break its command line.
+    if (serial !== undefined && !/^[A-Za-z0-9_ .+-]{1,20}$/.test(serial)) {
+      throw new XmlError(this.fieldName('serial'), 'a serial has 1–20 letters, digits, spaces and _ . + -');
+    }
     this.setText('serial', serial, diskOrder);
   }
 

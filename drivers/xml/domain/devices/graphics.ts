@@ -1,4 +1,5 @@
 import { XmlElement } from '../../core/nodes.js';
+import { XmlError } from '../../core/xml-error.js';
 import { DomainDevice } from './device.js';
 
 /** Where a graphics server listens. */
@@ -29,11 +30,26 @@ export class GraphicsDevice extends DomainDevice {
     this.element.setAttr('port', port).setAttr('autoport', 'no');
   }
 
+  /** Switches between VNC and SPICE; port, listen and password carry over (both servers take them). */
+  setType(type: 'vnc' | 'spice'): void {
+    this.checkOneOf(type, ['vnc', 'spice'], 'type');
+    this.element.setAttr('type', type);
+    // SPICE-only settings mean nothing to VNC.
+    if (type === 'vnc') {
+      this.element.setAttr('tlsPort', undefined).setAttr('defaultMode', undefined);
+      for (const name of ['channel', 'image', 'jpeg', 'zlib', 'playback', 'streaming', 'clipboard', 'mouse', 'filetransfer', 'gl']) {
+        for (const c of this.element.childrenNamed(name)) this.element.removeChild(c);
+      }
+    }
+  }
+
   get passwd(): string | undefined {
     return this.element.attr('passwd');
   }
 
   set passwd(password: string | undefined) {
+    // VNC authentication reads only the first 8 characters: a longer one would look stronger than it is.
+    if (password !== undefined && this.type === 'vnc' && password.length > 8) throw new XmlError(this.fieldName('passwd'), 'VNC uses at most 8 characters of a password');
     this.element.setAttr('passwd', password);
   }
 

@@ -15,6 +15,11 @@ const interfaceOrder = [
   'backend', 'filterref', 'tune', 'teaming', 'link', 'mtu', 'bandwidth', 'vlan', 'boot', 'rom', 'coalesce', 'alias', 'address',
 ];
 
+/** NIC models a user picks from (virt-manager's list); domain capabilities do not enumerate them. */
+export const interfaceModels = ['virtio', 'e1000e', 'e1000', 'rtl8139', 'igb', 'virtio-transitional', 'virtio-non-transitional'] as const;
+/** macvtap modes. */
+export const directModes = ['vepa', 'bridge', 'private', 'passthrough'] as const;
+
 /** `<interface>`: a NIC (network, bridge, direct/macvtap, user) with model, MAC and link state. */
 export class InterfaceDevice extends DomainDevice {
   get mac(): string | undefined {
