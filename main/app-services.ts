@@ -8,6 +8,7 @@ import { ConnectionStore } from './services/connection-store.js';
 import { defaultDataDir } from './services/data-dir.js';
 import type { Opener } from './services/host-connection.js';
 import { JobService } from './services/job-service.js';
+import { OsinfoService } from './services/osinfo/osinfo-service.js';
 import { PromptBroker } from './services/prompt-broker.js';
 import { UnsavedSecretStore, type SecretStore } from './services/secret-store.js';
 import { SettingsStore } from './services/settings-store.js';
@@ -61,7 +62,7 @@ export async function startAppServices(options: {
   }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().stats.intervalSeconds * 1000, settings.get().stats);
   const jobs = new JobService((job) => sink.api?.jobEvent(job), (id) => sink.api?.jobForgotten(id));
   const snapshots = new SnapshotService((id) => manager.connection(id), (scope, upserted, removed) => sink.api?.snapshotsChanged(scope, upserted, removed));
-  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, info: { version: appVersion, mode: options.mode, notices } });
+  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, osinfo: new OsinfoService(), info: { version: appVersion, mode: options.mode, notices } });
   sink.api = services;
   void manager.start();
   return {

@@ -6,8 +6,9 @@ import { openConnection } from '../../drivers/index.js';
 import { VirError, type Connection } from '../../drivers/api/index.js';
 // Types only: the drivers themselves are loaded by openConnection for the URI given (no SSH stack for a socket).
 import type { HostKeyInfo, RemoteOpenOptions } from '../../drivers/remote/index.js';
+import { detectOs, parseDetectArgs, DETECT_HELP } from './detect-os.js';
 
-const USAGE = 'usage: hangar <list|dumpxml NAME|start NAME|destroy NAME|inventory> --connect URI';
+const USAGE = 'usage: hangar <list|dumpxml NAME|start NAME|destroy NAME|inventory> --connect URI\n       hangar detect-os PATH | hangar detect-os --connect URI --pool POOL --volume VOLUME';
 
 const HELP = `${USAGE}
 
@@ -17,13 +18,13 @@ Commands:
   start NAME          starts a defined domain
   destroy NAME        stops a running domain at once
   inventory           lists everything, fetches every object's XML and each domain's state; prints counts and time
-  help                this text (also -h, --help)
+${DETECT_HELP}  help                this text (also -h, --help)
 
 Options:
   -c, --connect URI   the host: qemu:///system, qemu+ssh://user@host/system, test:///default (the Demo host)…
                       (default: $LIBVIRT_DEFAULT_URI, else qemu:///system)
 
-Exit status: 0 on success, 1 on a libvirt error (message on stderr), 2 on bad usage.
+Exit status: 0 on success, 1 on a libvirt error (message on stderr), 2 on bad usage, 3 when detect-os matched nothing.
 `;
 
 const STATE_NAMES = ['no state', 'running', 'blocked', 'paused', 'in shutdown', 'shut off', 'crashed', 'pmsuspended'];
@@ -126,6 +127,14 @@ async function main(): Promise<number> {
   if (wantsHelp(process.argv.slice(2))) {
     process.stdout.write(HELP);
     return 0;
+  }
+  if (process.argv[2] === 'detect-os') {
+    const detect = parseDetectArgs(process.argv.slice(3), process.env['LIBVIRT_DEFAULT_URI']);
+    if (typeof detect === 'string') {
+      console.error(`hangar: ${detect}\n${USAGE}`);
+      return 2;
+    }
+    return detectOs(detect, open);
   }
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {

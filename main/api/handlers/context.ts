@@ -1,6 +1,7 @@
 import type { CallName, CallResults, ParsedInput } from '../contract/index.js';
 import type { ConnectionManager } from '../../services/connection-manager.js';
 import type { JobService } from '../../services/job-service.js';
+import type { OsinfoService } from '../../services/osinfo/osinfo-service.js';
 import type { PromptBroker } from '../../services/prompt-broker.js';
 import type { SettingsStore } from '../../services/settings-store.js';
 import type { SnapshotService } from '../../services/snapshot-service.js';
@@ -16,6 +17,7 @@ export interface ApiServices {
   readonly prompts: PromptBroker;
   readonly jobs: JobService;
   readonly snapshots: SnapshotService;
+  readonly osinfo: OsinfoService;
   readonly info: CallResults['app.info'];
 }
 
