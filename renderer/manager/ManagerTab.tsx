@@ -41,17 +41,19 @@ export function ManagerTab(): React.JSX.Element {
         </EmptyState>
       ) : (
         <>
-          <Table aria-label={t('vmlist.hostsLabel')} variant="compact" className="manager-table">
-            <Thead>
-              <Tr>
-                <Th width={35}>{t('manager.column.name')}</Th>
-                <Th width={20}>{t('manager.column.state')}</Th>
-                <Th width={30}>{t('vmlist.column.uri')}</Th>
-                <Th screenReaderText={t('manager.column.actions')} />
-              </Tr>
-            </Thead>
-            {connections.map((c) => <HostRows key={c.key} connection={c} onRemove={setRemoving} />)}
-          </Table>
+          <div className="manager-hosts">
+            <Table aria-label={t('vmlist.hostsLabel')} variant="compact" className="manager-table">
+              <Thead>
+                <Tr>
+                  <Th width={35}>{t('manager.column.name')}</Th>
+                  <Th width={20}>{t('manager.column.state')}</Th>
+                  <Th width={30}>{t('vmlist.column.uri')}</Th>
+                  <Th screenReaderText={t('manager.column.actions')} />
+                </Tr>
+              </Thead>
+              {connections.map((c) => <HostRows key={c.key} connection={c} onRemove={setRemoving} />)}
+            </Table>
+          </div>
           <Title headingLevel="h2" size="lg" className="section-title">{t('vmlist.title')}</Title>
           <VmList connections={connections} />
         </>

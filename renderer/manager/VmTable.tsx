@@ -10,7 +10,7 @@ export const ROW_HEIGHT = 41;
 const OVERSCAN = 10;
 /** Column widths in rem (see vm-list.css), for the table's least width: past it the list scrolls sideways. */
 const WIDTHS: Record<string, number> = {
-  select: 3, name: 9, state: 6.5, host: 7, guestCpu: 7, hostCpu: 7, memoryUsage: 7, diskIo: 7, netIo: 7, vcpus: 5, memory: 5.5,
+  select: 3, name: 9, state: 6.5, host: 7, guestCpu: 8, hostCpu: 8, memoryUsage: 8, diskIo: 8, netIo: 8, vcpus: 5, memory: 5.5,
   ip: 8.5, os: 7, tags: 10, autostart: 6, actions: 3.5,
 };
 const BOTTOM_GAP = 24;
@@ -138,7 +138,7 @@ export function VmTable({ items, columns, selected, focusIndex, sortBy, onSort, 
             <Th className="vm-col-name" sort={sort('name')}>{t('manager.column.name')}</Th>
             <Th className="vm-col-state" sort={sort('state')}>{t('manager.column.state')}</Th>
             <Th className="vm-col-host" sort={sort('host')}>{t('manager.column.host')}</Th>
-            {columns.map((c) => <Th key={c} className={`vm-col-${c}`} sort={sort(c)} modifier="truncate">{t(`vmlist.column.${c}`)}</Th>)}
+            {columns.map((c) => <Th key={c} className={`vm-col-${c}`} sort={sort(c)} modifier="wrap">{t(`vmlist.column.${c}`)}</Th>)}
             <Th className="vm-col-actions" screenReaderText={t('manager.column.actions')} />
           </Tr>
         </Thead>
