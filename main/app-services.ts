@@ -12,6 +12,7 @@ import { OsinfoService } from './services/osinfo/osinfo-service.js';
 import { PromptBroker } from './services/prompt-broker.js';
 import { UnsavedSecretStore, type SecretStore } from './services/secret-store.js';
 import { SettingsStore } from './services/settings-store.js';
+import { SnapshotScreenshots } from './services/snapshot-screenshots.js';
 import { SnapshotService } from './services/snapshot-service.js';
 import { openWithSshPrompts, sshSecretPrefix } from './services/ssh-prompts.js';
 import { StatsService } from './services/stats-service.js';
@@ -61,7 +62,7 @@ export async function startAppServices(options: {
     }
   }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().stats.intervalSeconds * 1000, settings.get().stats);
   const jobs = new JobService((job) => sink.api?.jobEvent(job), (id) => sink.api?.jobForgotten(id));
-  const snapshots = new SnapshotService((id) => manager.connection(id), (scope, upserted, removed) => sink.api?.snapshotsChanged(scope, upserted, removed));
+  const snapshots = new SnapshotService((id) => manager.connection(id), (scope, upserted, removed) => sink.api?.snapshotsChanged(scope, upserted, removed), new SnapshotScreenshots(dataDir));
   const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, osinfo: new OsinfoService(), info: { version: appVersion, mode: options.mode, notices } });
   sink.api = services;
   void manager.start();

@@ -40,7 +40,7 @@ describe('AppStores', () => {
       { type: 'networks.reset', scope: h1, rev: 2, items: [{ key: 'n1', uuid: 'n1', name: 'default', active: true, persistent: true, autostart: false, xml: '<network/>' }] },
       { type: 'pools.delta', scope: h1, rev: 4, upserted: [{ key: 'p1', uuid: 'p1', name: 'images', state: 2, active: true, persistent: true, autostart: true, capacity: 1, allocation: 0, available: 1, xml: '<pool/>', volumes: [] }], removed: [] },
       { type: 'nodedevs.reset', scope: h1, rev: 2, items: [{ key: 'computer', name: 'computer', parent: null, caps: ['system'], xml: '<device/>' }] },
-      { type: 'snapshots.delta', scope: { connection: 'h1', domain: UUID_A }, rev: 5, upserted: [{ key: 's1', name: 's1', parent: null, current: true, description: '', creationTime: 1, state: 'running', kind: 'internal' }], removed: [] },
+      { type: 'snapshots.delta', scope: { connection: 'h1', domain: UUID_A }, rev: 5, upserted: [{ key: 's1', name: 's1', parent: null, current: true, description: '', creationTime: 1, state: 'running', kind: 'internal', memoryFile: null, diskFiles: [], hasScreenshot: false }], removed: [] },
       { type: 'prompts.delta', scope: null, rev: 6, upserted: [{ key: 'q1', request: { kind: 'hostkey', uri: 'qemu+ssh://h1/system', host: 'h1', keyType: 'ssh-ed25519', fingerprint: 'SHA256:x' } }], removed: [] },
       { type: 'settings.changed', settings: settingsSchema.parse({ stats: { intervalSeconds: 5 } }) },
     );
@@ -108,7 +108,7 @@ describe('AppStores', () => {
   it('forgets a removed connection\'s objects', async () => {
     const port = new FakePort({ 'connections.list': () => ({ rev: 1, items: [conn('h1')] }), 'domains.list': () => ({ rev: 1, items: [dom(UUID_A, 'alpha')] }) });
     const stores = await started(port);
-    port.emit({ type: 'snapshots.delta', scope: { connection: 'h1', domain: UUID_A }, rev: 2, upserted: [{ key: 's', name: 's', parent: null, current: true, description: '', creationTime: 1, state: 'shutoff', kind: 'internal' }], removed: [] });
+    port.emit({ type: 'snapshots.delta', scope: { connection: 'h1', domain: UUID_A }, rev: 2, upserted: [{ key: 's', name: 's', parent: null, current: true, description: '', creationTime: 1, state: 'shutoff', kind: 'internal', memoryFile: null, diskFiles: [], hasScreenshot: false }], removed: [] });
     port.emit({ type: 'connections.delta', scope: null, rev: 3, upserted: [], removed: ['h1'] });
     expect(stores.connections.list(APP)).toEqual([]);
     expect(stores.domains.list('h1')).toEqual([]);
