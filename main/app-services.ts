@@ -6,6 +6,8 @@ import type { AppNotice } from './services/app-notice.js';
 import { ConnectionManager } from './services/connection-manager.js';
 import { ConnectionStore } from './services/connection-store.js';
 import { defaultDataDir } from './services/data-dir.js';
+import { EditHistory } from './services/edit-history.js';
+import { EditRecorder, managerEditSource } from './services/edit-history-recorder.js';
 import type { Opener } from './services/host-connection.js';
 import { JobService } from './services/job-service.js';
 import { OsinfoService } from './services/osinfo/osinfo-service.js';
@@ -63,7 +65,10 @@ export async function startAppServices(options: {
   }, (tick) => sink.api?.statsTick(tick), options.statsIntervalMs ?? settings.get().stats.intervalSeconds * 1000, settings.get().stats);
   const jobs = new JobService((job) => sink.api?.jobEvent(job), (id) => sink.api?.jobForgotten(id));
   const snapshots = new SnapshotService((id) => manager.connection(id), (scope, upserted, removed) => sink.api?.snapshotsChanged(scope, upserted, removed), new SnapshotScreenshots(dataDir));
-  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, osinfo: new OsinfoService(), info: { version: appVersion, mode: options.mode, notices } });
+  const history = new EditRecorder(new EditHistory(dataDir, {
+    onDamaged: (file, movedTo, reason) => console.warn(`Hangar: the edit history ${file} could not be read (${reason}); moved to ${movedTo}.`),
+  }), managerEditSource(manager), (e) => console.warn('Hangar: the edit history could not record a change:', e));
+  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, history, osinfo: new OsinfoService(), info: { version: appVersion, mode: options.mode, notices } });
   sink.api = services;
   void manager.start();
   return {

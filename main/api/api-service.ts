@@ -7,6 +7,7 @@ import {
   callSchemas, type ApiEvent, type CallName, type ClientFrame, type JobView, type ServerFrame, type SnapshotScope,
   type SnapshotSummary,
 } from './contract/index.js';
+import { recordEdits } from '../services/edit-history-recorder.js';
 import { EventBatcher } from './event-batcher.js';
 import { appHandlers } from './handlers/app.js';
 import { connectionsHandlers } from './handlers/connections.js';
@@ -67,7 +68,8 @@ export class ApiService {
       ...osinfoHandlers(ctx),
       ...settingsHandlers(ctx, (settings) => this.batcher.push({ type: 'settings.changed', settings })),
     };
-    this.handlers = all as Readonly<Record<CallName, AnyHandler>>;
+    // Every change of a VM's definition made through these calls lands in its edit history.
+    this.handlers = recordEdits(all as Readonly<Record<CallName, AnyHandler>>, services.history);
   }
 
   /** Feed for the connection manager's changes. */

@@ -1,5 +1,6 @@
 import type { CallName, CallResults, ParsedInput } from '../contract/index.js';
 import type { ConnectionManager } from '../../services/connection-manager.js';
+import type { EditRecorder } from '../../services/edit-history-recorder.js';
 import type { JobService } from '../../services/job-service.js';
 import type { OsinfoService } from '../../services/osinfo/osinfo-service.js';
 import type { PromptBroker } from '../../services/prompt-broker.js';
@@ -17,6 +18,8 @@ export interface ApiServices {
   readonly prompts: PromptBroker;
   readonly jobs: JobService;
   readonly snapshots: SnapshotService;
+  /** Each VM's edit history, and the recording of the changes made through the API. */
+  readonly history: EditRecorder;
   readonly osinfo: OsinfoService;
   readonly info: CallResults['app.info'];
 }
