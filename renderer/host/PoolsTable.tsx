@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PoolSummary } from '../../main/api/contract/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { formatBytes } from '../components/format.js';
+import { useConfirmSetting } from '../prefs/use-preferences.js';
 import { useApi, usePools } from '../state/hooks.js';
 import { EmptyRow } from './EmptyRow.js';
 import { useHostAction } from './use-host-action.js';
@@ -22,6 +23,7 @@ export function PoolsTable({ connection }: { connection: string }): React.JSX.El
   const pools = [...usePools(connection)].sort((a, b) => byName.compare(a.name, b.name));
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [deleting, setDeleting] = useState<PoolSummary | undefined>();
+  const confirmDelete = useConfirmSetting('deleteStorage');
   const bytes = (n: number): string => formatBytes(n, i18n.language);
   const toggle = (key: string): void => {
     const next = new Set(expanded);
@@ -82,7 +84,10 @@ export function PoolsTable({ connection }: { connection: string }): React.JSX.El
                   <div className="host-actions">
                     {p.active ? button('stop', t('hostdetails.stop'), 'storage.stopPool') : button('start', t('hostdetails.start'), 'storage.startPool')}
                     {p.active && button('refresh', t('hostdetails.refresh'), 'storage.refreshPool')}
-                    <Button variant="secondary" isDanger size="sm" isDisabled={busy} onClick={() => setDeleting(p)}>{t('hostdetails.delete')}</Button>
+                    <Button variant="secondary" isDanger size="sm" isDisabled={busy} onClick={() => {
+                      if (confirmDelete) setDeleting(p);
+                      else remove(p);
+                    }}>{t('hostdetails.delete')}</Button>
                   </div>
                 </Td>
               </Tr>

@@ -6,6 +6,7 @@ import type { PoolSummary, VolumeSummary } from '../../main/api/contract/index.j
 import { parseStorageVolume } from '../../drivers/xml/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { formatBytes } from '../components/format.js';
+import { useConfirmSetting } from '../prefs/use-preferences.js';
 import { useApi, useDomains, useNotifications } from '../state/hooks.js';
 import { DeleteVolumeDialog } from './DeleteVolumeDialog.js';
 import { EmptyRow } from './EmptyRow.js';
@@ -51,6 +52,8 @@ export function VolumesTable({ connection, pool, transfers }: { connection: stri
   const [uploadTo, setUploadTo] = useState<VolumeSummary | undefined>();
   const [confirmUpload, setConfirmUpload] = useState<{ volume: VolumeSummary; file: File } | undefined>();
   const [deleting, setDeleting] = useState<VolumeSummary | undefined>();
+  // With the "Deleting storage" confirmation off, a volume no VM uses goes at once; one in use is always asked about.
+  const confirmDelete = useConfirmSetting('deleteStorage');
   const bytes = (n: number): string => formatBytes(n, i18n.language);
   const volumes = [...pool.volumes].sort((a, b) => byName.compare(a.name, b.name));
 
@@ -137,7 +140,10 @@ export function VolumesTable({ connection, pool, transfers }: { connection: stri
                       { title: t('hostdetails.transfer.download'), onClick: () => transfers.download(pool.key, v.name, expectedSize(v)) },
                       { title: t('hostdetails.copyPath'), onClick: () => copyPath(v) },
                       { isSeparator: true },
-                      { title: t('hostdetails.delete'), isDanger: true, onClick: () => setDeleting(v) },
+                      { title: t('hostdetails.delete'), isDanger: true, onClick: () => {
+                        if (confirmDelete || (usedBy.get(v.name) ?? []).length > 0) setDeleting(v);
+                        else remove(v);
+                      } },
                     ]} />
                   )}
                 </Td>

@@ -201,6 +201,19 @@ describe('host details on a real libvirt host', () => {
     await volumeRow('used.qcow2').waitFor({ state: 'detached' });
   });
 
+  it('with the "Deleting storage" confirmation off, deletes a volume no VM uses at once', async () => {
+    const settings = await api.call('settings.get', {});
+    await api.call('settings.set', { confirm: { ...settings.confirm, deleteStorage: false } });
+    try {
+      await volumeRow('extra.raw').waitFor();
+      await volumeAction('extra.raw', 'Delete');
+      await expect.poll(() => lab.virsh(['vol-list', POOL]), { timeout: 10_000 }).not.toContain('extra.raw');
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+    } finally {
+      await api.call('settings.set', { confirm: settings.confirm });
+    }
+  });
+
   it('shows the PCI devices as a tree under the computer', async () => {
     await section('Host devices');
     const root = tabpanel().getByRole('treeitem').filter({ has: page.locator('[data-device="computer"]') }).first();
