@@ -9,6 +9,8 @@ import type { NodeDevice } from './node-device.js';
 import type { NodeDeviceEventId, NodeDeviceEventMap } from './node-device-events.js';
 import type { StoragePool, StorageVolume } from './storage.js';
 import type { StoragePoolEventId, StoragePoolEventMap } from './storage-pool-events.js';
+import type { Stream } from './stream.js';
+import type { TunnelTarget } from './tunnel.js';
 
 /** virNodeInfo. Memory in KiB. */
 export interface NodeInfo {
@@ -125,4 +127,11 @@ export interface Connection {
     listener: (event: NodeDeviceEventMap[K]) => void,
     device?: NodeDevice,
   ): Promise<AsyncDisposable>;
+
+  /**
+   * Not libvirt's: a byte stream to a TCP port or unix socket on the hypervisor's host (a guest's VNC server), over
+   * the connection's own transport — a further channel of its SSH connection, or a direct socket for a local one.
+   * Drivers that cannot reach the host's sockets leave it out. The caller owns the stream.
+   */
+  openTunnel?(target: TunnelTarget): Promise<Stream>;
 }

@@ -28,3 +28,4 @@ export * from './node-device-constants.js';
 export * from './node-device.js';
 export * from './node-device-events.js';
 export * from './stream.js';
+export * from './tunnel.js';

@@ -54,6 +54,7 @@ export async function openRemoteConnection(uri: string, options: RemoteOpenOptio
     readOnly: options.readOnly ?? false,
     ...(options.keepalive !== undefined ? { keepalive: options.keepalive } : {}),
     answer: { timeoutMs, unanswered: transport.unanswered },
+    ...(transport.tunnel ? { tunnel: transport.tunnel } : {}),
   });
 }
 

@@ -5,7 +5,7 @@ import {
   type AsyncDisposable, type Connection, type Disposable, type Domain, type DomainEventId, type DomainEventMap,
   type DomainStatsRecord, type Network, type NetworkEventId, type NetworkEventMap, type NodeDevice,
   type NodeDeviceEventId, type NodeDeviceEventMap, type NodeInfo, type StoragePool, type StoragePoolEventId,
-  type StoragePoolEventMap, type StorageVolume,
+  type StoragePoolEventMap, type StorageVolume, type Stream, type TunnelTarget,
 } from '../api/index.js';
 import { AuthType, Feature } from './procedures.js';
 import { RemoteDomain } from './remote-domain.js';
@@ -23,6 +23,8 @@ export interface HandshakeOptions {
   readonly readOnly?: boolean;
   /** Keepalive settings; `false` disables it. Defaults to libvirt's 5 s × 5. */
   readonly keepalive?: KeepaliveOptions | false;
+  /** How the transport reaches a socket on the daemon's host (see Connection.openTunnel). */
+  readonly tunnel?: (target: TunnelTarget) => Promise<Stream>;
   /**
    * How long the daemon may take over each handshake call, and what to say when it does not answer the first
    * one at all (the transport knows what a silent peer means). Unset: wait as long as the session lives.
@@ -39,7 +41,7 @@ export class RemoteConnection implements Connection {
   private readonly events: EventRegistry;
   private closing: Promise<void> | undefined;
 
-  private constructor(readonly rpc: RpcClient, private readonly uri: string) {
+  private constructor(readonly rpc: RpcClient, private readonly uri: string, private readonly tunnel?: (target: TunnelTarget) => Promise<Stream>) {
     this.events = new EventRegistry(rpc);
   }
 
@@ -69,7 +71,7 @@ export class RemoteConnection implements Connection {
           (s) => `The ${rpc.describe} stopped answering within ${s} s of opening ${opts.name}`);
         if (supported) rpc.startKeepalive(opts.keepalive ?? { interval: 5, count: 5 });
       }
-      return new RemoteConnection(rpc, opts.name);
+      return new RemoteConnection(rpc, opts.name, opts.tunnel);
     } catch (e) {
       rpc.close('opening the connection failed');
       throw e;
@@ -77,6 +79,11 @@ export class RemoteConnection implements Connection {
   }
 
   // ── connection ──
+  async openTunnel(target: TunnelTarget): Promise<Stream> {
+    if (!this.tunnel) throw new VirError(VIR_ERR_NO_CONNECT, VIR_FROM_REMOTE, 'this connection cannot reach sockets on its host');
+    return this.tunnel(target);
+  }
+
   async getURI(): Promise<string> {
     return (await this.rpc.call('CONNECT_GET_URI', undefined)).uri;
   }

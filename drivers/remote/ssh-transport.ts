@@ -6,10 +6,11 @@ import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client as SshClient, type ClientChannel, type ConnectConfig } from 'ssh2';
-import { VirError, VIR_ERR_AUTH_CANCELLED, VIR_ERR_AUTH_FAILED, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_ERR_SSH, VIR_FROM_SSH } from '../api/index.js';
+import { describeTunnelTarget, VirError, VIR_ERR_AUTH_CANCELLED, VIR_ERR_AUTH_FAILED, VIR_ERR_INVALID_ARG, VIR_ERR_NO_CONNECT, VIR_ERR_SSH, VIR_FROM_SSH, type Stream, type TunnelTarget } from '../api/index.js';
 import { daemonUri, uriFlag, uriParam, type ConnectionUri } from '../uri.js';
 import { checkKnownHosts, fingerprint, keyType, knownHostsLine, knownHostsName } from './known-hosts.js';
-import { seconds, type OpenedTransport } from './socket-transport.js';
+import { SocketStream } from './socket-stream.js';
+import { reachableAddress, seconds, type OpenedTransport } from './socket-transport.js';
 import { parseJump, parseSshConfig, resolveSshHost } from './ssh-config.js';
 import { systemErrorText } from './system-error.js';
 
@@ -411,6 +412,22 @@ export async function openSshTransport(uri: ConnectionUri, prompts: SshPrompts):
     release,
     unanswered: (s) => `The SSH login to ${who} worked, but the remote command (${proxyName(uri)}) did not answer within ${s} s: ` +
       'is the libvirt daemon running there, and is its socket the right one?',
+    // A further channel of the same SSH connection (its own reference on it): never a new login, never a listening port.
+    tunnel: async (where: TunnelTarget): Promise<Stream> => {
+      const shared = await acquire(target, prompts, noVerify, knownHostsPath);
+      const what = describeTunnelTarget(where);
+      try {
+        const ch = await new Promise<ClientChannel>((resolve, reject) => {
+          const done = (err: Error | undefined, c: ClientChannel): void => (err ? reject(err) : resolve(c));
+          if ('socket' in where) shared.client.openssh_forwardOutStreamLocal(where.socket, done);
+          else shared.client.forwardOut('127.0.0.1', 0, reachableAddress(where.host, '127.0.0.1'), where.port, done);
+        });
+        return new SocketStream(ch, `${what} on ${who}`, shared.release);
+      } catch (e) {
+        shared.release();
+        throw sshError(`cannot open a tunnel to ${what} on ${who}: ${systemErrorText(e)}`);
+      }
+    },
   };
 }
 

@@ -1,0 +1,235 @@
+// The graphical console: noVNC drawing the guest's VNC server, whose bytes come on a byte channel (a local socket,
+// or a forwarded channel of the host's one SSH connection, on the main side). Controls: send keys, scaling, resize
+// the guest, fullscreen, a PNG screenshot, and typing the clipboard into the guest as keystrokes.
+import RFB from '@novnc/novnc';
+import {
+  Alert, AlertActionLink, Button, Checkbox, Dropdown, DropdownItem, DropdownList, EmptyState, EmptyStateBody, Form, FormGroup,
+  MenuToggle, Modal, ModalBody, ModalFooter, ModalHeader, Spinner, TextArea, TextInput, ToggleGroup, ToggleGroupItem, Toolbar,
+  ToolbarContent, ToolbarItem,
+} from '@patternfly/react-core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChannelSocket } from '../../consoles/channel-socket.js';
+import { KEY_COMBOS, keysForChar, type Key } from '../../consoles/keysyms.js';
+import { saveBlob, screenshotPng } from '../../consoles/ppm-to-png.js';
+import { useApi, useNotifications, useSettings } from '../../state/hooks.js';
+
+type VncState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'connected' }
+  | { readonly kind: 'password'; readonly wrong: boolean }
+  | { readonly kind: 'closed'; readonly reason: string };
+
+type Scaling = 'never' | 'fit';
+
+/** Presses keys in order and lets go of them in reverse (a chord). */
+function chord(rfb: RFB, keys: readonly Key[]): void {
+  for (const k of keys) rfb.sendKey(k.keysym, k.code, true);
+  for (const k of [...keys].reverse()) rfb.sendKey(k.keysym, k.code, false);
+}
+
+export function VncConsole({ connection, uuid, name, running, runId, password }: {
+  connection: string;
+  uuid: string;
+  name: string;
+  running: boolean;
+  runId: number;
+  /** From the definition (read with the SECURE flag); null asks when the server wants one. */
+  password: string | null;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const notifications = useNotifications();
+  const settings = useSettings();
+  const frame = useRef<HTMLDivElement>(null);
+  const screen = useRef<HTMLDivElement>(null);
+  const rfb = useRef<RFB | null>(null);
+  const [state, setState] = useState<VncState>({ kind: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  const [wanted, setWanted] = useState<boolean>(settings?.console.autoconnect ?? true);
+  const [scaling, setScaling] = useState<Scaling>(settings?.console.scaling === 'fit' ? 'fit' : 'never');
+  const [resize, setResize] = useState<boolean>(settings?.console.resizeGuest ?? false);
+  const [fullscreen, setFullscreen] = useState(false);
+  const [keysOpen, setKeysOpen] = useState(false);
+  const [asked, setAsked] = useState('');
+  const [typing, setTyping] = useState<string | null>(null);
+
+  const scaled = scaling === 'fit' || (fullscreen && settings?.console.scaling === 'fullscreen');
+
+  useEffect(() => {
+    if (!running || !wanted) {
+      setState({ kind: 'idle' });
+      return;
+    }
+    const target = screen.current;
+    if (!target || !api.openChannel) return;
+    let live = true;
+    let session: RFB | null = null;
+    setState({ kind: 'connecting' });
+    api.openChannel('consoles.openVnc', { connection, key: uuid, index: 0 }).then((ch) => {
+      if (!live) {
+        ch.close('the console page moved on');
+        return;
+      }
+      const r = new RFB(target, new ChannelSocket(ch), { shared: true, ...(password !== null ? { credentials: { password } } : {}) });
+      session = r;
+      rfb.current = r;
+      r.background = 'var(--pf-t--global--background--color--secondary--default)';
+      r.focusOnClick = true;
+      r.addEventListener('connect', () => live && setState({ kind: 'connected' }));
+      r.addEventListener('credentialsrequired', () => live && setState({ kind: 'password', wrong: false }));
+      r.addEventListener('securityfailure', (e) => {
+        const detail = (e as CustomEvent<{ reason?: string }>).detail;
+        if (live) setState({ kind: 'closed', reason: detail.reason ?? t('consoles.vnc.securityFailure') });
+      });
+      r.addEventListener('disconnect', (e) => {
+        const clean = (e as CustomEvent<{ clean: boolean }>).detail.clean;
+        if (rfb.current === r) rfb.current = null;
+        if (live) setState((s) => (s.kind === 'closed' ? s : { kind: 'closed', reason: clean ? t('consoles.vnc.closed') : t('consoles.vnc.lost') }));
+      });
+    }, (e: unknown) => {
+      if (live) setState({ kind: 'closed', reason: e instanceof Error ? e.message : String(e) });
+    });
+    return () => {
+      live = false;
+      session?.disconnect();
+      if (rfb.current === session) rfb.current = null;
+    };
+  }, [api, connection, uuid, running, runId, wanted, attempt, password, t]);
+
+  useEffect(() => {
+    const r = rfb.current;
+    if (!r || state.kind !== 'connected') return;
+    r.scaleViewport = scaled;
+    r.resizeSession = resize;
+  }, [state, scaled, resize]);
+
+  useEffect(() => {
+    const onChange = (): void => setFullscreen(document.fullscreenElement === frame.current);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  const sendCombo = useCallback((keys: readonly Key[]) => {
+    const r = rfb.current;
+    if (!r) return;
+    chord(r, keys);
+    r.focus();
+  }, []);
+
+  const typeText = useCallback((text: string) => {
+    const r = rfb.current;
+    if (!r) return;
+    for (const ch of text.replace(/\r\n?/g, '\n')) {
+      const keys = keysForChar(ch);
+      if (keys) chord(r, keys);
+    }
+    r.focus();
+  }, []);
+
+  const typeClipboard = (): void => {
+    // Reading the clipboard needs the page's permission; without it the user pastes the text into a box instead.
+    const read = navigator.clipboard?.readText ? navigator.clipboard.readText() : Promise.reject(new Error('no clipboard'));
+    read.then((text) => (text ? typeText(text) : setTyping('')), () => setTyping(''));
+  };
+
+  const screenshot = async (): Promise<void> => {
+    try {
+      const shot = await api.call('domains.screenshot', { connection, key: uuid, screen: 0 });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      saveBlob(await screenshotPng(shot), `${name}-${stamp}.png`);
+    } catch (e) {
+      notifications.push({ variant: 'danger', title: t('consoles.vnc.screenshotFailed'), detail: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const toggleFullscreen = (): void => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    else void frame.current?.requestFullscreen().catch(() => undefined);
+  };
+
+  const connected = state.kind === 'connected';
+  return (
+    <div className={`hangar-console${fullscreen ? ' hangar-console--fullscreen' : ''}`} ref={frame}>
+      <Toolbar className="hangar-console__toolbar" inset={{ default: 'insetNone' }}>
+        <ToolbarContent>
+          <ToolbarItem>
+            <Dropdown isOpen={keysOpen} onOpenChange={setKeysOpen} onSelect={() => setKeysOpen(false)}
+              toggle={(ref) => <MenuToggle ref={ref} size="sm" isDisabled={!connected} onClick={() => setKeysOpen((o) => !o)} isExpanded={keysOpen}>{t('consoles.vnc.sendKey')}</MenuToggle>}>
+              <DropdownList>
+                {KEY_COMBOS.map((c) => <DropdownItem key={c.id} onClick={() => sendCombo(c.keys)}>{c.label}</DropdownItem>)}
+              </DropdownList>
+            </Dropdown>
+          </ToolbarItem>
+          <ToolbarItem>
+            <Button variant="secondary" size="sm" isDisabled={!connected} onClick={typeClipboard}>{t('consoles.vnc.typeClipboard')}</Button>
+          </ToolbarItem>
+          <ToolbarItem>
+            <ToggleGroup aria-label={t('consoles.vnc.scaling')} isCompact>
+              <ToggleGroupItem text={t('consoles.vnc.scaleNever')} isSelected={scaling === 'never'} onChange={() => setScaling('never')} />
+              <ToggleGroupItem text={t('consoles.vnc.scaleFit')} isSelected={scaling === 'fit'} onChange={() => setScaling('fit')} />
+            </ToggleGroup>
+          </ToolbarItem>
+          <ToolbarItem>
+            <Checkbox id={`vnc-resize-${uuid}`} label={t('consoles.vnc.resizeGuest')} isChecked={resize} onChange={(_e, v) => setResize(v)} />
+          </ToolbarItem>
+          <ToolbarItem>
+            <Button variant="secondary" size="sm" isDisabled={!running} onClick={() => void screenshot()}>{t('consoles.vnc.screenshot')}</Button>
+          </ToolbarItem>
+          <ToolbarItem>
+            <Button variant="secondary" size="sm" onClick={toggleFullscreen}>{fullscreen ? t('consoles.vnc.leaveFullscreen') : t('consoles.vnc.fullscreen')}</Button>
+          </ToolbarItem>
+          <ToolbarItem align={{ default: 'alignEnd' }}>
+            <span className="hangar-console__status" data-state={running ? state.kind : 'off'}>
+              {!running ? t('consoles.state.off') : state.kind === 'connecting' ? <><Spinner size="sm" aria-hidden /> {t('consoles.state.connecting')}</>
+                : connected ? t('consoles.state.connected') : state.kind === 'idle' ? t('consoles.state.idle') : t('consoles.state.disconnected')}
+            </span>
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      {!running ? (
+        <EmptyState titleText={t('consoles.off.title')} headingLevel="h3" variant="sm">
+          <EmptyStateBody>{t('consoles.off.body')}</EmptyStateBody>
+        </EmptyState>
+      ) : state.kind === 'idle' ? (
+        <EmptyState titleText={t('consoles.vnc.notConnected')} headingLevel="h3" variant="sm">
+          <Button onClick={() => { setWanted(true); setAttempt((n) => n + 1); }}>{t('consoles.vnc.connect')}</Button>
+        </EmptyState>
+      ) : state.kind === 'closed' ? (
+        <Alert variant="info" isInline title={t('consoles.state.disconnected')} actionLinks={<AlertActionLink onClick={() => setAttempt((n) => n + 1)}>{t('consoles.reconnect')}</AlertActionLink>}>
+          {state.reason}
+        </Alert>
+      ) : null}
+      <div ref={screen} className="hangar-console__screen" data-testid="vnc-screen" hidden={!running || state.kind === 'idle'} />
+      {state.kind === 'password' && (
+        <Modal isOpen variant="small" onClose={() => rfb.current?.disconnect()} aria-labelledby="vnc-password-title">
+          <ModalHeader title={t('consoles.vnc.passwordTitle')} labelId="vnc-password-title" />
+          <ModalBody>
+            <Form id="vnc-password-form" onSubmit={(e) => { e.preventDefault(); rfb.current?.sendCredentials({ password: asked }); setState({ kind: 'connecting' }); setAsked(''); }}>
+              <FormGroup label={t('consoles.vnc.password')} fieldId="vnc-password" isRequired>
+                <TextInput id="vnc-password" type="password" value={asked} onChange={(_e, v) => setAsked(v)} autoFocus />
+              </FormGroup>
+            </Form>
+          </ModalBody>
+          <ModalFooter>
+            <Button type="submit" form="vnc-password-form" isDisabled={asked === ''}>{t('consoles.vnc.login')}</Button>
+            <Button variant="link" onClick={() => rfb.current?.disconnect()}>{t('consoles.cancel')}</Button>
+          </ModalFooter>
+        </Modal>
+      )}
+      {typing !== null && (
+        <Modal isOpen variant="small" onClose={() => setTyping(null)} aria-labelledby="vnc-type-title">
+          <ModalHeader title={t('consoles.vnc.typeTitle')} labelId="vnc-type-title" description={t('consoles.vnc.typeBody')} />
+          <ModalBody>
+            <TextArea id="vnc-type-text" aria-label={t('consoles.vnc.typeTitle')} value={typing} onChange={(_e, v) => setTyping(v)} autoResize autoFocus />
+          </ModalBody>
+          <ModalFooter>
+            <Button isDisabled={typing === ''} onClick={() => { typeText(typing); setTyping(null); }}>{t('consoles.vnc.type')}</Button>
+            <Button variant="link" onClick={() => setTyping(null)}>{t('consoles.cancel')}</Button>
+          </ModalFooter>
+        </Modal>
+      )}
+    </div>
+  );
+}
