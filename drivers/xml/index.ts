@@ -19,6 +19,8 @@ export { InterfaceDevice, interfaceModels, directModes, type InterfaceSource } f
 export { GraphicsDevice, type GraphicsListen } from './domain/devices/graphics.js';
 export { CharDevice, charSourceTypes, channelNames, type CharSourceType } from './domain/devices/char-device.js';
 export { hasSharedMemory, enableSharedMemory } from './domain/devices/shared-memory.js';
+export { nextTargetDev, targetPrefix } from './domain/devices/disk-target.js';
+export { attachedDevices } from './domain/devices/controller-devices.js';
 export { HostdevDevice } from './domain/devices/hostdev.js';
 export {
   ControllerDevice, FilesystemDevice, InputDevice, MemballoonDevice, PanicDevice, RedirdevDevice, RngDevice, SmartcardDevice,
@@ -49,7 +51,7 @@ export { SnapshotXml, parseSnapshot, buildSnapshot, type SnapshotDisk, type Snap
 export { NodeDeviceXml, NodeDeviceCapability, parseNodeDevice, type IdName } from './node-device/node-device.js';
 export {
   buildGraphics, buildVideo, buildSound, buildInput, buildCharDevice, buildHostdev, buildRedirdev, buildFilesystem, buildTpm, buildRng, buildWatchdog,
-  buildPanic, buildVsock, buildSmartcard, buildController, type GraphicsSpec, type CharSpec, type HostdevSpec, type FilesystemSpec,
+  buildPanic, buildVsock, buildSmartcard, buildController, buildMemballoon, type GraphicsSpec, type CharSpec, type HostdevSpec, type FilesystemSpec,
 } from './build/build-hardware.js';
 export { HANGAR_TAGS_NS, HANGAR_TAGS_PREFIX, MAX_TAGS, changeTags, readTags, tagsElementXml, validateTag } from './metadata/hangar-tags.js';
 export { LIBOSINFO_NS, readOsId } from './metadata/osinfo-metadata.js';

@@ -147,3 +147,7 @@ export function buildSmartcard(mode: 'passthrough' | 'host' = 'passthrough'): Xm
 export function buildController(type: 'usb' | 'scsi' | 'virtio-serial' | 'sata', model?: string): XmlElement {
   return el('controller', { type, model: model ?? (type === 'usb' ? 'qemu-xhci' : type === 'scsi' ? 'virtio-scsi' : undefined) });
 }
+
+export function buildMemballoon(model: 'virtio' | 'virtio-transitional' | 'virtio-non-transitional' = 'virtio'): XmlElement {
+  return el('memballoon', { model });
+}

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DiskDevice} from '../../../drivers/xml/index.js';
 import {
-  CharDevice, ControllerDevice, enableSharedMemory, FilesystemDevice, GraphicsDevice, hasSharedMemory, HostdevDevice, InputDevice,
-  MemballoonDevice, PanicDevice, parseDomain, RngDevice, SmartcardDevice, TpmDevice, VideoDevice, VsockDevice, WatchdogDevice, XmlError,
+  attachedDevices, CharDevice, ControllerDevice, DiskDevice, enableSharedMemory, FilesystemDevice, GraphicsDevice, hasSharedMemory, HostdevDevice, InputDevice,
+  MemballoonDevice, nextTargetDev, PanicDevice, parseDomain, RngDevice, SmartcardDevice, TpmDevice, VideoDevice, VsockDevice, WatchdogDevice, XmlError,
   type DomainDevice, type DomainXml,
 } from '../../../drivers/xml/index.js';
 
@@ -171,5 +170,31 @@ describe('device edits', () => {
     const mb = first(d, MemballoonDevice);
     mb.statsPeriod = 0;
     expect(d.toXml()).toContain(`<memballoon model='virtio'/>`);
+  });
+});
+
+describe('device helpers', () => {
+  it('next free disk target per bus', () => {
+    const d = parseDomain(allDevices);
+    expect([nextTargetDev(d, 'virtio'), nextTargetDev(d, 'sata'), nextTargetDev(d, 'ide'), nextTargetDev(d, 'fdc'), nextTargetDev(d, 'virtio', 'vda')])
+      .toEqual(['vdb', 'sdb', 'hda', 'fdb', 'vda']);
+  });
+
+  it('a controller lists the devices it holds', () => {
+    const d = parseDomain(`<domain type='kvm'><name>c</name><devices>
+      <disk type='file' device='cdrom'><target dev='sda' bus='sata'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
+      <disk type='file' device='disk'><target dev='sdb' bus='sata'/></disk>
+      <disk type='file' device='disk'><target dev='sdc' bus='scsi'/><address type='drive' controller='0' bus='0' target='0' unit='2'/></disk>
+      <controller type='sata' index='0'/><controller type='scsi' index='0' model='virtio-scsi'/><controller type='usb' index='0'/>
+      <controller type='virtio-serial' index='0'/>
+      <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/><address type='virtio-serial' controller='0' bus='0' port='1'/></channel>
+      <input type='tablet' bus='usb'><address type='usb' bus='0' port='1'/></input>
+    </devices></domain>`);
+    const ctl = (type: string): ControllerDevice => d.devices.find((x): x is ControllerDevice => x instanceof ControllerDevice && x.type === type) as ControllerDevice;
+    const names = (type: string): string[] => attachedDevices(d, ctl(type)).map((x) => x.kind + (x instanceof DiskDevice ? `:${x.targetDev ?? ''}` : ''));
+    expect(names('sata')).toEqual(['disk:sda', 'disk:sdb']);
+    expect(names('scsi')).toEqual(['disk:sdc']);
+    expect(names('usb')).toEqual(['input']);
+    expect(names('virtio-serial')).toEqual(['channel']);
   });
 });
