@@ -60,6 +60,7 @@ export const en = {
     notifications: 'Show or hide notifications',
     help: 'Show this list',
     preferences: 'Open the preferences',
+    newVm: 'New virtual machine',
   },
   drawer: {
     title: 'Notifications',

@@ -61,6 +61,7 @@ export const zhCN: Strings = {
     notifications: '显示或隐藏通知',
     help: '显示此列表',
     preferences: '打开首选项',
+    newVm: '新建虚拟机',
   },
   drawer: {
     title: '通知',

@@ -1,6 +1,7 @@
-import { SearchInput, Toolbar, ToolbarContent, ToolbarFilter, ToolbarGroup, ToolbarItem, type ToolbarLabel } from '@patternfly/react-core';
+import { Button, SearchInput, Toolbar, ToolbarContent, ToolbarFilter, ToolbarGroup, ToolbarItem, type ToolbarLabel } from '@patternfly/react-core';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { openNewVm } from '../wizards/newvm/new-vm-launcher.js';
 import { ColumnsDropdown } from './ColumnsDropdown.js';
 import { FilterSelect } from './FilterSelect.js';
 import { VmActionsBar } from './VmActionsBar.js';
@@ -36,6 +37,7 @@ export function VmListToolbar({ filters, onFilters, hosts, tags, selected, shown
     <Toolbar className="vm-list-toolbar" clearAllFilters={() => onFilters({ text: '', states: [], hosts: [], tags: [] })}
       clearFiltersButtonText={t('vmlist.clearFilters')}>
       <ToolbarContent>
+        <ToolbarItem><Button variant="primary" onClick={() => openNewVm()}>{t('wizards.newvm.button')}</Button></ToolbarItem>
         <VmActionsBar selected={selected} onAction={onAction} onTags={onTags} />
         <ToolbarGroup align={{ default: 'alignEnd' }} variant="action-group-plain">
           <ToolbarItem className="vm-count" aria-live="polite">

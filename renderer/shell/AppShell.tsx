@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppliedPreferences } from '../prefs/apply.js';
 import { PreferencesDialog } from '../prefs/PreferencesDialog.js';
 import { useLinkStatus, useStores } from '../state/hooks.js';
+import { openNewVm } from '../wizards/newvm/new-vm-launcher.js';
+import { NewVmHost } from '../wizards/newvm/NewVmHost.js';
 import { AboutDialog } from './AboutDialog.js';
 import { AppMasthead } from './AppMasthead.js';
 import { NavigationContext } from './navigation.js';
@@ -51,6 +53,7 @@ export function AppShell(): React.JSX.Element {
         case 'managerTab': tabs.open({ kind: 'manager' }); break;
         case 'notifications': toggleDrawer(); break;
         case 'preferences': setDialog('preferences'); break;
+        case 'newVm': openNewVm(); break;
         case 'help': setDialog('shortcuts'); break;
       }
     };
@@ -74,6 +77,7 @@ export function AppShell(): React.JSX.Element {
       </Page>
       <Toasts drawerOpen={drawer} />
       <PromptHost />
+      <NewVmHost />
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog(undefined)} />}

@@ -1,7 +1,7 @@
 // The app's keyboard shortcuts: one table for the handler and the help dialog. In a browser tab Chromium keeps
 // Ctrl+W and Ctrl+Tab for itself, hence the Alt alternatives.
 
-export type ShortcutId = 'closeTab' | 'nextTab' | 'previousTab' | 'managerTab' | 'notifications' | 'preferences' | 'help';
+export type ShortcutId = 'closeTab' | 'nextTab' | 'previousTab' | 'managerTab' | 'notifications' | 'preferences' | 'newVm' | 'help';
 
 export interface Shortcut {
   readonly id: ShortcutId;
@@ -15,6 +15,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'managerTab', keys: ['Alt+M'] },
   { id: 'notifications', keys: ['Alt+N'] },
   { id: 'preferences', keys: ['Ctrl+,'] },
+  { id: 'newVm', keys: ['Ctrl+N'] },
   { id: 'help', keys: ['?', 'F1'] },
 ];
 
@@ -29,6 +30,7 @@ export function matchShortcut(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' 
   if (ctrl && !e.altKey && e.key === 'Tab') return e.shiftKey ? 'previousTab' : 'nextTab';
   if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'w') return 'closeTab';
   if (ctrl && !e.altKey && !e.shiftKey && e.key === ',') return 'preferences';
+  if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') return 'newVm';
   if (e.altKey && !ctrl) {
     if (e.key === 'PageDown') return 'nextTab';
     if (e.key === 'PageUp') return 'previousTab';

@@ -141,3 +141,20 @@ export function useNotifications(): NotificationsApi {
     clear: () => notifications.clear(),
   }), [items, notifications]);
 }
+
+/** Waits for a job to end (done, failed or cancelled), reading the jobs store the events keep current. */
+export function useJobWait(): (jobId: string) => Promise<JobView> {
+  const { jobs } = useStores();
+  return useCallback((jobId: string) => new Promise<JobView>((resolve) => {
+    const ended = (): boolean => {
+      const j = jobs.get(APP, jobId);
+      if (!j || j.state === 'running') return false;
+      resolve(j);
+      return true;
+    };
+    if (ended()) return;
+    const stop = jobs.subscribe(APP, () => {
+      if (ended()) stop();
+    });
+  }), [jobs]);
+}

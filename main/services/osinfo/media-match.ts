@@ -6,29 +6,34 @@ import { compareVersions, isNumberedRelease, type OsinfoDb } from './osinfo-db.j
 
 const compiled = new Map<string, RegExp | null>();
 
-function regex(source: string): RegExp | null {
-  let r = compiled.get(source);
+function regex(source: string, flags: string): RegExp | null {
+  const key = `${flags}/${source}`;
+  let r = compiled.get(key);
   if (r === undefined) {
     try {
-      r = new RegExp(source);
+      r = new RegExp(source, flags);
     } catch {
       r = null; // a pattern JavaScript cannot read matches nothing
     }
-    compiled.set(source, r);
+    compiled.set(key, r);
   }
   return r;
 }
 
-function found(pattern: string | undefined, value: string): boolean {
+/**
+ * Publisher, application and system ids are ISO 9660 a-characters, upper case only: mastering tools that follow
+ * the standard (xorriso, genisoimage) upper-case "FreeBSD" or "SUSE LINUX GmbH", so those compare without case.
+ */
+function found(pattern: string | undefined, value: string, anyCase = false): boolean {
   if (pattern === undefined) return true;
   if (!value) return false;
-  return regex(pattern)?.test(value) ?? false;
+  return regex(pattern, anyCase ? 'i' : '')?.test(value) ?? false;
 }
 
 export function ruleMatches(rule: OsMediaRule, d: IsoDescriptor, generalise = false): boolean {
   const p = (s: string | undefined) => (s !== undefined && generalise ? generaliseNumbers(s) : s);
-  return found(p(rule.volumeId), d.volumeId) && found(p(rule.publisherId), d.publisherId)
-    && found(p(rule.applicationId), d.applicationId) && found(p(rule.systemId), d.systemId)
+  return found(p(rule.volumeId), d.volumeId) && found(p(rule.publisherId), d.publisherId, true)
+    && found(p(rule.applicationId), d.applicationId, true) && found(p(rule.systemId), d.systemId, true)
     && (generalise || rule.volumeSize === undefined || rule.volumeSize === d.volumeSize);
 }
 
