@@ -198,4 +198,41 @@ describe('consoles of the tiny guest', () => {
     expect(existsSync(vncSocket)).toBe(true);
     await page.close();
   }, 120_000);
+
+  it('over SSH: a SPICE-only VM offers the switch to VNC; once switched (and given a password) its console connects without asking', async () => {
+    const spiceXml = lab.tinyGuestXml({ name: 'spicy' })
+      .replace(/<graphics type='vnc'[^>]*\/>/, "<graphics type='spice' autoport='yes'><listen type='address' address='127.0.0.1'/></graphics>")
+      .replace("<video><model type='vga'/></video>", "<video><model type='qxl' ram='65536' vram='65536' vgamem='16384' heads='1'/></video>");
+    writeFileSync(join(lab.dir, 'spicy.xml'), spiceXml);
+    await lab.virsh(['define', join(lab.dir, 'spicy.xml')]);
+    const spicyUuid = (await lab.virsh(['domuuid', 'spicy'])).trim();
+    const page = await context.newPage();
+    await page.goto(`${app.url}#/vm/conn-2/${spicyUuid}/console`);
+    await page.getByText('This VM has SPICE graphics only').waitFor({ timeout: 30_000 });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByRole('button', { name: theme === 'dark' ? 'Dark theme' : 'Light theme' }).click();
+      await page.screenshot({ path: join(artifacts, `console-spice-${theme}.png`) });
+    }
+    await page.getByRole('button', { name: 'Follow the system theme' }).click();
+    await page.getByRole('button', { name: 'Switch this VM to VNC' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Switch to VNC?' });
+    await confirm.getByRole('button', { name: 'Switch this VM to VNC' }).click();
+    await page.getByText('The VM now has VNC graphics').waitFor({ timeout: 20_000 });
+    const defined = await lab.virsh(['dumpxml', '--inactive', 'spicy']);
+    expect(defined).toMatch(/<graphics type='vnc'/);
+    expect(defined).not.toMatch(/spice|qxl/);
+    // A password in the definition: the console must use it without asking.
+    writeFileSync(join(lab.dir, 'spicy-pw.xml'), defined.replace("<graphics type='vnc'", "<graphics type='vnc' passwd='hangar-pw'"));
+    await lab.virsh(['define', join(lab.dir, 'spicy-pw.xml')]);
+    await lab.virsh(['start', 'spicy']);
+    try {
+      await expect.poll(() => page.locator('.hangar-console__status').getAttribute('data-state'), { timeout: 60_000 }).toBe('connected');
+      expect(await page.getByRole('dialog', { name: 'The VNC server asks for a password' }).count()).toBe(0);
+      await expect.poll(async () => (await canvasStats(page)).inked, { timeout: 60_000 }).toBeGreaterThan(100);
+    } finally {
+      await lab.virsh(['destroy', 'spicy']).catch(() => '');
+    }
+    await page.getByText('The guest is not running', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await page.close();
+  }, 180_000);
 });

@@ -59,6 +59,8 @@ export const consoles = {
     passwordTitle: 'The VNC server asks for a password',
     password: 'Password',
     login: 'Log in',
+    passwordWrong: 'That password was refused. Type the right one.',
+    passwordCancelled: 'No password was given.',
     unreachableTitle: 'No graphical console on this host',
     unreachableBody: 'This host cannot carry a graphical console’s data. Its serial console works: choose it in the menu above.',
   },

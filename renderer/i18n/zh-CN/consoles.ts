@@ -61,6 +61,8 @@ export const consoles: Strings['consoles'] = {
     passwordTitle: 'VNC 服务器要求输入密码',
     password: '密码',
     login: '登录',
+    passwordWrong: '该密码被拒绝。请输入正确的密码。',
+    passwordCancelled: '未输入密码。',
     unreachableTitle: '此主机没有图形控制台',
     unreachableBody: '此主机无法传输图形控制台的数据。它的串口控制台可以使用：请在上方菜单中选择。',
   },

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ByteChannel } from '../../../main/api/contract/byte-channel.js';
 import { CallError } from '../../state/api-client.js';
+import { mirrorInlineStyles } from '../../consoles/xterm-styles.js';
 import { useApi } from '../../state/hooks.js';
 
 type SerialState =
@@ -45,9 +46,13 @@ export function SerialConsole({ connection, uuid, alias, running, runId }: {
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const terminal = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 14, scrollback: 5000, allowProposedApi: false });
+    const terminal = new Terminal({
+      convertEol: false, cursorBlink: true, fontSize: 14, scrollback: 5000,
+      fontFamily: '"Red Hat Mono", "DejaVu Sans Mono", "Liberation Mono", monospace',
+    });
     const fitAddon = new FitAddon();
     terminal.loadAddon(fitAddon);
+    const styles = mirrorInlineStyles(el);
     terminal.open(el);
     fitAddon.fit();
     term.current = terminal;
@@ -72,6 +77,7 @@ export function SerialConsole({ connection, uuid, alias, running, runId }: {
     observer.observe(el);
     return () => {
       observer.disconnect();
+      styles.dispose();
       typed.dispose();
       binary.dispose();
       terminal.dispose();

@@ -3,7 +3,7 @@
 // the guest, fullscreen, a PNG screenshot, and typing the clipboard into the guest as keystrokes.
 import RFB from '@novnc/novnc';
 import {
-  Alert, AlertActionLink, Button, Checkbox, Dropdown, DropdownItem, DropdownList, EmptyState, EmptyStateBody, Form, FormGroup,
+  Alert, AlertActionLink, Button, Checkbox, Dropdown, DropdownItem, DropdownList, EmptyState, EmptyStateBody, Form, FormGroup, FormHelperText, HelperText, HelperTextItem,
   MenuToggle, Modal, ModalBody, ModalFooter, ModalHeader, Spinner, TextArea, TextInput, ToggleGroup, ToggleGroupItem, Toolbar,
   ToolbarContent, ToolbarItem,
 } from '@patternfly/react-core';
@@ -54,6 +54,11 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
   const [keysOpen, setKeysOpen] = useState(false);
   const [asked, setAsked] = useState('');
   const [typing, setTyping] = useState<string | null>(null);
+  /** The password the next connection offers: the definition's, then what the user typed. */
+  const credentials = useRef<string | null>(password);
+  useEffect(() => {
+    credentials.current = password;
+  }, [password]);
 
   const scaled = scaling === 'fit' || (fullscreen && settings?.console.scaling === 'fullscreen');
 
@@ -72,7 +77,8 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
         ch.close('the console page moved on');
         return;
       }
-      const r = new RFB(target, new ChannelSocket(ch), { shared: true, ...(password !== null ? { credentials: { password } } : {}) });
+      const offered = credentials.current;
+      const r = new RFB(target, new ChannelSocket(ch), { shared: true, ...(offered !== null ? { credentials: { password: offered } } : {}) });
       session = r;
       rfb.current = r;
       r.background = 'var(--pf-t--global--background--color--secondary--default)';
@@ -80,13 +86,20 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
       r.addEventListener('connect', () => live && setState({ kind: 'connected' }));
       r.addEventListener('credentialsrequired', () => live && setState({ kind: 'password', wrong: false }));
       r.addEventListener('securityfailure', (e) => {
+        if (!live) return;
+        // A password that was refused is dropped, and the user asked for the right one.
+        if (credentials.current !== null) {
+          credentials.current = null;
+          setState({ kind: 'password', wrong: true });
+          return;
+        }
         const detail = (e as CustomEvent<{ reason?: string }>).detail;
-        if (live) setState({ kind: 'closed', reason: detail.reason ?? t('consoles.vnc.securityFailure') });
+        setState({ kind: 'closed', reason: detail.reason ?? t('consoles.vnc.securityFailure') });
       });
       r.addEventListener('disconnect', (e) => {
         const clean = (e as CustomEvent<{ clean: boolean }>).detail.clean;
         if (rfb.current === r) rfb.current = null;
-        if (live) setState((s) => (s.kind === 'closed' ? s : { kind: 'closed', reason: clean ? t('consoles.vnc.closed') : t('consoles.vnc.lost') }));
+        if (live) setState((s) => (s.kind === 'closed' || s.kind === 'password' ? s : { kind: 'closed', reason: clean ? t('consoles.vnc.closed') : t('consoles.vnc.lost') }));
       });
     }, (e: unknown) => {
       if (live) setState({ kind: 'closed', reason: e instanceof Error ? e.message : String(e) });
@@ -96,7 +109,20 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
       session?.disconnect();
       if (rfb.current === session) rfb.current = null;
     };
-  }, [api, connection, uuid, running, runId, wanted, attempt, password, t]);
+  }, [api, connection, uuid, running, runId, wanted, attempt, t]);
+
+  const submitPassword = (): void => {
+    const r = rfb.current;
+    credentials.current = asked;
+    if (state.kind === 'password' && !state.wrong && r) {
+      r.sendCredentials({ password: asked });
+      setState({ kind: 'connecting' });
+    } else {
+      // The refused session is over: the next one offers what was typed.
+      setAttempt((n) => n + 1);
+    }
+    setAsked('');
+  };
 
   useEffect(() => {
     const r = rfb.current;
@@ -203,18 +229,22 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
       ) : null}
       <div ref={screen} className="hangar-console__screen" data-testid="vnc-screen" hidden={!running || state.kind === 'idle'} />
       {state.kind === 'password' && (
-        <Modal isOpen variant="small" onClose={() => rfb.current?.disconnect()} aria-labelledby="vnc-password-title">
+        <Modal isOpen variant="small" onClose={() => { rfb.current?.disconnect(); setState({ kind: 'closed', reason: t('consoles.vnc.passwordCancelled') }); }} aria-labelledby="vnc-password-title">
           <ModalHeader title={t('consoles.vnc.passwordTitle')} labelId="vnc-password-title" />
           <ModalBody>
-            <Form id="vnc-password-form" onSubmit={(e) => { e.preventDefault(); rfb.current?.sendCredentials({ password: asked }); setState({ kind: 'connecting' }); setAsked(''); }}>
+            <Form id="vnc-password-form" onSubmit={(e) => { e.preventDefault(); submitPassword(); }}>
               <FormGroup label={t('consoles.vnc.password')} fieldId="vnc-password" isRequired>
-                <TextInput id="vnc-password" type="password" value={asked} onChange={(_e, v) => setAsked(v)} autoFocus />
+                <TextInput id="vnc-password" type="password" value={asked} onChange={(_e, v) => setAsked(v)} autoFocus
+                  validated={state.wrong ? 'error' : 'default'} aria-describedby={state.wrong ? 'vnc-password-helper' : undefined} />
+                {state.wrong && (
+                  <FormHelperText><HelperText><HelperTextItem id="vnc-password-helper" variant="error">{t('consoles.vnc.passwordWrong')}</HelperTextItem></HelperText></FormHelperText>
+                )}
               </FormGroup>
             </Form>
           </ModalBody>
           <ModalFooter>
             <Button type="submit" form="vnc-password-form" isDisabled={asked === ''}>{t('consoles.vnc.login')}</Button>
-            <Button variant="link" onClick={() => rfb.current?.disconnect()}>{t('consoles.cancel')}</Button>
+            <Button variant="link" onClick={() => { rfb.current?.disconnect(); setState({ kind: 'closed', reason: t('consoles.vnc.passwordCancelled') }); }}>{t('consoles.cancel')}</Button>
           </ModalFooter>
         </Modal>
       )}
