@@ -30,8 +30,15 @@ function mount(node: React.ReactNode): { el: HTMLElement; root: Root } {
   return { el, root };
 }
 
+/** The editor's own tree: it lives in its frame's shadow root (see shadow-root.ts). */
+function cm(el: HTMLElement): ShadowRoot {
+  const root = el.querySelector('.xml-editor-frame')?.shadowRoot;
+  if (!root) throw new Error('no shadow root');
+  return root;
+}
+
 function viewIn(el: HTMLElement): EditorView {
-  const dom = el.querySelector<HTMLElement>('.cm-editor');
+  const dom = cm(el).querySelector<HTMLElement>('.cm-editor');
   if (!dom) throw new Error('no editor');
   const view = EditorView.findFromDOM(dom);
   if (!view) throw new Error('no view');
@@ -46,7 +53,7 @@ describe('XmlEditor', () => {
     const { el, root } = mount(<XmlEditorView value={XML} label="Definition" onChange={(v) => seen.push(v)} />);
     const view = viewIn(el);
     expect(view.state.doc.toString()).toBe(XML);
-    expect(el.querySelector('.cm-content')?.getAttribute('aria-label')).toBe('Definition');
+    expect(cm(el).querySelector('.cm-content')?.getAttribute('aria-label')).toBe('Definition');
     const at = XML.indexOf('>a<') + 1;
     act(() => view.dispatch({ changes: { from: at, to: at + 1, insert: 'b' }, userEvent: 'input.type' }));
     expect(seen).toEqual([XML.replace('<name>a</name>', '<name>b</name>')]);
@@ -58,27 +65,32 @@ describe('XmlEditor', () => {
 
   it('shows an error at its line and as text', () => {
     const { el } = mount(<XmlEditorView value={XML} label="Definition" error={{ line: 3, message: 'Element memory failed to validate' }} />);
-    const marked = el.querySelector('.cm-lintRange-error');
+    const marked = cm(el).querySelector('.cm-lintRange-error');
     expect(marked?.textContent).toBe('  <memory>1024</memory>');
     expect(el.querySelector('.pf-v6-c-helper-text')?.textContent).toContain('Element memory failed to validate');
-    expect(el.querySelector('.cm-content')?.getAttribute('aria-invalid')).toBe('true');
+    expect(cm(el).querySelector('.cm-content')?.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('is read-only when asked', () => {
     const { el } = mount(<XmlEditorView value={XML} label="Definition" readOnly />);
     expect(viewIn(el).state.readOnly).toBe(true);
-    expect(el.querySelector('.cm-content')?.getAttribute('contenteditable')).toBe('false');
+    expect(cm(el).querySelector('.cm-content')?.getAttribute('contenteditable')).toBe('false');
   });
 
   it('follows the app\'s dark class', async () => {
     const { el } = mount(<XmlEditorView value={XML} label="Definition" />);
-    const light = el.querySelector('.cm-editor')?.className;
+    const light = cm(el).querySelector('.cm-editor')?.className;
     await act(async () => {
       document.documentElement.classList.add('pf-v6-theme-dark');
       await new Promise((r) => setTimeout(r, 0)); // the MutationObserver's callback
     });
-    const dark = el.querySelector('.cm-editor')?.className;
+    const dark = cm(el).querySelector('.cm-editor')?.className;
     expect(dark).not.toBe(light);
+    // Its styles are a constructed sheet of the shadow root (a <style> element would be refused by the CSP).
+    // jsdom has no adoptedStyleSheets: CodeMirror's fallback is then a <style> in the shadow root, not the page.
+    const adopted = cm(el).adoptedStyleSheets as CSSStyleSheet[] | undefined;
+    expect((adopted?.length ?? 0) + cm(el).querySelectorAll('style').length).toBeGreaterThan(0);
+    expect(document.head.querySelectorAll('style')).toHaveLength(0);
     expect(viewIn(el).state.facet(EditorView.darkTheme)).toBe(true);
   });
 });
@@ -87,8 +99,8 @@ describe('XmlDiff', () => {
   it('marks exactly the changed lines: the removed one and the added one', () => {
     const after = XML.replace('1024', '2048');
     const { el } = mount(<XmlDiffView before={XML} after={after} label="Change" />);
-    const added = [...el.querySelectorAll('.cm-changedLine')].map((n) => n.textContent);
-    const removed = [...el.querySelectorAll('.cm-deletedChunk .cm-deletedLine')].map((n) => n.textContent);
+    const added = [...cm(el).querySelectorAll('.cm-changedLine')].map((n) => n.textContent);
+    const removed = [...cm(el).querySelectorAll('.cm-deletedChunk .cm-deletedLine')].map((n) => n.textContent);
     expect(added).toEqual(['  <memory>2048</memory>']);
     expect(removed).toEqual(['  <memory>1024</memory>']);
     expect(viewIn(el).state.readOnly).toBe(true);

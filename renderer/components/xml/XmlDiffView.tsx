@@ -5,7 +5,8 @@ import { EditorView, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { useDarkTheme } from './dark-mode.js';
 import type { XmlDiffProps } from './xml-editor-props.js';
-import { xmlTheme } from './xml-theme.js';
+import { shadowOf } from './shadow-root.js';
+import { diffTheme } from './xml-theme.js';
 import './xml.css';
 
 /** A read-only unified diff of two XML documents (loaded on demand by XmlDiff): removed lines above added ones. */
@@ -16,8 +17,11 @@ export default function XmlDiffView({ before, after, label }: XmlDiffProps): Rea
   const view = useRef<EditorView | null>(null);
 
   useEffect(() => {
+    if (!host.current) return;
+    const root = shadowOf(host.current);
     const v = new EditorView({
-      parent: host.current ?? undefined,
+      root,
+      parent: root,
       state: EditorState.create({
         doc: after,
         extensions: [
@@ -25,7 +29,7 @@ export default function XmlDiffView({ before, after, label }: XmlDiffProps): Rea
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true' }),
           unifiedMergeView({ original: before, mergeControls: false, highlightChanges: true, gutter: true,
             collapseUnchanged: { margin: 3, minSize: 8 } }),
-          theme.current.of(xmlTheme(document.documentElement.classList.contains('pf-v6-theme-dark'))),
+          theme.current.of(diffTheme(document.documentElement.classList.contains('pf-v6-theme-dark'))),
         ],
       }),
     });
@@ -37,7 +41,7 @@ export default function XmlDiffView({ before, after, label }: XmlDiffProps): Rea
   }, [before, after, label]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: theme.current.reconfigure(xmlTheme(dark)) });
+    view.current?.dispatch({ effects: theme.current.reconfigure(diffTheme(dark)) });
   }, [dark]);
 
   return <div ref={host} className="xml-editor-frame xml-diff" data-testid="xml-diff" />;

@@ -8,6 +8,7 @@ import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lin
 import { HelperText, HelperTextItem } from '@patternfly/react-core';
 import { useEffect, useId, useRef } from 'react';
 import { useDarkTheme } from './dark-mode.js';
+import { shadowOf } from './shadow-root.js';
 import type { XmlEditorProps, XmlError } from './xml-editor-props.js';
 import { xmlTheme } from './xml-theme.js';
 import './xml.css';
@@ -45,7 +46,9 @@ export default function XmlEditorView({ value, onChange, readOnly = false, label
           changed.current?.(u.state.doc.toString());
       }),
     ];
-    const v = new EditorView({ parent: host.current ?? undefined, state: EditorState.create({ doc: value, extensions }) });
+    if (!host.current) return;
+    const root = shadowOf(host.current);
+    const v = new EditorView({ root, parent: root, state: EditorState.create({ doc: value, extensions }) });
     view.current = v;
     return () => {
       v.destroy();

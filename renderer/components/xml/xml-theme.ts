@@ -21,7 +21,11 @@ function base(dark: boolean): Extension {
       color: 'var(--pf-t--global--text--color--regular)',
       backgroundColor: 'var(--pf-t--global--background--color--primary--default)',
       fontSize: 'var(--pf-t--global--font--size--sm)',
+      maxHeight: '32rem',
+      // Scroll bars and form controls in the theme's scheme too.
+      colorScheme: dark ? 'dark' : 'light',
     },
+    '&.cm-focused': { outline: 'none' },
     '.cm-content': { fontFamily: 'var(--pf-t--global--font--family--mono)', caretColor: 'var(--pf-t--global--text--color--regular)' },
     '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--pf-t--global--text--color--regular)' },
     '.cm-gutters': {
@@ -45,7 +49,26 @@ function base(dark: boolean): Extension {
   }, { dark });
 }
 
+// The merge view's own colours are for a white page; these follow the theme.
+const diff = EditorView.theme({
+  '.cm-changedLine': { backgroundColor: 'var(--hangar-diff-added) !important' },
+  '.cm-changedText': { background: 'var(--hangar-diff-added-text) !important' },
+  '.cm-deletedChunk': { backgroundColor: 'var(--hangar-diff-removed) !important' },
+  '.cm-deletedChunk .cm-deletedText, .cm-deletedChunk del': { background: 'var(--hangar-diff-removed-text) !important', textDecoration: 'none' },
+  '.cm-changedLineGutter': { background: 'var(--pf-t--global--color--status--success--default) !important' },
+  '.cm-deletedLineGutter': { background: 'var(--pf-t--global--color--status--danger--default) !important' },
+  '.cm-collapsedLines': {
+    background: 'var(--pf-t--global--background--color--secondary--default)',
+    color: 'var(--pf-t--global--text--color--subtle)',
+  },
+});
+
 /** The editor's look in the app's light or dark theme. */
 export function xmlTheme(dark: boolean): Extension {
   return [base(dark), syntaxHighlighting(highlight)];
+}
+
+/** The diff's look: the editor's, with added and removed lines in the theme's colours. */
+export function diffTheme(dark: boolean): Extension {
+  return [xmlTheme(dark), diff];
 }
