@@ -270,9 +270,11 @@ describe('Add Hardware', { timeout: 60_000 }, () => {
     await click(body.querySelector('#addhw-kind-sound'));
     expect(body.querySelector('#addhw-how')?.textContent).toMatch(/cannot be plugged into a running VM/);
     await click(body.querySelector('#addhw-finish'));
-    const attach = p.callsOf('domains.attachDevice') as { xml: string; affect: { live: boolean; config: boolean } }[];
-    expect(attach.map((a) => a.affect)).toEqual([{ live: false, config: true }]);
-    expect(attach[0]?.xml).toBe(`<sound model='ich9'/>\n`);
+    expect(p.callsOf('domains.attachDevice')).toEqual([]);
+    const define = p.callsOf('domains.define') as { xml: string; base: string }[];
+    expect(define).toHaveLength(1);
+    expect(define[0]?.base).toBe(allDevices);
+    expect(define[0]?.xml).toContain(`<sound model='ich9'/>\n    <sound model='ich9'/>`);
     expect(body.querySelector('#addhw-outcome')?.textContent).toMatch(/next starts/);
   });
 
@@ -284,7 +286,8 @@ describe('Add Hardware', { timeout: 60_000 }, () => {
     await click(body.querySelector('#addhw-finish'));
     const attach = p.callsOf('domains.attachDevice') as { xml: string; affect: { live: boolean; config: boolean } }[];
     expect(attach).toHaveLength(1);
-    expect(attach[0]?.affect).toEqual({ live: true, config: true });
+    expect(attach[0]?.affect).toEqual({ live: true, config: false });
+    expect((p.callsOf('domains.define') as { xml: string }[])[0]?.xml).toContain(`<source network='default'/>`);
     expect(attach[0]?.xml).toContain(`<source network='default'/>`);
     expect(attach[0]?.xml).toContain(`<model type='virtio'/>`);
     expect(body.querySelector('#addhw-outcome')?.textContent).toMatch(/Plugged into the running VM/);
@@ -302,7 +305,8 @@ describe('Add Hardware', { timeout: 60_000 }, () => {
     const body = await open(p, true);
     await click(body.querySelector('#addhw-kind-rng'));
     await click(body.querySelector('#addhw-finish'));
-    expect(n).toBe(2);
+    expect(n).toBe(1);
+    expect((p.callsOf('domains.define') as { xml: string }[])[0]?.xml).toContain(`<backend model='random'>/dev/urandom</backend>`);
     const outcome = body.querySelector('#addhw-outcome')?.textContent ?? '';
     expect(outcome).toMatch(/next starts/);
     expect(outcome).toMatch(/live attach of device 'rng' is not supported/);
@@ -314,9 +318,9 @@ describe('Add Hardware', { timeout: 60_000 }, () => {
     expect(body.querySelector<HTMLButtonElement>('#addhw-finish')?.disabled).toBe(true);
     await change(body.querySelector('#dev-disk-path'), '/var/lib/libvirt/images/new.qcow2');
     await click(body.querySelector('#addhw-finish'));
-    const attach = p.callsOf('domains.attachDevice') as { xml: string; affect: { live: boolean; config: boolean } }[];
-    expect(attach[0]?.affect).toEqual({ live: false, config: true });
-    expect(attach[0]?.xml).toContain(`<source file='/var/lib/libvirt/images/new.qcow2'/>`);
-    expect(attach[0]?.xml).toContain(`<target dev='vdb' bus='virtio'/>`);
+    expect(p.callsOf('domains.attachDevice')).toEqual([]);
+    const xml = (p.callsOf('domains.define') as { xml: string }[])[0]?.xml ?? '';
+    expect(xml).toContain(`<source file='/var/lib/libvirt/images/new.qcow2'/>`);
+    expect(xml).toContain(`<target dev='vdb' bus='virtio'/>`);
   });
 });

@@ -255,7 +255,10 @@ export const vmdevices = {
     hotplugged: 'Plugged into the running VM and added to its definition.',
     nextBoot: 'Added to the definition: the VM gets it when it next starts.',
     defined: 'Added to the VM’s definition.',
-    notHotpluggable: 'This kind of device cannot be plugged into a running VM.',
-    sharedMemoryDefine: 'Sharing the memory needs a restart of the VM.',
+    why: {
+      notHotpluggable: 'This kind of device cannot be plugged into a running VM.',
+      sharedMemory: 'Sharing the memory needs a restart of the VM.',
+      refused: 'libvirt refused to plug it into the running VM.',
+    },
   },
 } as const;

@@ -257,7 +257,10 @@ export const vmdevices: Strings['vmdevices'] = {
     hotplugged: '已热插入正在运行的虚拟机，并加入其定义。',
     nextBoot: '已加入定义：虚拟机下次启动时获得该设备。',
     defined: '已加入虚拟机的定义。',
-    notHotpluggable: '此类设备无法热插入正在运行的虚拟机。',
-    sharedMemoryDefine: '共享内存需要重新启动虚拟机。',
+    why: {
+      notHotpluggable: '此类设备无法热插入正在运行的虚拟机。',
+      sharedMemory: '共享内存需要重新启动虚拟机。',
+      refused: 'libvirt 拒绝将其热插入正在运行的虚拟机。',
+    },
   },
 };

@@ -4,8 +4,8 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  CharDevice, ControllerDevice, deviceView, DiskDevice, FilesystemDevice, GraphicsDevice, hasSharedMemory, HostdevDevice, InputDevice,
-  InterfaceDevice, MemballoonDevice, newDocument, PanicDevice, parseDomain, RedirdevDevice, RngDevice, SmartcardDevice, SoundDevice, TpmDevice,
+  CharDevice, ControllerDevice, deviceView, DiskDevice, FilesystemDevice, GraphicsDevice, HostdevDevice, InputDevice,
+  InterfaceDevice, MemballoonDevice, PanicDevice, parseDomain, RedirdevDevice, RngDevice, SmartcardDevice, SoundDevice, TpmDevice,
   VideoDevice, VsockDevice, WatchdogDevice, type DomainDevice, type DomainXml,
 } from '../../../drivers/xml/index.js';
 import type { NodeDeviceSummary } from '../../../main/api/contract/index.js';
@@ -31,8 +31,9 @@ import { TpmFields } from '../../vm/devices/TpmPage.js';
 import { VideoFields } from '../../vm/devices/VideoPage.js';
 import { VsockFields } from '../../vm/devices/VsockPage.js';
 import { WatchdogFields } from '../../vm/devices/WatchdogPage.js';
-import { canHotplug, hardwareKinds, hostDevicesOf, newDevice, unavailable, type HardwareKind } from './hardware-kinds.js';
-import { hostdevFromNodeDevice, HostdevPicker } from './HostdevPicker.js';
+import { addDevice, type AddOutcome } from './add-device.js';
+import { canHotplug, hardwareKinds, hostdevFromNodeDevice, hostDevicesOf, newDevice, unavailable, type HardwareKind } from './hardware-kinds.js';
+import { HostdevPicker } from './HostdevPicker.js';
 
 /** What the VM's Details page gives the Add Hardware wizard. */
 export interface AddHardwareProps {
@@ -42,9 +43,6 @@ export interface AddHardwareProps {
   readonly running: boolean;
   readonly onClose: () => void;
 }
-
-/** How the device went in: plugged into the running VM and its definition, or into the definition only (and why). */
-type Outcome = { readonly how: 'live' } | { readonly how: 'config'; readonly why?: string };
 
 /** The kind's fields, the same form parts as its device page. */
 function KindFields({ device, ctx }: { device: DomainDevice; ctx: FieldContext }): React.JSX.Element | null {
@@ -124,7 +122,7 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
-  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
+  const [outcome, setOutcome] = useState<AddOutcome | undefined>(undefined);
 
   const choose = (k: HardwareKind, pick?: NodeDeviceSummary): void => {
     setKind(k);
@@ -170,27 +168,8 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
     if (device === undefined) return;
     setBusy(true);
     setFailure(undefined);
-    const xml = newDocument(device.element.clone()).toXml();
     try {
-      if (hasSharedMemory(domain) && !hasSharedMemory(base.domain)) {
-        // virtiofs with memory newly shared: one define carries both; the running VM gets them at its next start.
-        const next = parseDomain(domain.toXml());
-        next.addDevice(device.element.clone());
-        await api.call('domains.define', { connection, xml: next.toXml(), base: base.xml });
-        setOutcome({ how: 'config', ...(running ? { why: t('vmdevices.addhw.sharedMemoryDefine') } : {}) });
-      } else if (running && canHotplug(kind)) {
-        try {
-          await api.call('domains.attachDevice', { connection, key: uuid, xml, affect: { live: true, config: true } });
-          setOutcome({ how: 'live' });
-        } catch (e) {
-          // libvirt refused the live plug (and changed nothing): the definition still takes it, as virt-manager does.
-          await api.call('domains.attachDevice', { connection, key: uuid, xml, affect: { live: false, config: true } });
-          setOutcome({ how: 'config', why: e instanceof Error ? e.message : String(e) });
-        }
-      } else {
-        await api.call('domains.attachDevice', { connection, key: uuid, xml, affect: { live: false, config: true } });
-        setOutcome({ how: 'config', ...(running ? { why: t('vmdevices.addhw.notHotpluggable') } : {}) });
-      }
+      setOutcome(await addDevice(api, { connection, uuid, running, kind, device: device.element, base, working: domain }));
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
     } finally {
@@ -204,7 +183,7 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
         <ModalBody>
           <Alert id="addhw-outcome" isInline variant={outcome.how === 'live' ? 'success' : 'info'}
             title={outcome.how === 'live' ? t('vmdevices.addhw.hotplugged') : running ? t('vmdevices.addhw.nextBoot') : t('vmdevices.addhw.defined')}>
-            {outcome.how === 'config' && outcome.why !== undefined ? outcome.why : null}
+            {outcome.how === 'config' && outcome.why !== undefined ? (outcome.message ?? t(`vmdevices.addhw.why.${outcome.why}`)) : null}
           </Alert>
         </ModalBody>
         <ModalFooter>

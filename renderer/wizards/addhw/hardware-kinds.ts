@@ -1,6 +1,6 @@
 import {
   buildCharDevice, buildController, buildDisk, buildFilesystem, buildGraphics, buildInput, buildInterface, buildMemballoon, buildPanic, buildRedirdev,
-  buildRng, buildSmartcard, buildSound, buildTpm, buildVideo, buildVsock, buildWatchdog, nextTargetDev, videoModels,
+  buildHostdev, buildRng, buildSmartcard, buildSound, buildTpm, buildVideo, buildVsock, buildWatchdog, nextTargetDev, parseNodeDevice, videoModels,
   type DomainCapabilitiesXml, type DomainXml, type XmlElement,
 } from '../../../drivers/xml/index.js';
 import type { NetworkSummary, NodeDeviceSummary } from '../../../main/api/contract/index.js';
@@ -53,7 +53,8 @@ export function unavailable(kind: HardwareKind, domain: DomainXml, caps: DomainC
   const has = (name: string, pred: (e: XmlElement) => boolean = () => true): boolean => domain.devices.some((d) => d.kind === name && pred(d.element));
   if (kind === 'vsock' && has('vsock')) return { reason: 'onlyOne' };
   if (kind === 'tpm' && has('tpm')) return { reason: 'onlyOne' };
-  if (kind === 'memballoon' && has('memballoon', (e) => e.attr('model') !== 'none')) return { reason: 'onlyOne' };
+  // A VM has one balloon at most, even one of model 'none' (its page turns it on).
+  if (kind === 'memballoon' && has('memballoon')) return { reason: 'onlyOne' };
   if (kind === 'redirdev' && !has('graphics', (e) => e.attr('type') === 'spice')) return { reason: 'needsSpice' };
   return undefined;
 }
@@ -98,7 +99,10 @@ export function newDevice(kind: HardwareKind, domain: DomainXml, caps: DomainCap
     case 'redirdev': return buildRedirdev();
     case 'tpm': {
       const models = caps?.deviceEnum('tpm', 'model') ?? [];
-      return buildTpm({ model: models.length > 0 && !models.includes('tpm-crb') && models.includes('tpm-tis') ? 'tpm-tis' : 'tpm-crb' });
+      // Without swtpm on the host libvirt offers only the host's own TPM (and refuses an emulated one).
+      const backends = caps?.deviceEnum('tpm', 'backendModel') ?? [];
+      const backend = backends.length > 0 && !backends.includes('emulator') && backends.includes('passthrough') ? 'passthrough' : 'emulator';
+      return buildTpm({ model: models.length > 0 && !models.includes('tpm-crb') && models.includes('tpm-tis') ? 'tpm-tis' : 'tpm-crb', backend });
     }
     case 'rng': return buildRng();
     case 'panic': return buildPanic(arch.startsWith('ppc') ? 'pseries' : arch === 's390x' ? 's390' : 'isa');
@@ -108,4 +112,16 @@ export function newDevice(kind: HardwareKind, domain: DomainXml, caps: DomainCap
     case 'pciHost':
       throw new Error('host devices are built from the chosen node device');
   }
+}
+
+/** The host-side device for a new `<hostdev>`, from the node device's XML. */
+export function hostdevFromNodeDevice(kind: 'usbHost' | 'pciHost', n: NodeDeviceSummary): XmlElement {
+  const d = parseNodeDevice(n.xml);
+  if (kind === 'usbHost') {
+    const hex4 = (id: string | undefined): string => `0x${(id ?? '0').replace(/^0x/, '').padStart(4, '0')}`;
+    return buildHostdev({ type: 'usb', vendor: hex4(d.vendor?.id), product: hex4(d.product?.id) });
+  }
+  const a = d.pciAddress;
+  if (a === undefined) throw new Error(`${n.name} has no PCI address`);
+  return buildHostdev({ type: 'pci', domain: a.domain, bus: a.bus, slot: a.slot, function: a.function });
 }
