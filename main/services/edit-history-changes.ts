@@ -88,10 +88,11 @@ export function changedLines(a: readonly string[], b: readonly string[]): { remo
   return { removed, added };
 }
 
-/** The element paths an edit touched, in document order of first appearance (after, then before). */
+/** The element paths an edit touched: those of the added lines in order, then those of the removed ones. */
 export function changedPaths(before: string, after: string): string[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
+  // Indentation alone is not a change worth naming (libvirt prints metadata as it was given, a define re-indents it).
+  const a = before.split('\n').map((l) => l.trim());
+  const b = after.split('\n').map((l) => l.trim());
   const { removed, added } = changedLines(a, b);
   const pathsA = linePaths(before);
   const pathsB = linePaths(after);
@@ -104,5 +105,8 @@ export function changedPaths(before: string, after: string): string[] {
     const p = pathsA[i];
     if (p) seen.add(p);
   }
-  return [...seen];
+  // An added or removed element's own lines say no more than it does: keep the outermost path of each change
+  // (below the root, whose opening line changing must not hide the rest).
+  const paths = [...seen];
+  return paths.filter((p) => !paths.some((q) => q !== p && q.includes('/') && p.startsWith(`${q}/`)));
 }

@@ -87,6 +87,14 @@ describe('changedPaths', () => {
     const after = domain(2, `    <sound model='ich9'/>\n${nic('52:54:00:00:00:01').replace("'up'", "'down'")}${nic('52:54:00:00:00:02')}`);
     expect(changedPaths(before, after)).toEqual(['domain/vcpu', 'domain/devices/sound', 'domain/devices/interface/link']);
   });
+
+  it('names an added element once, not each of its lines, and ignores indentation alone', () => {
+    const tags = "  <metadata>\n    <hangar:tags xmlns:hangar='urn:hangar:tags:1'>\n      <hangar:tag>a</hangar:tag>\n    </hangar:tags>\n  </metadata>\n";
+    const before = domain(1);
+    const after = before.replace('  <vcpu', `${tags}  <vcpu`);
+    expect(changedPaths(before, after)).toEqual(['domain/metadata']);
+    expect(changedPaths(after, after.replace('      <hangar:tag>', '<hangar:tag>'))).toEqual([]);
+  });
 });
 
 describe('EditRecorder', () => {

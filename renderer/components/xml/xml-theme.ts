@@ -54,7 +54,9 @@ const diff = EditorView.theme({
   '.cm-changedLine': { backgroundColor: 'var(--hangar-diff-added) !important' },
   '.cm-changedText': { background: 'var(--hangar-diff-added-text) !important' },
   '.cm-deletedChunk': { backgroundColor: 'var(--hangar-diff-removed) !important' },
-  '.cm-deletedChunk .cm-deletedText, .cm-deletedChunk del': { background: 'var(--hangar-diff-removed-text) !important', textDecoration: 'none' },
+  // Only the text spans: the <del> around them as well would lay the colour on twice.
+  '.cm-deletedChunk .cm-deletedText': { background: 'var(--hangar-diff-removed-text) !important' },
+  '.cm-deletedChunk del': { textDecoration: 'none' },
   '.cm-changedLineGutter': { background: 'var(--pf-t--global--color--status--success--default) !important' },
   '.cm-deletedLineGutter': { background: 'var(--pf-t--global--color--status--danger--default) !important' },
   '.cm-collapsedLines': {
