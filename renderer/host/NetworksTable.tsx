@@ -6,6 +6,7 @@ import type { NetworkSummary } from '../../main/api/contract/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { useApi, useNetworks } from '../state/hooks.js';
 import { EmptyRow } from './EmptyRow.js';
+import { NewNetworkDialog } from '../wizards/newnetwork/NewNetworkDialog.js';
 import { NetworkDetails } from './NetworkDetails.js';
 import { useHostAction } from './use-host-action.js';
 
@@ -19,6 +20,7 @@ export function NetworksTable({ connection }: { connection: string }): React.JSX
   const networks = [...useNetworks(connection)].sort((a, b) => byName.compare(a.name, b.name));
   const [selectedKey, setSelected] = useState<string | undefined>();
   const [deleting, setDeleting] = useState<NetworkSummary | undefined>();
+  const [creating, setCreating] = useState(false);
   const selected = networks.find((n) => n.key === selectedKey);
 
   const ref = (n: NetworkSummary): { connection: string; key: string } => ({ connection, key: n.key });
@@ -30,6 +32,8 @@ export function NetworksTable({ connection }: { connection: string }): React.JSX
   };
   return (
     <div className="host-section">
+      <div className="host-new"><Button variant="secondary" onClick={() => setCreating(true)}>{t('wizards.newnet.button')}</Button></div>
+      {creating && <NewNetworkDialog connection={connection} onClose={() => setCreating(false)} />}
       <Table aria-label={t('host.networks')} variant="compact">
         <Thead>
           <Tr>

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { formatBytes } from '../components/format.js';
 import { useConfirmSetting } from '../prefs/use-preferences.js';
 import { useApi, usePools } from '../state/hooks.js';
+import { NewPoolDialog } from '../wizards/newpool/NewPoolDialog.js';
 import { EmptyRow } from './EmptyRow.js';
 import { useHostAction } from './use-host-action.js';
 import { useVolumeTransfers } from './use-volume-transfers.js';
@@ -23,6 +24,7 @@ export function PoolsTable({ connection }: { connection: string }): React.JSX.El
   const pools = [...usePools(connection)].sort((a, b) => byName.compare(a.name, b.name));
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [deleting, setDeleting] = useState<PoolSummary | undefined>();
+  const [creating, setCreating] = useState(false);
   const confirmDelete = useConfirmSetting('deleteStorage');
   const bytes = (n: number): string => formatBytes(n, i18n.language);
   const toggle = (key: string): void => {
@@ -39,6 +41,8 @@ export function PoolsTable({ connection }: { connection: string }): React.JSX.El
   };
   return (
     <>
+      <div className="host-new"><Button variant="secondary" onClick={() => setCreating(true)}>{t('wizards.newpool.button')}</Button></div>
+      {creating && <NewPoolDialog connection={connection} onClose={() => setCreating(false)} />}
       <Table aria-label={t('host.storage')} variant="compact" className="host-section">
         <Thead>
           <Tr>

@@ -9,6 +9,7 @@ import { formatBytes } from '../components/format.js';
 import { useConfirmSetting } from '../prefs/use-preferences.js';
 import { useApi, useDomains, useNotifications } from '../state/hooks.js';
 import { DeleteVolumeDialog } from './DeleteVolumeDialog.js';
+import { NewVolumeDialog } from '../wizards/newvolume/NewVolumeDialog.js';
 import { EmptyRow } from './EmptyRow.js';
 import { useHostAction } from './use-host-action.js';
 import { transferKey, type VolumeTransfers } from './use-volume-transfers.js';
@@ -52,6 +53,7 @@ export function VolumesTable({ connection, pool, transfers }: { connection: stri
   const [uploadTo, setUploadTo] = useState<VolumeSummary | undefined>();
   const [confirmUpload, setConfirmUpload] = useState<{ volume: VolumeSummary; file: File } | undefined>();
   const [deleting, setDeleting] = useState<VolumeSummary | undefined>();
+  const [creating, setCreating] = useState(false);
   // With the "Deleting storage" confirmation off, a volume no VM uses goes at once; one in use is always asked about.
   const confirmDelete = useConfirmSetting('deleteStorage');
   const bytes = (n: number): string => formatBytes(n, i18n.language);
@@ -98,6 +100,8 @@ export function VolumesTable({ connection, pool, transfers }: { connection: stri
     <>
       <input ref={fileInput} type="file" hidden data-upload-input aria-label={t('hostdetails.transfer.chooseFile')}
         onChange={(e) => fileChosen(e.currentTarget.files?.[0])} />
+      {pool.active && <div className="host-new"><Button variant="secondary" size="sm" onClick={() => setCreating(true)}>{t('wizards.newvol.button')}</Button></div>}
+      {creating && <NewVolumeDialog connection={connection} pool={pool} onClose={() => setCreating(false)} />}
       <Table aria-label={t('host.volumesOf', { name: pool.name })} variant="compact" borders={false}>
         <Thead>
           <Tr>

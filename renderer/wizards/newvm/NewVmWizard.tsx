@@ -162,8 +162,9 @@ export function NewVmWizard({ connection: asked, onClose }: { connection?: strin
   const stepNames = [t('wizards.newvm.steps.method'), t('wizards.newvm.steps.media'), t('wizards.newvm.steps.resources'), t('wizards.newvm.steps.storage'), t('wizards.newvm.steps.finish')];
   const status = (i: number): 'error' | 'default' => (tried.has(i) && Object.keys(errorsAt(i)).length > 0 ? 'error' : 'default');
   return (
-    <Modal isOpen variant="large" onClose={busy ? undefined : onClose} aria-label={t('wizards.newvm.title')} className="newvm-modal">
-      <Wizard height={640} isVisitRequired
+    // The wizard's header has the close button; the modal only takes Escape.
+    <Modal isOpen variant="large" onEscapePress={() => { if (!busy) onClose(); }} aria-label={t('wizards.newvm.title')} className="newvm-modal">
+      <Wizard height={680} isVisitRequired
         onStepChange={(_e, current) => setStep(Number(current.index) - 1)}
         header={<WizardHeader title={t('wizards.newvm.title')} description={t('wizards.common.stepOf', { n: step + 1, total: STEP_COUNT })}
           onClose={onClose} isCloseHidden={!!busy} closeButtonAriaLabel={t('wizards.common.close')} />}

@@ -10,7 +10,8 @@ import { buildNewVmDomain, type NewVmDefaults } from './new-vm-domain.js';
 import type { NewVmState, VolumeChoice } from './new-vm-state.js';
 
 export interface FinishDeps {
-  readonly api: ApiPort;
+  /** Calls and byte channels only (the renderer's client, or a test's API socket). */
+  readonly api: Pick<ApiPort, 'call' | 'openChannel'>;
   readonly waitJob: (id: string) => Promise<JobView>;
   readonly pools: readonly PoolSummary[];
   readonly os: OsDetails | undefined;
