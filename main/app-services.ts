@@ -68,7 +68,7 @@ export async function startAppServices(options: {
   const history = new EditRecorder(new EditHistory(dataDir, {
     onDamaged: (file, movedTo, reason) => console.warn(`Hangar: the edit history ${file} could not be read (${reason}); moved to ${movedTo}.`),
   }), managerEditSource(manager), (e) => console.warn('Hangar: the edit history could not record a change:', e));
-  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, history, osinfo: new OsinfoService(), info: { version: appVersion, mode: options.mode, notices } });
+  const services = new ApiService({ manager, stats, settings, prompts, jobs, snapshots, history, osinfo: new OsinfoService(), secrets, info: { version: appVersion, mode: options.mode, notices } });
   sink.api = services;
   void manager.start();
   return {

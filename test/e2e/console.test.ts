@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../lab/lab.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
+import { ApiSocket } from '../support/api-socket.js';
 import { seededDataDir } from '../support/data-dir.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
@@ -19,6 +20,16 @@ function socketVncXml(lab: Lab, name: string, socket: string): string {
   const replaced = xml.replace(/<graphics type='vnc'[^>]*\/>/, `<graphics type='vnc'><listen type='socket' socket='${socket}'/></graphics>`);
   if (replaced === xml) throw new Error('the tiny guest XML has no VNC graphics to replace');
   return replaced;
+}
+
+/** Waits until the console says it is connected; otherwise fails with what the page shows instead. */
+async function connected(page: Page, timeout = 30_000): Promise<void> {
+  const status = page.locator('.hangar-console__status');
+  await expect.poll(() => status.getAttribute('data-state'), { timeout }).toBe('connected').catch(async (e: unknown) => {
+    const alert = await page.locator('.pf-v6-c-alert').allInnerTexts().catch(() => []);
+    await page.screenshot({ path: join(artifacts, 'console-not-connected.png') });
+    throw new Error(`the console did not connect: ${alert.join(' | ')} (${e instanceof Error ? e.message : String(e)})`);
+  });
 }
 
 /** What xterm shows now (its DOM renderer's rows). */
@@ -48,6 +59,13 @@ async function chooseConsole(page: Page, label: string | RegExp): Promise<void> 
 async function typeInTerminal(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid=serial-terminal] .xterm-helper-textarea').focus();
   await page.keyboard.type(text, { delay: 20 });
+}
+
+/** libvirtd's client connections (virt-admin client-list): a serial console holds one of its own. */
+async function libvirtdClients(lab: Lab): Promise<number> {
+  const r = await lab.exec('virt-admin', ['-c', 'libvirtd:///system', 'client-list', 'libvirtd']);
+  if (r.code !== 0) throw new Error(`virt-admin failed: ${r.stderr}`);
+  return r.stdout.split('\n').filter((l) => /^\s*\d+\s+\S/.test(l)).length;
 }
 
 /** VNC clients connected to the guest, as QEMU itself reports them (HMP `info vnc`): the daemon side's view. */
@@ -92,7 +110,10 @@ describe('consoles of the tiny guest', () => {
   const open = async (conn: string): Promise<Page> => {
     const page = await context.newPage();
     await page.goto(`${app.url}#/vm/${conn}/${uuid}/console`);
-    await page.getByRole('button', { name: 'Console', exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Console', exact: true }).waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+      await page.screenshot({ path: join(artifacts, `console-open-failed-${conn}.png`) });
+      throw e;
+    });
     return page;
   };
 
@@ -124,13 +145,17 @@ describe('consoles of the tiny guest', () => {
       await page.screenshot({ path: join(artifacts, `console-serial-${theme}.png`) });
     }
     await page.getByRole('button', { name: 'Follow the system theme' }).click();
+    // Closing the tab closes the console stream, and with it its own libvirt connection.
+    const withConsole = await libvirtdClients(lab);
+    await page.getByRole('button', { name: 'Close tab' }).last().click();
+    await expect.poll(() => libvirtdClients(lab), { timeout: 20_000 }).toBe(withConsole - 1);
     await page.close();
   }, BOOT_MS + 120_000);
 
   it('locally: the VNC screen is drawn, echoes typed clipboard text, takes a screenshot, and Ctrl+Alt+Del reboots the guest', async () => {
     const page = await open('conn-1');
     await chooseConsole(page, /Graphical console/);
-    await expect.poll(() => page.locator('.hangar-console__status').getAttribute('data-state'), { timeout: 30_000 }).toBe('connected');
+    await connected(page);
     await expect.poll(async () => (await canvasStats(page)).inked, { timeout: 30_000 }).toBeGreaterThan(500);
     expect(await vncClients(lab)).toBeGreaterThan(0);
     const before = await canvasStats(page);
@@ -167,10 +192,22 @@ describe('consoles of the tiny guest', () => {
     await page.close();
   }, BOOT_MS + 120_000);
 
-  it('locally: forcing the guest off while the serial console is open shows the state, and it reattaches on start', async () => {
+  it('locally: another client taking the console shows who holds it, with a take-over; forcing the guest off shows the state, and it reattaches on start', async () => {
     const page = await open('conn-1');
     await chooseConsole(page, 'Serial 0');
-    await expect.poll(() => page.locator('.hangar-console__status').getAttribute('data-state'), { timeout: 30_000 }).toBe('connected');
+    const status = (): Promise<string | null> => page.locator('.hangar-console__status').getAttribute('data-state');
+    await expect.poll(status, { timeout: 30_000 }).toBe('connected');
+    const other = await ApiSocket.open(app.url);
+    try {
+      const taken = await other.openChannel('consoles.openSerial', { connection: 'conn-1', key: uuid, alias: null, force: true });
+      await page.getByText('Another client holds this console').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(artifacts, 'console-serial-busy.png') });
+      await page.getByRole('button', { name: 'Take over the console' }).click();
+      await expect.poll(status, { timeout: 30_000 }).toBe('connected');
+      await expect.poll(() => taken.closed.then(() => true), { timeout: 10_000 }).toBe(true);
+    } finally {
+      await other.close();
+    }
     await lab.virsh(['destroy', 'tiny']);
     await page.getByText('The guest is not running', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await page.getByText('The console could not be opened').count()).toBe(0);
@@ -182,11 +219,11 @@ describe('consoles of the tiny guest', () => {
   it('over SSH: serial and VNC consoles run on the one SSH connection, and closing the tab closes the forwarded channel', async () => {
     const page = await open('conn-2');
     await chooseConsole(page, 'Serial 0');
-    await expect.poll(() => page.locator('.hangar-console__status').getAttribute('data-state'), { timeout: 30_000 }).toBe('connected');
+    await connected(page);
     await typeInTerminal(page, '\necho over-ssh-$((40+2))\n');
     await expect.poll(() => terminalText(page), { timeout: 20_000 }).toContain('over-ssh-42');
     await chooseConsole(page, /Graphical console/);
-    await expect.poll(() => page.locator('.hangar-console__status').getAttribute('data-state'), { timeout: 30_000 }).toBe('connected');
+    await connected(page);
     await expect.poll(async () => (await canvasStats(page)).inked, { timeout: 30_000 }).toBeGreaterThan(500);
     // The forwarded channel (sshd's end on the VNC socket) is a client of QEMU's VNC server.
     expect(await vncClients(lab)).toBeGreaterThan(0);
@@ -222,11 +259,11 @@ describe('consoles of the tiny guest', () => {
     expect(defined).toMatch(/<graphics type='vnc'/);
     expect(defined).not.toMatch(/spice|qxl/);
     // A password in the definition: the console must use it without asking.
-    writeFileSync(join(lab.dir, 'spicy-pw.xml'), defined.replace("<graphics type='vnc'", "<graphics type='vnc' passwd='hangar-pw'"));
+    writeFileSync(join(lab.dir, 'spicy-pw.xml'), defined.replace("<graphics type='vnc'", "<graphics type='vnc' passwd='hangarpw'"));
     await lab.virsh(['define', join(lab.dir, 'spicy-pw.xml')]);
     await lab.virsh(['start', 'spicy']);
     try {
-      await expect.poll(() => page.locator('.hangar-console__status').getAttribute('data-state'), { timeout: 60_000 }).toBe('connected');
+      await connected(page, 60_000);
       expect(await page.getByRole('dialog', { name: 'The VNC server asks for a password' }).count()).toBe(0);
       await expect.poll(async () => (await canvasStats(page)).inked, { timeout: 60_000 }).toBeGreaterThan(100);
     } finally {

@@ -40,6 +40,10 @@ export const consolesCalls = {
     alias: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a device alias such as serial0').nullable().default(null),
     force: z.boolean().default(false),
   }),
+  /** The VNC password to offer: the definition's (SECURE read), else one the user asked to remember. */
+  'consoles.vncPassword': uuidRef,
+  /** Remembers the VNC password the user typed for this VM (in the secret store), or with null forgets it. */
+  'consoles.rememberVncPassword': uuidRef.extend({ password: z.string().min(1).max(256).nullable() }),
   /** Opens a channel to the VM's VNC server: a local socket, or a forwarded channel of the host's SSH connection. */
   'consoles.openVnc': uuidRef.extend({ index: z.number().int().min(0).max(16).default(0) }),
 } as const;
@@ -48,4 +52,12 @@ export interface ConsolesResults {
   'consoles.devices': ConsoleDevices;
   'consoles.openSerial': ChannelOpened;
   'consoles.openVnc': ChannelOpened;
+  'consoles.vncPassword': {
+    readonly password: string | null;
+    readonly source: 'definition' | 'remembered' | null;
+    /** Whether a typed password can be remembered here (not in browser mode). */
+    readonly canRemember: boolean;
+  };
+  /** False when the store kept nothing. */
+  'consoles.rememberVncPassword': { readonly remembered: boolean };
 }

@@ -1,10 +1,19 @@
 import { VIR_DOMAIN_CONSOLE_FORCE, VIR_DOMAIN_XML_SECURE, VirError, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN } from '../../../drivers/api/index.js';
 import { consoleDevices } from '../../services/consoles/console-devices.js';
+import { UnsavedSecretStore } from '../../services/secret-store.js';
+import { sshSecretPrefix } from '../../services/ssh-prompts.js';
 import { joinStream } from '../../services/consoles/join-stream.js';
 import type { CallsOf, HandlerContext, Handlers } from './context.js';
 
 export function consolesHandlers(ctx: HandlerContext): Handlers<CallsOf<'consoles'>> {
   const { manager } = ctx;
+  // Kept under the connection's prefix, so that removing the connection forgets them too.
+  const secrets = ctx.secrets ?? new UnsavedSecretStore();
+  const passwordKey = (connection: string, key: string): string => {
+    const saved = manager.list().find((c) => c.key === connection)?.saved;
+    if (!saved) throw new Error(`no connection ${connection}`);
+    return `${sshSecretPrefix(saved.uri)}vnc\0${key}`;
+  };
   const devices = async (connection: string, key: string) => {
     const c = manager.connection(connection);
     const xml = await (await c.domainLookupByUUID(key)).getXMLDesc(VIR_DOMAIN_XML_SECURE);
@@ -12,6 +21,23 @@ export function consolesHandlers(ctx: HandlerContext): Handlers<CallsOf<'console
   };
   return {
     'consoles.devices': async ({ connection, key }) => devices(connection, key),
+
+    'consoles.vncPassword': async ({ connection, key }) => {
+      const canRemember = await secrets.canRemember();
+      const fromXml = (await devices(connection, key)).graphics.find((g) => g.type === 'vnc')?.password ?? null;
+      if (fromXml !== null) return { password: fromXml, source: 'definition', canRemember };
+      const remembered = await secrets.get(passwordKey(connection, key));
+      return remembered === undefined ? { password: null, source: null, canRemember } : { password: remembered, source: 'remembered', canRemember };
+    },
+
+    'consoles.rememberVncPassword': async ({ connection, key, password }) => {
+      const k = passwordKey(connection, key);
+      if (password === null) {
+        await secrets.forget(k);
+        return { remembered: false };
+      }
+      return { remembered: await secrets.remember(k, password) };
+    },
 
     // A console stream runs on a libvirt connection of its own (libvirt has no flow control per stream): over SSH
     // that is one more channel of the host's one SSH connection, not a new login.

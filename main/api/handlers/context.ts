@@ -4,6 +4,7 @@ import type { EditRecorder } from '../../services/edit-history-recorder.js';
 import type { JobService } from '../../services/job-service.js';
 import type { OsinfoService } from '../../services/osinfo/osinfo-service.js';
 import type { PromptBroker } from '../../services/prompt-broker.js';
+import type { SecretStore } from '../../services/secret-store.js';
 import type { SettingsStore } from '../../services/settings-store.js';
 import type { SnapshotService } from '../../services/snapshot-service.js';
 import type { StatsService } from '../../services/stats-service.js';
@@ -22,6 +23,8 @@ export interface ApiServices {
   readonly history: EditRecorder;
   readonly osinfo: OsinfoService;
   readonly info: CallResults['app.info'];
+  /** Remembered passwords (VNC consoles); absent: nothing is remembered. */
+  readonly secrets?: SecretStore;
 }
 
 /** What the handlers of every namespace work with: the services and the API's revision counter. */

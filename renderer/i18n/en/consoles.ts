@@ -58,6 +58,7 @@ export const consoles = {
     securityFailure: 'The VNC server refused the login.',
     passwordTitle: 'The VNC server asks for a password',
     password: 'Password',
+    remember: 'Remember this password',
     login: 'Log in',
     passwordWrong: 'That password was refused. Type the right one.',
     passwordCancelled: 'No password was given.',

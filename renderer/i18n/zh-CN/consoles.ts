@@ -60,6 +60,7 @@ export const consoles: Strings['consoles'] = {
     securityFailure: 'VNC 服务器拒绝了登录。',
     passwordTitle: 'VNC 服务器要求输入密码',
     password: '密码',
+    remember: '记住此密码',
     login: '登录',
     passwordWrong: '该密码被拒绝。请输入正确的密码。',
     passwordCancelled: '未输入密码。',

@@ -50,7 +50,8 @@ export function ConsolePage({ connection, uuid, domain }: VmPageProps): React.JS
     }
     return list;
   }, [devices, vnc, t]);
-  const current = options.find((o) => o.id === chosen) ?? (vnc && devices?.tunnels ? options[0] : options.find((o) => o.id !== GRAPHICAL) ?? options[0]);
+  // The graphical console first where the host can carry one (a SPICE-only VM then shows its switch), else a serial one.
+  const current = options.find((o) => o.id === chosen) ?? (devices?.tunnels ? options[0] : options.find((o) => o.id !== GRAPHICAL) ?? options[0]);
 
   const doSwitch = async (): Promise<void> => {
     setConfirmSwitch(false);
@@ -103,7 +104,7 @@ export function ConsolePage({ connection, uuid, domain }: VmPageProps): React.JS
             <EmptyStateBody>{t('consoles.vnc.unreachableBody')}</EmptyStateBody>
           </EmptyState>
         ) : (
-          <VncConsole connection={connection} uuid={uuid} name={domain.name} running={running} runId={domain.id} password={vnc?.password ?? null} />
+          <VncConsole connection={connection} uuid={uuid} name={domain.name} running={running} runId={domain.id} />
         )
       ) : current ? (
         <SerialConsole key={current.id} connection={connection} uuid={uuid} alias={current.id} running={running} runId={domain.id} />

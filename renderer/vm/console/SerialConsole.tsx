@@ -130,7 +130,7 @@ export function SerialConsole({ connection, uuid, alias, running, runId }: {
   return (
     <div className="hangar-console">
       <Toolbar className="hangar-console__toolbar" inset={{ default: 'insetNone' }}>
-        <ToolbarContent>
+        <ToolbarContent alignItems="center">
           <ToolbarItem><Button variant="secondary" size="sm" onClick={copy}>{t('consoles.serial.copy')}</Button></ToolbarItem>
           <ToolbarItem><Button variant="secondary" size="sm" onClick={paste} isDisabled={state.kind !== 'connected'}>{t('consoles.serial.paste')}</Button></ToolbarItem>
           <ToolbarItem><Button variant="plain" size="sm" onClick={() => term.current?.clear()}>{t('consoles.serial.clear')}</Button></ToolbarItem>

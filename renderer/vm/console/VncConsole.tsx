@@ -29,14 +29,12 @@ function chord(rfb: RFB, keys: readonly Key[]): void {
   for (const k of [...keys].reverse()) rfb.sendKey(k.keysym, k.code, false);
 }
 
-export function VncConsole({ connection, uuid, name, running, runId, password }: {
+export function VncConsole({ connection, uuid, name, running, runId }: {
   connection: string;
   uuid: string;
   name: string;
   running: boolean;
   runId: number;
-  /** From the definition (read with the SECURE flag); null asks when the server wants one. */
-  password: string | null;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
@@ -54,11 +52,14 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
   const [keysOpen, setKeysOpen] = useState(false);
   const [asked, setAsked] = useState('');
   const [typing, setTyping] = useState<string | null>(null);
-  /** The password the next connection offers: the definition's, then what the user typed. */
-  const credentials = useRef<string | null>(password);
-  useEffect(() => {
-    credentials.current = password;
-  }, [password]);
+  /**
+   * The password the next connection offers and where it came from: the definition's or a remembered one (asked of
+   * the service before each connection), or what the user typed.
+   */
+  const credentials = useRef<{ password: string; source: 'definition' | 'remembered' | 'typed' } | null>(null);
+  const [canRemember, setCanRemember] = useState(false);
+  const [remember, setRemember] = useState(false);
+  const rememberRef = useRef(false);
 
   const scaled = scaling === 'fit' || (fullscreen && settings?.console.scaling === 'fullscreen');
 
@@ -72,23 +73,36 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
     let live = true;
     let session: RFB | null = null;
     setState({ kind: 'connecting' });
-    api.openChannel('consoles.openVnc', { connection, key: uuid, index: 0 }).then((ch) => {
+    const known = async (): Promise<void> => {
+      if (credentials.current?.source === 'typed') return;
+      const p = await api.call('consoles.vncPassword', { connection, key: uuid });
+      setCanRemember(p.canRemember);
+      credentials.current = p.password !== null && p.source !== null ? { password: p.password, source: p.source } : null;
+    };
+    const openVnc = api.openChannel.bind(api);
+    known().then(() => openVnc('consoles.openVnc', { connection, key: uuid, index: 0 })).then((ch) => {
       if (!live) {
         ch.close('the console page moved on');
         return;
       }
       const offered = credentials.current;
-      const r = new RFB(target, new ChannelSocket(ch), { shared: true, ...(offered !== null ? { credentials: { password: offered } } : {}) });
+      const r = new RFB(target, new ChannelSocket(ch), { shared: true, ...(offered !== null ? { credentials: { password: offered.password } } : {}) });
       session = r;
       rfb.current = r;
       r.background = 'var(--pf-t--global--background--color--secondary--default)';
       r.focusOnClick = true;
-      r.addEventListener('connect', () => live && setState({ kind: 'connected' }));
+      r.addEventListener('connect', () => {
+        if (!live) return;
+        setState({ kind: 'connected' });
+        const c = credentials.current;
+        if (c?.source === 'typed' && rememberRef.current) void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: c.password }).catch(() => undefined);
+      });
       r.addEventListener('credentialsrequired', () => live && setState({ kind: 'password', wrong: false }));
       r.addEventListener('securityfailure', (e) => {
         if (!live) return;
         // A password that was refused is dropped, and the user asked for the right one.
         if (credentials.current !== null) {
+          if (credentials.current.source === 'remembered') void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: null }).catch(() => undefined);
           credentials.current = null;
           setState({ kind: 'password', wrong: true });
           return;
@@ -113,7 +127,8 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
 
   const submitPassword = (): void => {
     const r = rfb.current;
-    credentials.current = asked;
+    credentials.current = { password: asked, source: 'typed' };
+    rememberRef.current = remember;
     if (state.kind === 'password' && !state.wrong && r) {
       r.sendCredentials({ password: asked });
       setState({ kind: 'connecting' });
@@ -179,7 +194,7 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
   return (
     <div className={`hangar-console${fullscreen ? ' hangar-console--fullscreen' : ''}`} ref={frame}>
       <Toolbar className="hangar-console__toolbar" inset={{ default: 'insetNone' }}>
-        <ToolbarContent>
+        <ToolbarContent alignItems="center">
           <ToolbarItem>
             <Dropdown isOpen={keysOpen} onOpenChange={setKeysOpen} onSelect={() => setKeysOpen(false)}
               toggle={(ref) => <MenuToggle ref={ref} size="sm" isDisabled={!connected} onClick={() => setKeysOpen((o) => !o)} isExpanded={keysOpen}>{t('consoles.vnc.sendKey')}</MenuToggle>}>
@@ -240,6 +255,7 @@ export function VncConsole({ connection, uuid, name, running, runId, password }:
                   <FormHelperText><HelperText><HelperTextItem id="vnc-password-helper" variant="error">{t('consoles.vnc.passwordWrong')}</HelperTextItem></HelperText></FormHelperText>
                 )}
               </FormGroup>
+              {canRemember && <Checkbox id="vnc-password-remember" label={t('consoles.vnc.remember')} isChecked={remember} onChange={(_e, v) => setRemember(v)} />}
             </Form>
           </ModalBody>
           <ModalFooter>
