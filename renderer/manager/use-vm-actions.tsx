@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { DeleteVmDialog, type DeleteTarget } from '../lifecycle/DeleteVmDialog.js';
 import { useActionConfirmation } from '../prefs/use-preferences.js';
 import { useApi, useNotifications } from '../state/hooks.js';
 import { needsConfirmation, runAll, targetsOf, type ListAction } from './vm-actions.js';
@@ -24,16 +25,15 @@ export function useVmActions(): { request: (action: ListAction, items: readonly 
   const api = useApi();
   const notifications = useNotifications();
   const [asking, setAsking] = useState<{ action: ListAction; targets: VmItem[] } | undefined>();
+  // Delete has a dialog of its own (the storage to delete with the VMs), not a confirmation.
+  const [deleting, setDeleting] = useState<readonly DeleteTarget[] | undefined>();
   const asks = useActionConfirmation();
 
   const work = (action: ListAction, item: VmItem): Promise<unknown> => {
     const ref = { connection: item.connection, key: item.domain.key };
     if (action === 'save') return api.call('jobs.managedSave', ref);
-    if (action === 'delete') {
-      const running = item.domain.id >= 0;
-      const off = running ? api.call('domains.action', { ...ref, action: 'forceoff' }) : Promise.resolve(null);
-      return item.domain.persistent ? off.then(() => api.call('domains.undefine', ref)) : off;
-    }
+    // Delete never gets here: it has its dialog (DeleteVmDialog), which does the work.
+    if (action === 'delete') return Promise.resolve(null);
     return api.call('domains.action', { ...ref, action });
   };
 
@@ -48,12 +48,18 @@ export function useVmActions(): { request: (action: ListAction, items: readonly 
   const request = (action: ListAction, items: readonly VmItem[]): void => {
     const targets = targetsOf(action, items);
     if (targets.length === 0) return;
+    if (action === 'delete') {
+      setDeleting(targets.map((i) => ({ connection: i.connection, domain: i.domain })));
+      return;
+    }
     if (needsConfirmation(action, targets.length, asks)) setAsking({ action, targets });
     else void run(action, targets);
   };
 
   let dialog: React.JSX.Element | null = null;
-  if (asking) {
+  if (deleting) {
+    dialog = <DeleteVmDialog targets={deleting} onClose={() => setDeleting(undefined)} />;
+  } else if (asking) {
     const { action, targets } = asking;
     const [only] = targets;
     const one = targets.length === 1 && only !== undefined;

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import type { CollectionList, DeltaEvent, HostScope, Keyed, ResetEvent } from './collections.js';
 import { affect, connectionId, objectName, uuid, uuidRef, xmlDocument, type ApiError } from './common.js';
+import { domainLifecycleCalls, type DomainLifecycleResults } from './domain-lifecycle.js';
+
+export type { CloneDisk, ClonePlan, DeleteOutcome, DeletePlan, StorageToDelete } from './domain-lifecycle.js';
 
 /** A tag as the user types it (the XML model checks it again). */
 const tag = z.string().trim().min(1, 'a tag cannot be empty').max(64, 'a tag has at most 64 characters')
@@ -86,9 +89,10 @@ export const domainsCalls = {
   }),
   'domains.interfaceAddresses': uuidRef.extend({ source: z.enum(['lease', 'agent', 'arp']).default('lease') }),
   'domains.screenshot': uuidRef.extend({ screen: z.number().int().min(0).max(16).default(0) }),
+  ...domainLifecycleCalls,
 } as const;
 
-export interface DomainsResults {
+export interface DomainsResults extends DomainLifecycleResults {
   'domains.list': CollectionList<DomainSummary>;
   'domains.action': null;
   'domains.xml': { readonly xml: string };

@@ -11,6 +11,7 @@ import {
 import { InputError, toApiError } from '../api-error.js';
 import type { ApiError } from '../contract/index.js';
 import { affectFlags, type CallsOf, type HandlerContext, type Handlers } from './context.js';
+import { domainLifecycleHandlers } from './domain-lifecycle.js';
 
 const ADDRESS_SOURCES = { lease: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, agent: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, arp: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP } as const;
 
@@ -18,6 +19,7 @@ export function domainsHandlers(ctx: HandlerContext): Handlers<CallsOf<'domains'
   const { manager } = ctx;
   const domain = (connection: string, key: string) => manager.domain(connection, key);
   return {
+    ...domainLifecycleHandlers(ctx),
     'domains.list': async ({ connection }) => ({ rev: ctx.revisions.current, items: manager.domains(connection) }),
     'domains.action': async ({ connection, key, action }) => {
       const d = await domain(connection, key);

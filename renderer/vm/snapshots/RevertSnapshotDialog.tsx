@@ -51,7 +51,7 @@ export function RevertSnapshotDialog({ connection, uuid, vmName, vmRunning, snap
     <Modal isOpen variant="medium" onClose={onClose} aria-labelledby="snapshot-revert-title" aria-describedby="snapshot-revert-message">
       <ModalHeader title={t('lifecycle.snap.revert.title', { name: snapshot.name })} labelId="snapshot-revert-title" titleIconVariant="warning" />
       <ModalBody>
-        <p id="snapshot-revert-message">
+        <p id="snapshot-revert-message" className="pf-v6-u-mb-md">
           {t(vmRunning ? 'lifecycle.snap.revert.messageRunning' : 'lifecycle.snap.revert.message', { vm: vmName, state: snapshotStateLabel(t, snapshot.state) })}
         </p>
         {refused && (

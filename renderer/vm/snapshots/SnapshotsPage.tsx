@@ -89,6 +89,8 @@ export function SnapshotsPage({ connection, uuid, domain }: VmPageProps): React.
                 const s = row.snapshot;
                 return (
                   <Tr key={s.name} data-snapshot={s.name} isSelectable isClickable isRowSelected={selected?.name === s.name}
+                    aria-level={row.level} aria-posinset={row.posinset} aria-setsize={row.hasChildren ? row.setsize : 0}
+                    {...(row.hasChildren ? { isExpanded: !collapsed.has(s.name) } : {})}
                     onRowClick={() => setSelectedName(s.name)}>
                     <Td dataLabel={t('lifecycle.snap.col.name')} treeRow={{
                       onCollapse: () => toggle(s.name),

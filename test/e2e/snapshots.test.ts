@@ -1,0 +1,238 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDisk, parseDomain } from '../../drivers/xml/index.js';
+import { startLab, type Lab } from '../lab/lab.js';
+import { ApiSocket } from '../support/api-socket.js';
+import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
+import { launchChromium } from '../support/chromium.js';
+import { seededDataDir } from '../support/data-dir.js';
+
+const artifacts = join(projectRoot, 'test-results', 'e2e');
+const LAB = 'conn-1';
+const DEMO = 'conn-2';
+const VM = 'snap-vm';
+const POOL = 'snap-pool';
+const MiB = 1024 * 1024;
+// The guest boots under emulation on a shared 2-core machine: waits on it are generous.
+const GUEST_MS = 240_000;
+
+describe('snapshots on a real libvirt host and on the Demo host', () => {
+  let lab: Lab;
+  let app: RunningApp;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let data: ReturnType<typeof seededDataDir>;
+  let api: ApiSocket;
+  let page: Page;
+  let poolDir: string;
+  let uuid: string;
+  let serialLog: string;
+  let readerPid: string;
+
+  // PatternFly's dark theme is a class on <html>; set directly, it also works while a modal makes the masthead inert.
+  const shot = async (name: string): Promise<void> => {
+    for (const dark of [false, true]) {
+      await page.evaluate((on) => document.documentElement.classList.toggle('pf-v6-theme-dark', on), dark);
+      await page.screenshot({ path: join(artifacts, `snapshots-${name}-${dark ? 'dark' : 'light'}.png`) });
+    }
+    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
+  };
+  const log = (): string => (existsSync(serialLog) ? readFileSync(serialLog, 'latin1') : '');
+  /**
+   * Types a line into the guest's shell through its serial port: the helper-C console UI is not what this test is
+   * about, so the line goes straight to the pty libvirt gives the serial port (inside the lab), and the answer is
+   * read from the serial log libvirt keeps.
+   */
+  const type = async (line: string): Promise<void> => {
+    const pty = (await lab.virsh(['ttyconsole', VM])).trim();
+    // QEMU reads its end of the pty only while the other end is open: a reader keeps it open (and drained). A
+    // revert starts a new QEMU (a new pty, maybe with the same name), which ends the old reader: one is started
+    // whenever none holds this pty.
+    const held = await lab.exec('sh', ['-c', 'p=$(cat "$2" 2>/dev/null) && [ "$(readlink /proc/$p/fd/0)" = "$1" ]', 'sh', pty, readerPid]);
+    if (held.code !== 0) {
+      await lab.exec('sh', ['-c', 'setsid sh -c \'echo $$ > "$2"; exec cat <"$1" >/dev/null 2>&1\' sh "$1" "$2" </dev/null >/dev/null 2>&1 &', 'sh', pty, readerPid]);
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+    const r = await lab.exec('sh', ['-c', 'printf "%s\\r" "$1" > "$2"', 'sh', line, pty]);
+    if (r.code !== 0) throw new Error(`writing to ${pty}: ${r.stderr}`);
+  };
+  /** Runs a shell line and waits until `expected` appears in the serial output after it was typed. */
+  const shell = async (line: string, expected: RegExp): Promise<string> => {
+    const from = log().length;
+    // A log that got shorter was started again (a new QEMU): all of it is new.
+    const since = (): string => { const all = log(); return all.length < from ? all : all.slice(from); };
+    await type(line);
+    try {
+      await expect.poll(() => expected.test(since()), { timeout: GUEST_MS, interval: 500 }).toBe(true);
+    } catch (e) {
+      throw new Error(`${String(e)}; the serial port said since ${JSON.stringify(line)}: ${JSON.stringify(since().slice(-2000))}`);
+    }
+    return since();
+  };
+  const row = (name: string): Locator => page.locator(`tr[data-snapshot="${name}"]`);
+  const openSnapshots = async (connection: string, key: string): Promise<void> => {
+    await page.goto(`${app.url.split('#')[0] ?? app.url}#/vm/${connection}/${key}/snapshots`);
+    await page.locator('.snapshots-page').waitFor({ timeout: 30_000 });
+  };
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    lab = await startLab();
+    poolDir = join(lab.dir, POOL);
+    await lab.virsh(['pool-define-as', POOL, 'dir', '--target', poolDir]);
+    await lab.virsh(['pool-build', POOL]);
+    await lab.virsh(['pool-start', POOL]);
+    await lab.virsh(['vol-create-as', POOL, `${VM}.qcow2`, String(16 * MiB), '--format', 'qcow2']);
+    // The tiny guest lives in RAM; a qcow2 disk gives the internal snapshot a place for its memory state.
+    const dom = parseDomain(lab.tinyGuestXml({ name: VM }));
+    dom.addDevice(buildDisk({ source: { type: 'file', file: join(poolDir, `${VM}.qcow2`) }, targetDev: 'vda', bus: 'virtio', format: 'qcow2' }));
+    const file = join(lab.dir, `${VM}.xml`);
+    writeFileSync(file, dom.toXml());
+    await lab.virsh(['define', file]);
+    uuid = (await lab.virsh(['domuuid', VM])).trim();
+    serialLog = join(lab.dir, `${VM}-serial.log`);
+    readerPid = join(lab.dir, 'serial-reader.pid');
+    data = seededDataDir([{ uri: lab.uri, name: 'Lab host' }, { uri: 'test:///default', name: 'Demo host' }]);
+    app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
+    api = await ApiSocket.open(app.url);
+    ({ browser, close: closeBrowser } = await launchChromium());
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(app.url);
+    await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${LAB}"][data-connection-state="connected"]`).waitFor({ timeout: 30_000 });
+  }, 180_000);
+  afterAll(async () => {
+    await api?.close();
+    await closeBrowser?.();
+    await app?.stop();
+    data?.remove();
+    await lab?.stop();
+  });
+
+  it('takes an internal snapshot of the running guest, reverts to it, and the guest has the first marker but not the second', async () => {
+    await lab.virsh(['start', VM]);
+    await lab.waitForGuestLife({ name: VM });
+    await expect.poll(() => log().includes('hangar-tiny: booted'), { timeout: GUEST_MS, interval: 500 }).toBe(true);
+    // The first marker; the echo's answer (42) is not in the typed line, so it is the shell's.
+    await shell('echo first > /tmp/m1; echo MARK$((40+2))', /MARK42/);
+
+    await openSnapshots(LAB, uuid);
+    await page.getByText('No snapshots').waitFor();
+    await shot('empty');
+    await page.getByRole('button', { name: 'Take snapshot' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.locator('#snapshot-name').inputValue()).toBe('snapshot1');
+    expect(await dialog.locator('#snapshot-mode-internal').isChecked()).toBe(true);
+    await dialog.locator('#snapshot-description').fill('before the second marker');
+    await shot('create-internal');
+    await dialog.getByRole('button', { name: 'Take snapshot' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: GUEST_MS });
+    await row('snapshot1').waitFor();
+    expect(await lab.virsh(['snapshot-list', VM, '--name'])).toContain('snapshot1');
+    expect(await row('snapshot1').getByText('current').count()).toBe(1);
+    expect(await row('snapshot1').getByText('Internal').count()).toBe(1);
+    expect(await row('snapshot1').getByText('Running').count()).toBe(1);
+    // The picture of the guest's screen, kept in the data folder and shown beside the tree.
+    const picture = page.locator('img.snapshot-screenshot');
+    await picture.waitFor({ timeout: 30_000 });
+    const size = await picture.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }));
+    expect(size.w).toBeGreaterThanOrEqual(320);
+    expect(size.h).toBeGreaterThanOrEqual(200);
+    const kept = join(data.dir, 'snapshot-screenshots', LAB, uuid);
+    expect(readdirSync(kept)).toEqual(['snapshot1.png']);
+    // The VGA text screen shows the guest's banner: the picture is not one flat colour.
+    const colours = await picture.evaluate((img: HTMLImageElement) => {
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const g = c.getContext('2d');
+      if (!g) return 0;
+      g.drawImage(img, 0, 0);
+      const px = g.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < px.length; i += 4) seen.add(((px[i] ?? 0) << 16) | ((px[i + 1] ?? 0) << 8) | (px[i + 2] ?? 0));
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(1);
+    await shot('internal');
+
+    await shell('echo second > /tmp/m2; echo MARK$((40+3))', /MARK43/);
+    await row('snapshot1').getByRole('button', { name: /kebab toggle/i }).click();
+    await page.getByRole('menuitem', { name: 'Revert…' }).click();
+    const revert = page.getByRole('dialog');
+    await revert.getByText('snap-vm is running: its present state is discarded').waitFor();
+    expect(await revert.locator('#revert-as-saved').isChecked()).toBe(true);
+    await shot('revert');
+    await revert.getByRole('button', { name: 'Revert', exact: true }).click();
+    await revert.waitFor({ state: 'detached', timeout: GUEST_MS });
+    expect((await lab.virsh(['domstate', VM])).trim()).toBe('running');
+    // Upper case so that only the output matches, never the typed line.
+    const out = await shell('for f in /tmp/m1 /tmp/m2; do [ -e $f ] && echo has-$f || echo no-$f; done | tr a-z A-Z', /(HAS|NO)-\/TMP\/M2/);
+    expect(out).toContain('HAS-/TMP/M1');
+    expect(out).toContain('NO-/TMP/M2');
+    expect(out).not.toContain('HAS-/TMP/M2');
+  }, 900_000);
+
+  it('takes an external disk-only snapshot of the shut-off VM: the overlay is in the pool and the disk points at it', async () => {
+    await lab.virsh(['destroy', VM]);
+    await expect.poll(async () => (await lab.virsh(['domstate', VM])).trim(), { timeout: 30_000 }).toBe('shut off');
+    await openSnapshots(LAB, uuid);
+    await row('snapshot1').waitFor();
+    await page.getByRole('button', { name: 'Take snapshot' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.locator('#snapshot-name').inputValue()).toBe('snapshot2');
+    await dialog.locator('#snapshot-mode-external').check();
+    const overlay = join(poolDir, `${VM}.snapshot2`);
+    expect(await dialog.locator('#snapshot-overlay-vda').inputValue()).toBe(overlay);
+    expect(await dialog.locator('#snapshot-memory-file').count()).toBe(0);
+    await shot('create-external');
+    await dialog.getByRole('button', { name: 'Take snapshot' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+    await row('snapshot2').waitFor();
+    expect(await row('snapshot2').getByText('current').count()).toBe(1);
+    expect(await row('snapshot2').getByText(/External/).count()).toBe(1);
+    await lab.virsh(['pool-refresh', POOL]);
+    expect(await lab.virsh(['vol-list', POOL])).toContain(overlay);
+    expect(await lab.virsh(['domblklist', VM])).toMatch(new RegExp(`vda\\s+${overlay.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+    // The tree: snapshot2 hangs from snapshot1.
+    expect(await row('snapshot2').getAttribute('aria-level')).toBe('2');
+    await row('snapshot2').click();
+    await page.locator('.snapshot-details[data-snapshot="snapshot2"]').getByText(overlay).waitFor();
+    // This host's libvirt (9.0) cannot revert to it, and the page says so before anyone tries.
+    const version = (await api.call('connections.hostInfo', { connection: LAB })).libVersion;
+    if (version < 9_009_000) await page.getByText(/cannot revert to external snapshots/).first().waitFor();
+    await shot('external');
+  }, 300_000);
+
+  it('offers the same page on the Demo host: take, describe, revert, delete', async () => {
+    await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${DEMO}"][data-connection-state="connected"]`).waitFor({ timeout: 30_000 });
+    const demoVm = (await api.call('domains.list', { connection: DEMO })).items.find((d) => d.name === 'fedora-workstation');
+    if (!demoVm) throw new Error('the Demo host has no VM fedora-workstation');
+    await openSnapshots(DEMO, demoVm.key);
+    const before = (await api.call('snapshots.list', { connection: DEMO, domain: demoVm.key })).items.length;
+    await page.getByRole('button', { name: 'Take snapshot' }).click();
+    const dialog = page.getByRole('dialog');
+    const name = await dialog.locator('#snapshot-name').inputValue();
+    expect(name).toMatch(/^snapshot\d+$/);
+    await dialog.getByRole('button', { name: 'Take snapshot' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row(name).waitFor();
+    expect((await api.call('snapshots.list', { connection: DEMO, domain: demoVm.key })).items.length).toBe(before + 1);
+    await row(name).click();
+    await page.locator('#snapshot-details-description').fill('made by the e2e test');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(async () => (await api.call('snapshots.list', { connection: DEMO, domain: demoVm.key })).items.find((s) => s.name === name)?.description)
+      .toBe('made by the e2e test');
+    await page.locator('img.snapshot-screenshot').waitFor();
+    await shot('demo');
+
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const del = page.getByRole('dialog');
+    await shot('delete');
+    await del.getByRole('button', { name: 'Delete', exact: true }).click();
+    await del.waitFor({ state: 'detached' });
+    await row(name).waitFor({ state: 'detached' });
+    expect((await api.call('snapshots.list', { connection: DEMO, domain: demoVm.key })).items.length).toBe(before);
+  }, 180_000);
+});
