@@ -3,7 +3,7 @@
 //   console stream → the guest's shell), median and p95 over 200 keys, locally and over qemu+ssh://, beside
 //   `virsh console` on the same guest driven through a pty (python3's pty module).
 // - Graphical: time from opening the VNC channel to the first full frame (a minimal RFB client reads it), locally
-//   and over SSH.
+//   and over SSH; frames per second and the main process's CPU per MiB relayed while the guest scrolls text.
 // - Connections: TCP connections to the lab's sshd while RPC, a serial console and a VNC console are open over SSH.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -118,7 +118,16 @@ function virshRoundTrips(uri: string, name: string): Promise<number[]> {
 }
 
 /** A minimal RFB client: resolves with ms from opening the channel to the first whole framebuffer (raw encoding). */
-async function firstFrame(api: ApiSocket, connection: string, key: string): Promise<{ ms: number; width: number; height: number; channel: ByteChannel }> {
+interface VncSession {
+  readonly ms: number;
+  readonly width: number;
+  readonly height: number;
+  readonly channel: ByteChannel;
+  /** Asks for an incremental update and reads it whole; resolves with its pixel bytes. */
+  nextUpdate(): Promise<number>;
+}
+
+async function firstFrame(api: ApiSocket, connection: string, key: string): Promise<VncSession> {
   const t0 = performance.now();
   const ch = await api.openChannel('consoles.openVnc', { connection, key, index: 0 });
   let buf = Buffer.alloc(0);
@@ -156,11 +165,12 @@ async function firstFrame(api: ApiSocket, connection: string, key: string): Prom
   req.writeUInt16BE(width, 6);
   req.writeUInt16BE(height, 8);
   await ch.send(Buffer.concat([enc, req]));
-  let covered = 0;
-  while (covered < width * height) {
+  /** Reads one FramebufferUpdate; resolves with the pixels it covered. */
+  const update = async (): Promise<number> => {
     const head = await need(4);
     if (head[0] !== 0) throw new Error(`unexpected VNC message ${head[0]}`);
     const rects = head.readUInt16BE(2);
+    let covered = 0;
     for (let i = 0; i < rects; i++) {
       const r = await need(12);
       const w = r.readUInt16BE(4);
@@ -170,8 +180,55 @@ async function firstFrame(api: ApiSocket, connection: string, key: string): Prom
       await need(w * h * bpp);
       covered += w * h;
     }
+    return covered;
+  };
+  let covered = 0;
+  while (covered < width * height) covered += await update();
+  const ms = performance.now() - t0;
+  const incremental = Buffer.from(req);
+  incremental.writeUInt8(1, 1);
+  return {
+    ms, width, height, channel: ch,
+    nextUpdate: async () => {
+      await ch.send(incremental);
+      return (await update()) * bpp;
+    },
+  };
+}
+
+/** The app process's CPU time so far (utime + stime), in seconds. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Frames per second and main-process CPU per MiB relayed while the guest scrolls text on its VGA console. */
+async function scrolling(api: ApiSocket, serialConnection: string, key: string, vnc: VncSession, pid: number, seconds: number): Promise<string> {
+  const serial = await api.openChannel('consoles.openSerial', { connection: serialConnection, key, alias: null, force: true });
+  void (async () => {
+    try {
+      for await (const _ of serial) { /* the shell's echo is not needed */ }
+    } catch {
+      // closed
+    }
+  })();
+  await serial.send(Buffer.from('\x15while :; do echo scrolling the tiny guest console at full speed $RANDOM; done > /dev/tty1 &\r'));
+  await new Promise((r) => setTimeout(r, 1000));
+  let frames = 0;
+  let bytes = 0;
+  const cpu0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    bytes += await vnc.nextUpdate();
+    frames++;
   }
-  return { ms: performance.now() - t0, width, height, channel: ch };
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds(pid) - cpu0;
+  await serial.send(Buffer.from('kill %1\r'));
+  await new Promise((r) => setTimeout(r, 300));
+  serial.close('bench done');
+  const mib = bytes / 1024 / 1024;
+  return `${(frames / elapsed).toFixed(1)} frames/s, ${(mib / elapsed).toFixed(1)} MiB/s relayed, main process CPU ${(cpu / mib * 1000).toFixed(1)} ms per MiB`;
 }
 
 function sshdConnections(port: number): number {
@@ -224,9 +281,12 @@ export default async function run(): Promise<void> {
     console.log('\ngraphical: open → first full frame (raw encoding, minimal RFB client on the API channel)');
     const local = await firstFrame(api, 'conn-1', uuid);
     console.log(`  local  ${local.ms.toFixed(1)} ms  (${local.width}×${local.height})`);
-    local.channel.close('bench done');
     const overSsh = await firstFrame(api, 'conn-2', uuid);
     console.log(`  ssh    ${overSsh.ms.toFixed(1)} ms  (${overSsh.width}×${overSsh.height})`);
+    console.log('\ngraphical: while the guest scrolls text at full speed (raw encoding, 5 s each)');
+    console.log(`  local  ${await scrolling(api, 'conn-1', uuid, local, app.pid, 5)}`);
+    console.log(`  ssh    ${await scrolling(api, 'conn-1', uuid, overSsh, app.pid, 5)}`);
+    local.channel.close('bench done');
 
     const serial = await api.openChannel('consoles.openSerial', { connection: 'conn-2', key: uuid, alias: null, force: true });
     await new Promise((r) => setTimeout(r, 500));
