@@ -196,6 +196,12 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
       <Toolbar className="hangar-console__toolbar" inset={{ default: 'insetNone' }}>
         <ToolbarContent alignItems="center">
           <ToolbarItem>
+            <span className="hangar-console__status" data-state={running ? state.kind : 'off'}>
+              {!running ? t('consoles.state.off') : state.kind === 'connecting' ? <><Spinner size="sm" aria-hidden /> {t('consoles.state.connecting')}</>
+                : connected ? t('consoles.state.connected') : state.kind === 'idle' ? t('consoles.state.idle') : t('consoles.state.disconnected')}
+            </span>
+          </ToolbarItem>
+          <ToolbarItem>
             <Dropdown isOpen={keysOpen} onOpenChange={setKeysOpen} onSelect={() => setKeysOpen(false)}
               toggle={(ref) => <MenuToggle ref={ref} size="sm" isDisabled={!connected} onClick={() => setKeysOpen((o) => !o)} isExpanded={keysOpen}>{t('consoles.vnc.sendKey')}</MenuToggle>}>
               <DropdownList>
@@ -220,12 +226,6 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
           </ToolbarItem>
           <ToolbarItem>
             <Button variant="secondary" size="sm" onClick={toggleFullscreen}>{fullscreen ? t('consoles.vnc.leaveFullscreen') : t('consoles.vnc.fullscreen')}</Button>
-          </ToolbarItem>
-          <ToolbarItem align={{ default: 'alignEnd' }}>
-            <span className="hangar-console__status" data-state={running ? state.kind : 'off'}>
-              {!running ? t('consoles.state.off') : state.kind === 'connecting' ? <><Spinner size="sm" aria-hidden /> {t('consoles.state.connecting')}</>
-                : connected ? t('consoles.state.connected') : state.kind === 'idle' ? t('consoles.state.idle') : t('consoles.state.disconnected')}
-            </span>
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
