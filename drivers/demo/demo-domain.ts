@@ -73,7 +73,11 @@ export class DemoDomain implements api.Domain {
     if (d.active && !useConfig) setAttrFirst(def, 'id', String(d.id));
     else def.setAttr('id', undefined);
     setAttrFirst(def, 'type', def.attr('type') ?? 'test');
-    for (const devices of def.childrenNamed('devices')) devices.expandEmpty = true;
+    for (const devices of def.childrenNamed('devices')) {
+      devices.expandEmpty = true;
+      // As libvirt does, a graphics password only with VIR_DOMAIN_XML_SECURE.
+      if ((flags & api.VIR_DOMAIN_XML_SECURE) === 0) for (const g of devices.childrenNamed('graphics')) g.setAttr('passwd', undefined);
+    }
     return `${formatXml(def)}\n`;
   }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntrySummary } from '../../main/api/contract/index.js';
-import { parseDomain } from '../../drivers/xml/index.js';
+import { buildGraphics, parseDomain } from '../../drivers/xml/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
 import { ApiSocket } from '../support/api-socket.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
@@ -195,4 +195,29 @@ describe('edit history on the Demo host and a real libvirt host', () => {
     }
     await shot('after-restart');
   });
+
+  for (const host of HOSTS) {
+    it(`${host.label}: a restore keeps the graphics password the definition has now (the history holds none)`, async () => {
+      const s = seen.get(host.label);
+      if (!s) throw new Error(`${host.label} did not run`);
+      const ref = { connection: host.connection, key: s.uuid };
+      const secure = async (): Promise<string> => (await api.call('domains.xml', { ...ref, inactive: true, secure: true })).xml;
+      const model = parseDomain(await secure());
+      const graphics = model.graphics[0];
+      if (graphics) graphics.passwd = 's3cret';
+      else model.addDevice(buildGraphics({ type: 'vnc', passwd: 's3cret' }));
+      await api.call('domains.define', { connection: host.connection, xml: model.toXml(), base: await inactive(host.connection, s.uuid) });
+      expect(await secure()).toContain("passwd='s3cret'");
+      await api.call('domains.setTags', { connection: host.connection, keys: [s.uuid], add: ['with-password'] });
+      const entries = await api.call('history.list', ref);
+      expect(entries[0]?.call).toBe('domains.setTags');
+      // The stored definitions carry no secret.
+      const stored = await api.call('history.entry', { ...ref, id: entries[0]?.id ?? '' });
+      expect(stored.before + stored.after).not.toContain('s3cret');
+      await api.call('history.restore', { ...ref, id: entries[0]?.id ?? '', base: await inactive(host.connection, s.uuid) });
+      const now = await secure();
+      expect(now).not.toContain('with-password');
+      expect(parseDomain(now).graphics[0]?.passwd).toBe('s3cret');
+    });
+  }
 });
