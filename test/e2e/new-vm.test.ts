@@ -48,6 +48,11 @@ describe('New VM wizard on a real libvirt host', () => {
     if (!p) throw new Error(`no pool ${name}`);
     return p.key;
   };
+  /** After Finish: 'closed' once the wizard is done, else the failure it shows. */
+  const finished = (): Promise<string> => Promise.race([
+    wizard().waitFor({ state: 'detached', timeout: 240_000 }).then(() => 'closed'),
+    wizard().locator('.pf-v6-c-alert.pf-m-danger').waitFor({ timeout: 240_000 }).then(() => wizard().locator('.pf-v6-c-alert.pf-m-danger').innerText()),
+  ]);
   const chooseOs = async (query: string, name: string): Promise<void> => {
     await wizard().getByRole('textbox', { name: 'Search operating systems' }).fill(query);
     await wizard().getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
@@ -131,7 +136,7 @@ describe('New VM wizard on a real libvirt host', () => {
     expect(await page.locator('#newvm-network').inputValue()).toBe('network:default');
     await shot('5-finish');
     await wizard().getByRole('button', { name: 'Finish', exact: true }).click();
-    await wizard().waitFor({ state: 'detached', timeout: 120_000 });
+    expect(await finished()).toBe('closed');
     // The VM tab opens on its console page.
     await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toMatch(/^#\/vm\/conn-1\/[0-9a-f-]{36}\/console$/);
     await shot('6-console');
@@ -170,7 +175,7 @@ describe('New VM wizard on a real libvirt host', () => {
     const mac = /<mac address='([0-9a-f:]+)'\/>/.exec(await lab.virsh(['dumpxml', 'linux2022']))?.[1];
     expect(mac).toBeDefined();
     await expect.poll(() => lab.virsh(['net-dhcp-leases', 'default']), { timeout: 180_000, interval: 1000 }).toContain(mac!);
-  });
+  }, 600_000);
 
   it('names a second VM for the same OS uniquely, opened with Ctrl+N', async () => {
     await page.getByRole('tab', { name: /Manager/ }).first().click();
@@ -223,7 +228,7 @@ describe('New VM wizard on a real libvirt host', () => {
     await page.locator('#newvm-name').fill('cloudvm');
     await page.locator('#newvm-customize').check();
     await wizard().getByRole('button', { name: 'Finish', exact: true }).click();
-    await wizard().waitFor({ state: 'detached', timeout: 120_000 });
+    expect(await finished()).toBe('closed');
     // Customize before install: the VM tab opens on its details, the VM not started.
     await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toMatch(/^#\/vm\/conn-1\/[0-9a-f-]{36}\/details$/);
     expect((await lab.virsh(['domstate', 'cloudvm'])).trim()).toBe('shut off');
@@ -246,7 +251,7 @@ describe('New VM wizard on a real libvirt host', () => {
     expect(userData).toContain('password: "s3cret-pass"');
     expect(userData).toContain('packages:\n  - htop');
     expect(readFileSync(join(out, 'meta-data'), 'utf8')).toContain('local-hostname: "cloudvm"');
-  });
+  }, 400_000);
 
   it('removes the disk it made when the define fails afterwards, and says so', async () => {
     const pools = (await api.call('storage.list', { connection: LAB })).items;

@@ -54,8 +54,10 @@ export function NewPoolDialog({ connection, onClose }: { connection: string; onC
       parseStoragePool(xml);
       const { key } = await api.call('storage.definePool', { connection, xml });
       try {
-        // Formatting a device must not wipe what is on it; the other types only make their directory or group.
-        if (spec.build) await api.call('storage.buildPool', { connection, key, mode: s.type === 'fs' || s.type === 'disk' ? 'no-overwrite' : 'new' });
+        // A directory is always made; a device is formatted (or a group made) only when asked, and never over data.
+        // (An fs pool's build without flags only makes its mount point; with them libvirt formats the device.)
+        if (spec.build === 'always' || s.type === 'fs') await api.call('storage.buildPool', { connection, key, mode: s.build ? 'no-overwrite' : 'new' });
+        else if (spec.build === 'optional' && s.build) await api.call('storage.buildPool', { connection, key, mode: 'no-overwrite' });
         await api.call('storage.startPool', { connection, key });
         if (s.autostart) await api.call('storage.setPoolAutostart', { connection, key, autostart: true });
       } catch (e) {
@@ -105,7 +107,10 @@ export function NewPoolDialog({ connection, onClose }: { connection: string; onC
               {sources && sources.map((x) => <Button key={x} variant="link" size="sm" isInline onClick={() => useSource(x)}>{x}</Button>)}
             </div>
           )}
-          {spec.build && <Alert variant="info" isInline isPlain title={t('wizards.newpool.willBuild')} />}
+          {spec.build === 'always' && <Alert variant="info" isInline isPlain title={t('wizards.newpool.willBuild')} />}
+          {spec.build === 'optional' && (
+            <Checkbox id="newpool-build" label={t('wizards.newpool.buildDevice')} isChecked={s.build} onChange={(_e, build) => set({ build })} />
+          )}
           <Checkbox id="newpool-autostart" label={t('wizards.newpool.autostart')} isChecked={s.autostart} onChange={(_e, autostart) => set({ autostart })} />
           {failure && <Alert variant="danger" isInline title={t('wizards.newpool.failed')}>{failure}</Alert>}
         </Form>

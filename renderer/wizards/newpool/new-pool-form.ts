@@ -10,20 +10,20 @@ export type NewPoolType = (typeof POOL_TYPES)[number];
 export type PoolField = 'target' | 'device' | 'host' | 'port' | 'dir' | 'sourceName' | 'format' | 'iqn' | 'initiator' | 'adapter';
 
 /** Each type's fields, in form order; `find` when libvirt can list what sources the host has. */
-export const POOL_FIELDS: Readonly<Record<NewPoolType, { fields: readonly PoolField[]; required: readonly PoolField[]; formats?: readonly string[]; find?: boolean; build?: boolean }>> = {
-  dir: { fields: ['target'], required: ['target'], build: true },
-  fs: { fields: ['device', 'format', 'target'], required: ['device', 'target'], formats: ['auto', 'ext4', 'ext3', 'xfs', 'btrfs', 'vfat'], find: true, build: true },
-  netfs: { fields: ['host', 'dir', 'format', 'target'], required: ['host', 'dir', 'target'], formats: ['auto', 'nfs', 'cifs', 'glusterfs'], find: true, build: true },
-  logical: { fields: ['sourceName', 'device'], required: ['sourceName'], find: true, build: true },
-  disk: { fields: ['device', 'format', 'target'], required: ['device', 'target'], formats: ['dos', 'gpt', 'mac', 'bsd', 'sun', 'lvm2'], find: true, build: true },
+export const POOL_FIELDS: Readonly<Record<NewPoolType, { fields: readonly PoolField[]; required: readonly PoolField[]; formats?: readonly string[]; find?: boolean; build?: 'always' | 'optional' }>> = {
+  dir: { fields: ['target'], required: ['target'], build: 'always' },
+  fs: { fields: ['device', 'format', 'target'], required: ['device', 'target'], formats: ['auto', 'ext4', 'ext3', 'xfs', 'btrfs', 'vfat'], find: true, build: 'optional' },
+  netfs: { fields: ['host', 'dir', 'format', 'target'], required: ['host', 'dir', 'target'], formats: ['auto', 'nfs', 'cifs', 'glusterfs'], find: true, build: 'always' },
+  logical: { fields: ['sourceName', 'device'], required: ['sourceName'], find: true, build: 'optional' },
+  disk: { fields: ['device', 'format', 'target'], required: ['device', 'target'], formats: ['dos', 'gpt', 'mac', 'bsd', 'sun', 'lvm2'], find: true, build: 'optional' },
   iscsi: { fields: ['host', 'port', 'iqn', 'target'], required: ['host', 'iqn', 'target'], find: true },
   'iscsi-direct': { fields: ['host', 'port', 'iqn', 'initiator'], required: ['host', 'iqn', 'initiator'] },
   scsi: { fields: ['adapter', 'target'], required: ['adapter', 'target'], find: true },
   mpath: { fields: ['target'], required: ['target'] },
   rbd: { fields: ['host', 'port', 'sourceName'], required: ['host', 'sourceName'], find: true },
   gluster: { fields: ['host', 'sourceName', 'dir'], required: ['host', 'sourceName'], find: true },
-  zfs: { fields: ['sourceName', 'device'], required: ['sourceName'], find: true, build: true },
-  vstorage: { fields: ['sourceName', 'target'], required: ['sourceName', 'target'], build: true },
+  zfs: { fields: ['sourceName', 'device'], required: ['sourceName'], find: true, build: 'optional' },
+  vstorage: { fields: ['sourceName', 'target'], required: ['sourceName', 'target'], build: 'always' },
 };
 
 export interface NewPoolState {
@@ -40,13 +40,15 @@ export interface NewPoolState {
   readonly initiator: string;
   readonly adapter: string;
   readonly autostart: boolean;
+  /** Build (format, vgcreate, zpool create) a type whose source may already be made. */
+  readonly build: boolean;
 }
 
 export function initialPool(pools: readonly PoolSummary[]): NewPoolState {
   const name = uniqueName('pool', pools.map((p) => p.name));
   return {
     name, type: 'dir', target: `/var/lib/libvirt/images/${name}`, device: '', host: '', port: '', dir: '', sourceName: '', format: '', iqn: '',
-    initiator: '', adapter: '', autostart: true,
+    initiator: '', adapter: '', autostart: true, build: false,
   };
 }
 

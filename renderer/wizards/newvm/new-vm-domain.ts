@@ -129,7 +129,8 @@ export function buildNewVmDomain(plan: NewVmPlan): { domain: DomainXml; defaults
     vcpus: plan.vcpus,
     arch: plan.arch,
     ...(d.machine ? { machine: d.machine } : {}),
-    firmware: d.firmware,
+    // BIOS is QEMU's own default: named, libvirt would look for a BIOS firmware descriptor Debian does not ship.
+    ...(d.firmware === 'efi' ? { firmware: 'efi' as const } : {}),
     bootOrder: [...boot],
     ...(d.cpuMode ? { cpuMode: d.cpuMode } : {}),
     features: isX86(plan.arch) ? ['acpi', 'apic'] : [],

@@ -77,7 +77,11 @@ export function NewVolumeDialog({ connection, pool, onClose }: { connection: str
           <Checkbox id="newvol-prealloc" label={t('wizards.newvol.preallocate')} isChecked={s.preallocate} onChange={(_e, preallocate) => set({ preallocate })} />
           {s.format === 'qcow2' && (
             <FormGroup label={t('wizards.newvol.backing')} fieldId="newvol-backing">
-              <FormSelect id="newvol-backing" value={s.backing} validated={validated(errors['backing'])} onChange={(_e, backing) => set({ backing })}>
+              <FormSelect id="newvol-backing" value={s.backing} validated={validated(errors['backing'])} onChange={(_e, backing) => {
+                // An overlay is as large as its base unless told otherwise, as virt-manager makes it.
+                const base = pool.volumes.find((v) => v.name === backing);
+                set({ backing, ...(base ? { capacity: String(Math.round((base.capacity / 1024 ** 3) * 1000) / 1000), unit: 'GiB' } : {}) });
+              }}>
                 <FormSelectOption value="" label={t('wizards.newvol.noBacking')} />
                 {pool.volumes.filter((v) => !/\.iso$/i.test(v.name)).map((v) => <FormSelectOption key={v.name} value={v.name} label={v.name} />)}
               </FormSelect>

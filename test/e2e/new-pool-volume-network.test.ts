@@ -1,0 +1,172 @@
+// The host tab's New pool, New volume and New network dialogs on the lab's libvirtd: a dir pool and an fs pool on
+// a loop file (both built, started, autostarted), volumes with a qcow2 backing volume, and networks — with a subnet
+// that overlaps another network refused at the field, naming it.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNetwork, parseNetwork, parseStorageVolume } from '../../drivers/xml/index.js';
+import { startLab, type Lab } from '../lab/lab.js';
+import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
+import { launchChromium } from '../support/chromium.js';
+import { seededDataDir } from '../support/data-dir.js';
+
+const artifacts = join(projectRoot, 'test-results', 'e2e');
+const LAB = 'conn-1';
+const GiB = 1024 ** 3;
+
+describe('New pool, volume and network on a real libvirt host', () => {
+  let lab: Lab;
+  let app: RunningApp;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let data: ReturnType<typeof seededDataDir>;
+  let page: Page;
+  let loop: string | undefined;
+
+  const tabpanel = (): Locator => page.getByRole('tabpanel');
+  const dialog = (name: string | RegExp): Locator => page.getByRole('dialog', { name });
+  const shot = async (name: string): Promise<void> => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((dark) => document.documentElement.classList.toggle('pf-v6-theme-dark', dark), theme === 'dark');
+      await page.screenshot({ path: join(artifacts, `new-${name}-${theme}.png`) });
+    }
+    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
+  };
+  const section = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    lab = await startLab();
+    const netFile = join(lab.dir, 'lab-net.xml');
+    writeFileSync(netFile, buildNetwork({ name: 'lab-net', ipv4: { address: '192.168.100.1', prefix: 24 } }).toXml());
+    await lab.virsh(['net-define', netFile]);
+    data = seededDataDir([{ uri: lab.uri, name: 'Lab host' }]);
+    app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
+    ({ browser, close: closeBrowser } = await launchChromium());
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.url);
+    const host = page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${LAB}"]`);
+    await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${LAB}"][data-connection-state="connected"]`).waitFor({ timeout: 15_000 });
+    await host.getByRole('button', { name: 'Host details' }).click();
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await app?.stop();
+    data?.remove();
+    if (lab && loop) await lab.virsh(['pool-destroy', 'p-fs']).catch(() => undefined);
+    await lab?.stop();
+    // The loop device is the kernel's, not the lab's: detached here.
+    if (loop) execFileSync('losetup', ['-d', loop]);
+  });
+
+  it('makes a dir pool: built, started and autostarted', async () => {
+    await section('Storage');
+    await tabpanel().getByRole('button', { name: 'New pool' }).click();
+    const d = dialog('New storage pool');
+    await page.locator('#newpool-name').fill('p-dir');
+    await page.locator('#newpool-target').fill('relative/path');
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await d.getByText('Enter an absolute path (starting with /).').count()).toBe(1);
+    await page.locator('#newpool-target').fill('/var/lib/libvirt/images/p-dir');
+    await shot('pool-dir');
+    await d.getByRole('button', { name: 'Create' }).click();
+    await d.waitFor({ state: 'detached', timeout: 30_000 });
+    const info = await lab.virsh(['pool-info', 'p-dir']);
+    expect(info).toMatch(/State:\s+running/);
+    expect(info).toMatch(/Autostart:\s+yes/);
+    await tabpanel().getByRole('rowgroup', { name: 'p-dir' }).waitFor();
+  });
+
+  it('makes volumes in it: the name follows the format, a qcow2 overlay has its backing volume', async () => {
+    const pool = tabpanel().getByRole('rowgroup', { name: 'p-dir' });
+    await pool.locator('.pf-v6-c-table__toggle button').click();
+    await pool.getByRole('button', { name: 'New volume' }).click();
+    const d = dialog('New volume in p-dir');
+    expect(await page.locator('#newvol-name').inputValue()).toBe('volume.qcow2');
+    await page.locator('#newvol-format').selectOption('raw');
+    expect(await page.locator('#newvol-name').inputValue()).toBe('volume.img');
+    await page.locator('#newvol-format').selectOption('qcow2');
+    await page.locator('#newvol-name').fill('base.qcow2');
+    await page.locator('#newvol-capacity').fill('2');
+    await page.locator('#newvol-unit').selectOption('GiB');
+    await d.getByRole('button', { name: 'Create' }).click();
+    await d.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => lab.virsh(['vol-list', 'p-dir']), { timeout: 10_000 }).toContain('base.qcow2');
+    await pool.getByRole('button', { name: 'New volume' }).click();
+    await page.locator('#newvol-name').fill('overlay');
+    await page.locator('#newvol-backing').selectOption('base.qcow2');
+    await dialog('New volume in p-dir').getByRole('button', { name: 'Create' }).click();
+    expect(await dialog('New volume in p-dir').getByText('A volume of this format is named ….qcow2.').count()).toBe(1);
+    await page.locator('#newvol-name').fill('overlay.qcow2');
+    await shot('volume');
+    await dialog('New volume in p-dir').getByRole('button', { name: 'Create' }).click();
+    await dialog('New volume in p-dir').waitFor({ state: 'detached', timeout: 30_000 });
+    const overlay = parseStorageVolume(await lab.virsh(['vol-dumpxml', '--pool', 'p-dir', 'overlay.qcow2']));
+    expect(overlay.format).toBe('qcow2');
+    expect(overlay.capacity).toBe(2 * GiB);
+    expect(overlay.backingStore?.path).toBe('/var/lib/libvirt/images/p-dir/base.qcow2');
+  });
+
+  it('makes an fs pool on an ext4 loop file, mounted by libvirt', async (ctx) => {
+    const img = join(lab.dir, 'fs.img');
+    execFileSync('truncate', ['-s', '64M', img]);
+    execFileSync('mkfs.ext4', ['-q', img]);
+    try {
+      loop = execFileSync('losetup', ['-f', '--show', img], { encoding: 'utf8' }).trim();
+    } catch (e) {
+      ctx.skip(`no loop device can be set up on this machine: ${String(e)}`);
+    }
+    await tabpanel().getByRole('button', { name: 'New pool' }).click();
+    await page.locator('#newpool-name').fill('p-fs');
+    await page.locator('#newpool-type').selectOption('fs');
+    await page.locator('#newpool-device').fill(loop!);
+    await page.locator('#newpool-format').selectOption('ext4');
+    await page.locator('#newpool-target').fill('/var/lib/libvirt/images/p-fs');
+    await shot('pool-fs');
+    await dialog('New storage pool').getByRole('button', { name: 'Create' }).click();
+    await dialog('New storage pool').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await lab.virsh(['pool-info', 'p-fs'])).toMatch(/State:\s+running/);
+    const mounts = await lab.exec('sh', ['-c', 'cat /proc/mounts']);
+    expect(mounts.stdout).toContain(`${loop} /var/lib/libvirt/images/p-fs ext4`);
+    await tabpanel().getByRole('rowgroup', { name: 'p-fs' }).waitFor();
+  });
+
+  it('refuses a subnet overlapping another network, naming it, then makes a NAT and an isolated network', async () => {
+    await section('Virtual networks');
+    await tabpanel().getByRole('button', { name: 'New network' }).click();
+    const d = dialog('New virtual network');
+    // The default proposal already avoids lab-net's 192.168.100.0/24.
+    expect(await page.locator('#newnet-name').inputValue()).toBe('network');
+    expect(await page.locator('#newnet-ipv4-cidr').inputValue()).toBe('192.168.101.0/24');
+    expect(await page.locator('#newnet-dhcp-start').inputValue()).toBe('192.168.101.128');
+    await page.locator('#newnet-ipv4-cidr').fill('192.168.100.0/25');
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await d.getByText('This network overlaps the network lab-net of this host.').count()).toBe(1);
+    await page.locator('#newnet-ipv4-cidr').fill('192.168.150.0/24');
+    expect(await page.locator('#newnet-dhcp-start').inputValue()).toBe('192.168.150.128');
+    expect(await page.locator('#newnet-dhcp-end').inputValue()).toBe('192.168.150.254');
+    await page.locator('#newnet-domain').fill('hangar.lan');
+    await page.locator('#newnet-ipv6').check();
+    await shot('network');
+    await d.getByRole('button', { name: 'Create' }).click();
+    await d.waitFor({ state: 'detached', timeout: 30_000 });
+    const nat = parseNetwork(await lab.virsh(['net-dumpxml', 'network']));
+    expect(nat.forwardMode).toBe('nat');
+    expect(nat.domainName).toBe('hangar.lan');
+    expect(nat.ips.map((ip) => `${ip.address}/${ip.prefix}`)).toEqual(['192.168.150.1/24', 'fd00:1234:5678::1/64']);
+    expect(nat.ips[0]!.dhcpRanges).toEqual([{ start: '192.168.150.128', end: '192.168.150.254' }]);
+    expect(await lab.virsh(['net-info', 'network'])).toMatch(/Active:\s+yes[\s\S]*Autostart:\s+yes/);
+
+    await tabpanel().getByRole('button', { name: 'New network' }).click();
+    await page.locator('#newnet-name').fill('iso-net');
+    await page.locator('#newnet-mode').selectOption('isolated');
+    await dialog('New virtual network').getByRole('button', { name: 'Create' }).click();
+    await dialog('New virtual network').waitFor({ state: 'detached', timeout: 30_000 });
+    const iso = parseNetwork(await lab.virsh(['net-dumpxml', 'iso-net']));
+    expect(iso.forwardMode).toBeUndefined();
+    expect(iso.ips[0]?.address).toBe('192.168.101.1');
+    await tabpanel().getByRole('row', { name: 'iso-net' }).waitFor();
+  });
+});
