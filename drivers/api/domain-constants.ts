@@ -141,6 +141,13 @@ export const VIR_MIGRATE_PEER2PEER = 1 << 1;
 export const VIR_MIGRATE_TUNNELLED = 1 << 2;
 export const VIR_MIGRATE_PERSIST_DEST = 1 << 3;
 export const VIR_MIGRATE_UNDEFINE_SOURCE = 1 << 4;
+export const VIR_MIGRATE_PAUSED = 1 << 5;
+/** Copy the disks too (the destination has no shared storage): whole, or only what the source's backing files lack. */
+export const VIR_MIGRATE_NON_SHARED_DISK = 1 << 6;
+export const VIR_MIGRATE_NON_SHARED_INC = 1 << 7;
+export const VIR_MIGRATE_UNSAFE = 1 << 9;
+/** Only the definition moves (the VM is shut off). */
+export const VIR_MIGRATE_OFFLINE = 1 << 10;
 
 /** virDomainInterfaceAddressesSource */
 export const VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE = 0;

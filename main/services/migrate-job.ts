@@ -1,7 +1,8 @@
 import type { Connection, Domain } from '../../drivers/api/index.js';
 import {
   isVirError, VIR_ERR_OPERATION_INVALID,
-  VIR_MIGRATE_LIVE, VIR_MIGRATE_PEER2PEER, VIR_MIGRATE_PERSIST_DEST, VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
+  VIR_MIGRATE_LIVE, VIR_MIGRATE_NON_SHARED_DISK, VIR_MIGRATE_NON_SHARED_INC, VIR_MIGRATE_OFFLINE, VIR_MIGRATE_PEER2PEER, VIR_MIGRATE_PERSIST_DEST,
+  VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
 } from '../../drivers/api/index.js';
 import type { ParsedInput } from '../api/contract/index.js';
 import { jobInfoProgress, whilePolling } from './job-polling.js';
@@ -19,10 +20,13 @@ export interface MigrationTarget {
   readonly connection: Connection | undefined;
 }
 
-export function migrationFlags(input: Pick<ParsedInput<'jobs.migrate'>, 'tunnelled' | 'temporary'>): number {
-  let flags = VIR_MIGRATE_LIVE | VIR_MIGRATE_PEER2PEER;
+export function migrationFlags(input: Pick<ParsedInput<'jobs.migrate'>, 'tunnelled' | 'temporary'> & Partial<Pick<ParsedInput<'jobs.migrate'>, 'offline' | 'copyStorage'>>): number {
+  // Offline moves only the definition: libvirt wants it persistent on the destination and no LIVE.
+  let flags = (input.offline ? VIR_MIGRATE_OFFLINE : VIR_MIGRATE_LIVE) | VIR_MIGRATE_PEER2PEER;
   if (input.tunnelled) flags |= VIR_MIGRATE_TUNNELLED;
-  if (!input.temporary) flags |= VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE;
+  if (!input.temporary || input.offline) flags |= VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE;
+  if (!input.offline && input.copyStorage === 'full') flags |= VIR_MIGRATE_NON_SHARED_DISK;
+  if (!input.offline && input.copyStorage === 'incremental') flags |= VIR_MIGRATE_NON_SHARED_INC;
   return flags;
 }
 

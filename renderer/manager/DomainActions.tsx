@@ -6,12 +6,13 @@ import type { DomainAction, DomainSummary } from '../../main/api/contract/index.
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { CloneDialog } from '../lifecycle/CloneDialog.js';
 import { DeleteVmDialog } from '../lifecycle/DeleteVmDialog.js';
+import { MigrateDialog } from '../lifecycle/MigrateDialog.js';
 import { SaveStateDialog } from '../lifecycle/SaveStateDialog.js';
 import { useActionConfirmation } from '../prefs/use-preferences.js';
 import { useApi, useNotifications } from '../state/hooks.js';
 import { actionsFor, stateKey } from './domain-state.js';
 
-type Extra = 'save' | 'discard' | 'clone' | 'delete';
+type Extra = 'save' | 'discard' | 'clone' | 'migrate' | 'delete';
 
 /**
  * A VM's lifecycle actions for its state: the first as a button, all of them in a menu. Those the confirmation
@@ -72,10 +73,12 @@ export function DomainActions({ connection, domain }: { connection: string; doma
           {canSave && <DropdownItem key="save" onClick={() => { setOpen(false); setExtra('save'); }}>{t('lifecycle.save.action')}</DropdownItem>}
           {domain.managedSave && <DropdownItem key="discard" onClick={() => { setOpen(false); setExtra('discard'); }}>{t('lifecycle.save.discard')}</DropdownItem>}
           <DropdownItem key="clone" onClick={() => { setOpen(false); setExtra('clone'); }}>{t('lifecycle.clone.action')}</DropdownItem>
+          <DropdownItem key="migrate" onClick={() => { setOpen(false); setExtra('migrate'); }}>{t('lifecycle.migrate.action')}</DropdownItem>
           <DropdownItem key="delete" isDanger onClick={() => { setOpen(false); setExtra('delete'); }}>{t('lifecycle.delete.action')}</DropdownItem>
         </DropdownList>
       </Dropdown>
       {extra === 'delete' && <DeleteVmDialog targets={targets} onClose={() => setExtra(undefined)} />}
+      {extra === 'migrate' && <MigrateDialog connection={connection} domain={domain} onClose={() => setExtra(undefined)} />}
       {extra === 'clone' && <CloneDialog connection={connection} domain={domain} onClose={() => setExtra(undefined)} />}
       {(extra === 'save' || extra === 'discard') && (
         <SaveStateDialog connection={connection} domain={domain} mode={extra} onClose={() => setExtra(undefined)} />

@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDisk, parseDomain } from '../../drivers/xml/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
+import { serialShell, type SerialShell } from '../lab/serial-shell.js';
 import { ApiSocket } from '../support/api-socket.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
@@ -29,7 +30,7 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
   let poolDir: string;
   let uuid: string;
   let serialLog: string;
-  let readerPid: string;
+  let guest: SerialShell;
 
   // PatternFly's dark theme is a class on <html>; set directly, it also works while a modal makes the masthead inert.
   const shot = async (name: string): Promise<void> => {
@@ -39,38 +40,8 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     }
     await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
   };
-  const log = (): string => (existsSync(serialLog) ? readFileSync(serialLog, 'latin1') : '');
-  /**
-   * Types a line into the guest's shell through its serial port: the helper-C console UI is not what this test is
-   * about, so the line goes straight to the pty libvirt gives the serial port (inside the lab), and the answer is
-   * read from the serial log libvirt keeps.
-   */
-  const type = async (line: string): Promise<void> => {
-    const pty = (await lab.virsh(['ttyconsole', VM])).trim();
-    // QEMU reads its end of the pty only while the other end is open: a reader keeps it open (and drained). A
-    // revert starts a new QEMU (a new pty, maybe with the same name), which ends the old reader: one is started
-    // whenever none holds this pty.
-    const held = await lab.exec('sh', ['-c', 'p=$(cat "$2" 2>/dev/null) && [ "$(readlink /proc/$p/fd/0)" = "$1" ]', 'sh', pty, readerPid]);
-    if (held.code !== 0) {
-      await lab.exec('sh', ['-c', 'setsid sh -c \'echo $$ > "$2"; exec cat <"$1" >/dev/null 2>&1\' sh "$1" "$2" </dev/null >/dev/null 2>&1 &', 'sh', pty, readerPid]);
-      await new Promise((r) => setTimeout(r, 1500));
-    }
-    const r = await lab.exec('sh', ['-c', 'printf "%s\\r" "$1" > "$2"', 'sh', line, pty]);
-    if (r.code !== 0) throw new Error(`writing to ${pty}: ${r.stderr}`);
-  };
-  /** Runs a shell line and waits until `expected` appears in the serial output after it was typed. */
-  const shell = async (line: string, expected: RegExp): Promise<string> => {
-    const from = log().length;
-    // A log that got shorter was started again (a new QEMU): all of it is new.
-    const since = (): string => { const all = log(); return all.length < from ? all : all.slice(from); };
-    await type(line);
-    try {
-      await expect.poll(() => expected.test(since()), { timeout: GUEST_MS, interval: 500 }).toBe(true);
-    } catch (e) {
-      throw new Error(`${String(e)}; the serial port said since ${JSON.stringify(line)}: ${JSON.stringify(since().slice(-2000))}`);
-    }
-    return since();
-  };
+  /** The guest's shell on its serial port (the pty, not helper C's console UI: that is not what this test is about). */
+  const shell = (line: string, expected: RegExp): Promise<string> => guest.run(line, expected, GUEST_MS);
   const row = (name: string): Locator => page.locator(`tr[data-snapshot="${name}"]`);
   const openSnapshots = async (connection: string, key: string): Promise<void> => {
     await page.goto(`${app.url.split('#')[0] ?? app.url}#/vm/${connection}/${key}/snapshots`);
@@ -93,7 +64,7 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     await lab.virsh(['define', file]);
     uuid = (await lab.virsh(['domuuid', VM])).trim();
     serialLog = join(lab.dir, `${VM}-serial.log`);
-    readerPid = join(lab.dir, 'serial-reader.pid');
+    guest = serialShell(lab, VM, serialLog);
     data = seededDataDir([{ uri: lab.uri, name: 'Lab host' }, { uri: 'test:///default', name: 'Demo host' }]);
     app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
     api = await ApiSocket.open(app.url);
@@ -113,7 +84,7 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
   it('takes an internal snapshot of the running guest, reverts to it, and the guest has the first marker but not the second', async () => {
     await lab.virsh(['start', VM]);
     await lab.waitForGuestLife({ name: VM });
-    await expect.poll(() => log().includes('hangar-tiny: booted'), { timeout: GUEST_MS, interval: 500 }).toBe(true);
+    await expect.poll(() => existsSync(serialLog) && readFileSync(serialLog, 'latin1').includes('hangar-tiny: booted'), { timeout: GUEST_MS, interval: 500 }).toBe(true);
     // The first marker; the echo's answer (42) is not in the typed line, so it is the shell's.
     await shell('echo first > /tmp/m1; echo MARK$((40+2))', /MARK42/);
 

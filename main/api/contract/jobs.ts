@@ -59,9 +59,14 @@ export const jobsCalls = {
     destinationUri: libvirtUri.optional(),
     tunnelled: z.boolean().default(false),
     temporary: z.boolean().default(false),
+    /** A shut-off VM's definition only (VIR_MIGRATE_OFFLINE); else a live migration of the running VM. */
+    offline: z.boolean().default(false),
+    /** Copy the disks as well, when the hosts share no storage: whole, or incrementally over shared backing files. */
+    copyStorage: z.enum(['none', 'full', 'incremental']).default('none'),
     /** MiB/s; unset means libvirt's default (unlimited). */
     bandwidthMiBs: z.number().int().min(1).max(1_000_000).optional(),
-  }).refine((m) => m.to !== m.connection, { path: ['to'], message: 'the destination is the source' }),
+  }).refine((m) => m.to !== m.connection, { path: ['to'], message: 'the destination is the source' })
+    .refine((m) => !(m.offline && m.temporary), { path: ['temporary'], message: 'an offline migration moves the definition: it cannot be temporary' }),
 } as const;
 
 export interface JobsResults {
