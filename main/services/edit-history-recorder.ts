@@ -102,9 +102,10 @@ function byKey(input: unknown): EditSubject[] {
 
 /**
  * The calls that change a VM's definition, and which VMs each one touches. A define names its VM by the UUID in
- * its XML (a new VM, with no definition before, has no history entry to keep).
+ * its XML (a new VM, with no definition before, has no history entry to keep). Keyed by name rather than by
+ * CallName so that a call still being added elsewhere is recorded once it exists.
  */
-export const recordedCalls: Partial<Record<CallName, (input: unknown) => EditSubject[]>> = {
+export const recordedCalls: Readonly<Record<string, (input: unknown) => EditSubject[]>> = {
   'domains.define': (input) => {
     const connection = field(input, 'connection');
     const xml = field(input, 'xml');
@@ -123,6 +124,13 @@ export const recordedCalls: Partial<Record<CallName, (input: unknown) => EditSub
   'domains.detachDevice': byKey,
   'domains.updateDevice': byKey,
   'domains.changeMedia': byKey,
+  'domains.setMetadataText': byKey,
+  // A revert brings back the snapshot's definition too.
+  'snapshots.revert': (input) => {
+    const connection = field(input, 'connection');
+    const key = field(input, 'domain');
+    return typeof connection === 'string' && typeof key === 'string' ? [{ connection, key }] : [];
+  },
   'domains.setTags': (input) => {
     const connection = field(input, 'connection');
     const keys = field(input, 'keys');
@@ -133,9 +141,10 @@ export const recordedCalls: Partial<Record<CallName, (input: unknown) => EditSub
 /** The handlers, with the domain-changing ones recorded in the edit history. */
 export function recordEdits<S>(handlers: Readonly<Record<CallName, (input: unknown, session: S) => Promise<unknown>>>, recorder: EditRecorder): Readonly<Record<CallName, (input: unknown, session: S) => Promise<unknown>>> {
   const out = { ...handlers };
-  for (const [name, subjectsOf] of Object.entries(recordedCalls) as [CallName, (input: unknown) => EditSubject[]][]) {
-    const handler = handlers[name];
-    out[name] = async (input, session) => {
+  for (const [name, subjectsOf] of Object.entries(recordedCalls)) {
+    if (!Object.hasOwn(handlers, name)) continue;
+    const handler = handlers[name as CallName];
+    out[name as CallName] = async (input, session) => {
       const subjects = subjectsOf(input);
       if (subjects.length === 0) return handler(input, session);
       return (await recorder.around(subjects, name, () => handler(input, session))).result;

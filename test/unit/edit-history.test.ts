@@ -128,6 +128,7 @@ describe('EditRecorder', () => {
     const handlers = Object.fromEntries(Object.keys(callSchemas).map((name) => [name, async (input: unknown) => {
       calls.push(name);
       if (name === 'domains.setVcpus') h.xml.set(VM.uuid, domain(2));
+      if (name === 'snapshots.revert') h.xml.set(VM.uuid, domain(1));
       if (name === 'domains.setMemory') throw new Error('refused');
       return input;
     }])) as unknown as Record<CallName, (input: unknown, session: null) => Promise<unknown>>;
@@ -136,8 +137,10 @@ describe('EditRecorder', () => {
     await wrapped['domains.setVcpus'](ref, null);
     await expect(wrapped['domains.setMemory'](ref, null)).rejects.toThrow('refused');
     await wrapped['domains.xml'](ref, null);
-    expect(calls).toEqual(['domains.setVcpus', 'domains.setMemory', 'domains.xml']);
+    // A snapshot revert names its VM as `domain`.
+    await wrapped['snapshots.revert']({ connection: 'c1', domain: VM.uuid, name: 'before' }, null);
+    expect(calls).toEqual(['domains.setVcpus', 'domains.setMemory', 'domains.xml', 'snapshots.revert']);
     const list = await recorder.history.list(recorder.vm(ref));
-    expect(list.map((e) => e.call)).toEqual(['domains.setVcpus']);
+    expect(list.map((e) => e.call)).toEqual(['snapshots.revert', 'domains.setVcpus']);
   });
 });

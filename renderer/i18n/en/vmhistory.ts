@@ -35,6 +35,8 @@ export const vmhistory = {
     updateDevice: 'Device changed',
     changeMedia: 'Media changed',
     setTags: 'Tags changed',
+    setMetadataText: 'Title or description changed',
+    revert: 'Reverted to a snapshot',
     restore: 'Restored as before the change of {{when}}',
     restoreOfGone: 'Restored as before an earlier change',
     other: 'Changed by {{call}}',

@@ -37,6 +37,8 @@ export const vmhistory: Strings['vmhistory'] = {
     updateDevice: '更改了设备',
     changeMedia: '更换了介质',
     setTags: '更改了标签',
+    setMetadataText: '更改了标题或描述',
+    revert: '恢复到快照',
     restore: '恢复为 {{when}} 那次更改之前的状态',
     restoreOfGone: '恢复为较早一次更改之前的状态',
     other: '由 {{call}} 更改',

@@ -27,6 +27,8 @@ export function changeText(t: TFunction, entry: HistoryEntrySummary, all: readon
     case 'domains.updateDevice': return t('vmhistory.calls.updateDevice');
     case 'domains.changeMedia': return t('vmhistory.calls.changeMedia');
     case 'domains.setTags': return t('vmhistory.calls.setTags');
+    case 'domains.setMetadataText': return t('vmhistory.calls.setMetadataText');
+    case 'snapshots.revert': return t('vmhistory.calls.revert');
     default: return t('vmhistory.calls.other', { call: entry.call });
   }
 }
