@@ -15,7 +15,7 @@ export { DomainOs, bootDevices, type BootDevice, type Loader } from './domain/do
 export { DomainDevice } from './domain/devices/device.js';
 export { deviceView } from './domain/devices/device-view.js';
 export { DiskDevice, diskDeviceKinds, diskCacheModes, type DiskDeviceKind, type DiskCacheMode, type DiskSource, type NetworkDiskHost } from './domain/devices/disk.js';
-export { InterfaceDevice, interfaceModels, directModes, type InterfaceSource } from './domain/devices/interface.js';
+export { InterfaceDevice, interfaceModels, directModes, generateMac, type InterfaceSource } from './domain/devices/interface.js';
 export { GraphicsDevice, type GraphicsListen } from './domain/devices/graphics.js';
 export { CharDevice, charSourceTypes, channelNames, type CharSourceType } from './domain/devices/char-device.js';
 export { hasSharedMemory, enableSharedMemory } from './domain/devices/shared-memory.js';
@@ -54,4 +54,4 @@ export {
   buildPanic, buildVsock, buildSmartcard, buildController, buildMemballoon, type GraphicsSpec, type CharSpec, type HostdevSpec, type FilesystemSpec,
 } from './build/build-hardware.js';
 export { HANGAR_TAGS_NS, HANGAR_TAGS_PREFIX, MAX_TAGS, changeTags, readTags, tagsElementXml, validateTag } from './metadata/hangar-tags.js';
-export { LIBOSINFO_NS, readOsId } from './metadata/osinfo-metadata.js';
+export { LIBOSINFO_NS, readOsId, setOsId } from './metadata/osinfo-metadata.js';

@@ -66,7 +66,7 @@ export const vmdevices: Strings['vmdevices'] = {
     mode: '源模式',
     model: '设备型号',
     mac: 'MAC 地址',
-    macAuto: '由 libvirt 生成',
+    macAuto: '添加时自动生成',
     linkUp: '链路已连接',
     linkLive: '立即生效。',
     ip: 'IP 地址',

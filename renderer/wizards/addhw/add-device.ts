@@ -1,4 +1,6 @@
-import { hasSharedMemory, newDocument, parseDomain, type DomainXml, type XmlElement } from '../../../drivers/xml/index.js';
+import {
+  deviceView, generateMac, hasSharedMemory, InterfaceDevice, newDocument, parseDomain, type DomainXml, type XmlElement,
+} from '../../../drivers/xml/index.js';
 import type { CallInput, CallName, CallResults } from '../../../main/api/contract/index.js';
 import { canHotplug, type HardwareKind } from './hardware-kinds.js';
 
@@ -30,6 +32,9 @@ export interface AddRequest {
  * and the definition still takes the device (as virt-manager does), with libvirt's message kept for the user.
  */
 export async function addDevice(api: DeviceCalls, r: AddRequest): Promise<AddOutcome> {
+  const nic = deviceView(r.device, 'new');
+  // One MAC for both the live and the persistent copy (each call would otherwise get its own from libvirt).
+  if (nic instanceof InterfaceDevice && nic.mac === undefined) nic.mac = generateMac(r.base.domain.interfaces.flatMap((i) => (i.mac === undefined ? [] : [i.mac])));
   const next = parseDomain(r.working.toXml());
   next.addDevice(r.device.clone());
   const sharedNow = hasSharedMemory(r.working) && !hasSharedMemory(r.base.domain);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  attachedDevices, CharDevice, ControllerDevice, DiskDevice, enableSharedMemory, FilesystemDevice, GraphicsDevice, hasSharedMemory, HostdevDevice, InputDevice,
+  attachedDevices, CharDevice, generateMac, ControllerDevice, DiskDevice, enableSharedMemory, FilesystemDevice, GraphicsDevice, hasSharedMemory, HostdevDevice, InputDevice,
   MemballoonDevice, nextTargetDev, PanicDevice, parseDomain, RngDevice, SmartcardDevice, TpmDevice, VideoDevice, VsockDevice, WatchdogDevice, XmlError,
   type DomainDevice, type DomainXml,
 } from '../../../drivers/xml/index.js';
@@ -196,5 +196,15 @@ describe('device helpers', () => {
     expect(names('scsi')).toEqual(['disk:sdc']);
     expect(names('usb')).toEqual(['input']);
     expect(names('virtio-serial')).toEqual(['channel']);
+  });
+});
+
+describe('new NICs', () => {
+  it('get a free MAC in 52:54:00', () => {
+    const bytes = [[0x12, 0x34, 0x56], [0xab, 0xcd, 0xef]];
+    let i = 0;
+    const mac = generateMac(['52:54:00:12:34:56'], () => new Uint8Array(bytes[i++] ?? [0, 0, 0]));
+    expect(mac).toBe('52:54:00:ab:cd:ef');
+    expect(generateMac([])).toMatch(/^52:54:00(:[0-9a-f]{2}){3}$/);
   });
 });

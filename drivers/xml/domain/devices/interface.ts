@@ -104,3 +104,15 @@ export class InterfaceDevice extends DomainDevice {
     if (!sameType) this.element.insertChild(src, interfaceOrder);
   }
 }
+
+/**
+ * A random MAC in QEMU's locally administered range (52:54:00:xx:xx:xx) that `used` does not hold. Given before a
+ * NIC is plugged, so the running VM and its definition carry the same address (libvirt would pick one for each).
+ */
+export function generateMac(used: Iterable<string>, random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  const taken = new Set([...used].map((m) => m.toLowerCase()));
+  for (;;) {
+    const mac = ['52', '54', '00', ...[...random(3)].map((b) => b.toString(16).padStart(2, '0'))].join(':');
+    if (!taken.has(mac)) return mac;
+  }
+}
