@@ -39,7 +39,7 @@ export function VmContextMenu({ x, y, selected, onAction, onTags, onOpen, onClos
   };
   // Kept inside the window: the menu opens up or left near the edges.
   const left = Math.min(x, window.innerWidth - 240);
-  const top = Math.min(y, window.innerHeight - 330);
+  const top = Math.min(y, window.innerHeight - 400);
   const shutdownMenu = (
     <Menu id="vm-context-shutdown" containsFlyout>
       <MenuContent>
@@ -61,6 +61,8 @@ export function VmContextMenu({ x, y, selected, onAction, onTags, onOpen, onClos
             <MenuItem isDisabled={!can('resume')} onClick={act('resume')}>{t('action.resume')}</MenuItem>
             <MenuItem flyoutMenu={shutdownMenu} itemId="shutdown-menu">{t('action.shutdown')}</MenuItem>
             <Divider component="li" />
+            <MenuItem isDisabled={selected.length !== 1} onClick={act('clone')}>{t('lifecycle.clone.action')}</MenuItem>
+            <MenuItem isDisabled={selected.length !== 1} onClick={act('migrate')}>{t('lifecycle.migrate.action')}</MenuItem>
             <MenuItem onClick={() => {
               onClose();
               onTags();

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { CloneDialog } from '../lifecycle/CloneDialog.js';
 import { DeleteVmDialog, type DeleteTarget } from '../lifecycle/DeleteVmDialog.js';
+import { MigrateDialog } from '../lifecycle/MigrateDialog.js';
 import { useActionConfirmation } from '../prefs/use-preferences.js';
 import { useApi, useNotifications } from '../state/hooks.js';
 import { needsConfirmation, runAll, targetsOf, type ListAction } from './vm-actions.js';
@@ -11,6 +13,7 @@ import type { VmItem } from './vm-list-model.js';
 export function actionLabelKey(action: ListAction, items: readonly VmItem[] = []): string {
   if (action === 'start' && items.length > 0 && items.every((i) => i.domain.managedSave)) return 'vmlist.restore';
   if (action === 'save' || action === 'delete') return `vmlist.action.${action}`;
+  if (action === 'clone' || action === 'migrate') return `lifecycle.${action}.action`;
   return `action.${action}`;
 }
 
@@ -27,13 +30,14 @@ export function useVmActions(): { request: (action: ListAction, items: readonly 
   const [asking, setAsking] = useState<{ action: ListAction; targets: VmItem[] } | undefined>();
   // Delete has a dialog of its own (the storage to delete with the VMs), not a confirmation.
   const [deleting, setDeleting] = useState<readonly DeleteTarget[] | undefined>();
+  const [single, setSingle] = useState<{ kind: 'clone' | 'migrate'; item: VmItem } | undefined>();
   const asks = useActionConfirmation();
 
   const work = (action: ListAction, item: VmItem): Promise<unknown> => {
     const ref = { connection: item.connection, key: item.domain.key };
     if (action === 'save') return api.call('jobs.managedSave', ref);
-    // Delete never gets here: it has its dialog (DeleteVmDialog), which does the work.
-    if (action === 'delete') return Promise.resolve(null);
+    // Delete, Clone and Migrate never get here: each has its dialog, which does the work.
+    if (action === 'delete' || action === 'clone' || action === 'migrate') return Promise.resolve(null);
     return api.call('domains.action', { ...ref, action });
   };
 
@@ -48,6 +52,11 @@ export function useVmActions(): { request: (action: ListAction, items: readonly 
   const request = (action: ListAction, items: readonly VmItem[]): void => {
     const targets = targetsOf(action, items);
     if (targets.length === 0) return;
+    if (action === 'clone' || action === 'migrate') {
+      const [only] = targets;
+      if (targets.length === 1 && only) setSingle({ kind: action, item: only });
+      return;
+    }
     if (action === 'delete') {
       setDeleting(targets.map((i) => ({ connection: i.connection, domain: i.domain })));
       return;
@@ -57,7 +66,12 @@ export function useVmActions(): { request: (action: ListAction, items: readonly 
   };
 
   let dialog: React.JSX.Element | null = null;
-  if (deleting) {
+  if (single) {
+    const close = (): void => setSingle(undefined);
+    dialog = single.kind === 'clone'
+      ? <CloneDialog connection={single.item.connection} domain={single.item.domain} onClose={close} />
+      : <MigrateDialog connection={single.item.connection} domain={single.item.domain} onClose={close} />;
+  } else if (deleting) {
     dialog = <DeleteVmDialog targets={deleting} onClose={() => setDeleting(undefined)} />;
   } else if (asking) {
     const { action, targets } = asking;

@@ -2,15 +2,15 @@ import type { DomainAction } from '../../main/api/contract/index.js';
 import { CONFIRMED_ACTIONS, actionsFor, stateKey } from './domain-state.js';
 import type { VmItem } from './vm-list-model.js';
 
-/** What the list can do to VMs: libvirt's lifecycle actions, Save (managed save) and Delete (undefine). */
-export type ListAction = DomainAction | 'save' | 'delete';
+/** What the list can do to VMs: libvirt's lifecycle actions, Save (managed save), Delete, and Clone / Migrate (one VM, a dialog each). */
+export type ListAction = DomainAction | 'save' | 'delete' | 'clone' | 'migrate';
 
 /** The Shut Down split button's menu, in virt-manager's order. */
 export const SHUTDOWN_MENU: readonly ListAction[] = ['reboot', 'shutdown', 'reset', 'forceoff', 'save'];
 
 export function appliesTo(action: ListAction, item: VmItem): boolean {
   const d = item.domain;
-  if (action === 'delete') return true;
+  if (action === 'delete' || action === 'clone' || action === 'migrate') return true;
   if (action === 'save') {
     const k = stateKey(d.state);
     return d.persistent && (k === 'running' || k === 'idle' || k === 'paused');
@@ -24,6 +24,7 @@ export const targetsOf = (action: ListAction, items: readonly VmItem[]): VmItem[
 /** One VM is asked about for what the confirmation preferences name (`asks`); several always, once. */
 export function needsConfirmation(action: ListAction, count: number, asks: (a: DomainAction) => boolean = (a) => CONFIRMED_ACTIONS.has(a)): boolean {
   if (count > 1) return true;
+  if (action === 'clone' || action === 'migrate') return false;
   return action === 'delete' || (action !== 'save' && asks(action));
 }
 
