@@ -8,6 +8,8 @@ import { changedPaths } from './edit-history-changes.js';
 /** How many entries a VM keeps: the oldest go first. */
 export const HISTORY_LIMIT = 100;
 const CHANGED_SHOWN = 20;
+// A VM's file may hold 100 pairs of definitions: only the files of the VMs used lately stay in memory.
+const CACHED_FILES = 16;
 
 const entrySchema = z.object({
   id: z.string(),
@@ -105,12 +107,22 @@ export class EditHistory {
     await Promise.all(this.writing.values());
   }
 
+  /** A VM's file, from the few kept in memory (most recently used) or read again. */
   private load(vm: HistoryVm): Promise<HistoryFile> {
     const path = this.fileOf(vm);
-    let file = this.loaded.get(path);
-    if (!file) {
-      file = this.read(path, vm);
-      this.loaded.set(path, file);
+    const cached = this.loaded.get(path);
+    if (cached) {
+      this.loaded.delete(path);
+      this.loaded.set(path, cached);
+      return cached;
+    }
+    // A write of this file still under way lands first, so the read sees it.
+    const pending = this.writing.get(path) ?? Promise.resolve();
+    const file = pending.catch(() => undefined).then(() => this.read(path, vm));
+    this.loaded.set(path, file);
+    for (const oldest of this.loaded.keys()) {
+      if (this.loaded.size <= CACHED_FILES) break;
+      this.loaded.delete(oldest);
     }
     return file;
   }

@@ -32,6 +32,19 @@ describe('EditHistory', () => {
     expect(list[0]?.changed).toEqual(['domain/vcpu']);
   });
 
+  it('keeps only recent files in memory and reads the others again, whole', async () => {
+    const history = new EditHistory(dataDir());
+    const vms = Array.from({ length: 40 }, (_, i) => ({ uri: VM.uri, uuid: `11111111-2222-3333-4444-${String(i).padStart(12, '0')}` }));
+    for (const vm of vms) {
+      await history.record(vm, { call: 'domains.setVcpus', name: 'vm', before: domain(1), after: domain(2) });
+      await history.record(vm, { call: 'domains.setVcpus', name: 'vm', before: domain(2), after: domain(3) });
+    }
+    for (const vm of vms) expect((await history.list(vm)).map((e) => e.changed)).toEqual([['domain/vcpu'], ['domain/vcpu']]);
+    const first = vms[0] ?? VM;
+    await history.record(first, { call: 'domains.setVcpus', name: 'vm', before: domain(3), after: domain(4) });
+    expect(await history.list(first)).toHaveLength(3);
+  });
+
   it('records nothing when the definition did not change', async () => {
     const history = new EditHistory(dataDir());
     expect(await history.record(VM, { call: 'domains.setTags', name: 'vm', before: domain(1), after: domain(1) })).toBeNull();
