@@ -5,6 +5,7 @@ import type { OsDetection, OsSummary, PoolSummary } from '../../../main/api/cont
 import { useApi } from '../../state/hooks.js';
 import { FieldMessage, validated } from '../common/FieldMessage.js';
 import { VolumeSelect } from '../common/VolumeSelect.js';
+import { IsoUpload } from './IsoUpload.js';
 import { OsPicker } from './OsPicker.js';
 import type { StepProps } from './step-props.js';
 
@@ -45,6 +46,7 @@ export function MediaStep({ state, set, errors, pools, os, onOs }: StepProps & {
           <VolumeSelect id="newvm-iso" pools={pools} value={state.iso} onChange={(iso) => set({ iso })} filter={(v) => isIso(v.name)}
             validated={validated(errors['iso'])} />
           <FieldMessage error={errors['iso']} hint={t('wizards.newvm.isoHint')} />
+          <IsoUpload connection={state.connection} pools={pools} onUploaded={(iso) => set({ iso })} />
         </FormGroup>
       )}
       {state.method === 'import' && (
