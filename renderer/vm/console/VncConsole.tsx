@@ -2,6 +2,7 @@
 // or a forwarded channel of the host's one SSH connection, on the main side). Controls: send keys, scaling, resize
 // the guest, fullscreen, a PNG screenshot, and typing the clipboard into the guest as keystrokes.
 import RFB from '@novnc/novnc';
+import { CameraIcon, CompressIcon, ExpandIcon } from '@patternfly/react-icons';
 import {
   Alert, AlertActionLink, Button, Checkbox, Dropdown, DropdownItem, DropdownList, EmptyState, EmptyStateBody, Form, FormGroup, FormHelperText, HelperText, HelperTextItem,
   MenuToggle, Modal, ModalBody, ModalFooter, ModalHeader, Spinner, TextArea, TextInput, ToggleGroup, ToggleGroupItem, Toolbar,
@@ -222,10 +223,11 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
             <Checkbox id={`vnc-resize-${uuid}`} label={t('consoles.vnc.resizeGuest')} isChecked={resize} onChange={(_e, v) => setResize(v)} />
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" size="sm" isDisabled={!running} onClick={() => void screenshot()}>{t('consoles.vnc.screenshot')}</Button>
+            <Button variant="plain" size="sm" isDisabled={!running} onClick={() => void screenshot()} aria-label={t('consoles.vnc.screenshot')} title={t('consoles.vnc.screenshot')} icon={<CameraIcon />} />
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" size="sm" onClick={toggleFullscreen}>{fullscreen ? t('consoles.vnc.leaveFullscreen') : t('consoles.vnc.fullscreen')}</Button>
+            <Button variant="plain" size="sm" onClick={toggleFullscreen} aria-label={fullscreen ? t('consoles.vnc.leaveFullscreen') : t('consoles.vnc.fullscreen')}
+              title={fullscreen ? t('consoles.vnc.leaveFullscreen') : t('consoles.vnc.fullscreen')} icon={fullscreen ? <CompressIcon /> : <ExpandIcon />} />
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
