@@ -8,7 +8,8 @@ export function kindOf(xml: SnapshotXml): SnapshotSummary['kind'] {
   const externalDisks = xml.disks.some((d) => d.snapshot === 'external');
   if (xml.state === 'disk-snapshot') return 'disk-only';
   if (xml.memorySnapshot === 'external') return externalDisks ? 'external' : 'memory-only';
-  if (externalDisks) return 'external';
+  // External overlays without a memory state (a shut-off VM's, or --disk-only): only the disks are kept.
+  if (externalDisks) return 'disk-only';
   return 'internal';
 }
 

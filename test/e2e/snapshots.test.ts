@@ -162,7 +162,7 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     await dialog.waitFor({ state: 'detached', timeout: 60_000 });
     await row('snapshot2').waitFor();
     expect(await row('snapshot2').getByText('current').count()).toBe(1);
-    expect(await row('snapshot2').getByText(/External/).count()).toBe(1);
+    expect(await row('snapshot2').getByText('External (disks only)').count()).toBe(1);
     await lab.virsh(['pool-refresh', POOL]);
     expect(await lab.virsh(['vol-list', POOL])).toContain(overlay);
     expect(await lab.virsh(['domblklist', VM])).toMatch(new RegExp(`vda\\s+${overlay.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
