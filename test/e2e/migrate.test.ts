@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../lab/lab.js';
+import { serialShell } from '../lab/serial-shell.js';
+import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
+import { launchChromium } from '../support/chromium.js';
+import { seededDataDir } from '../support/data-dir.js';
+
+const artifacts = join(projectRoot, 'test-results', 'e2e');
+const VM = 'mig-vm';
+const GUEST_MS = 240_000;
+
+// Two labs (two libvirtds in their own namespaces) as the migration integration tests have them: their networks
+// have no route to each other, so the migration is tunnelled over the daemons' own connection.
+describe('migrating a running VM to another host from the UI', () => {
+  let source: Lab;
+  let target: Lab;
+  let app: RunningApp;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let data: ReturnType<typeof seededDataDir>;
+  let page: Page;
+
+  const shot = async (name: string): Promise<void> => {
+    for (const dark of [false, true]) {
+      await page.evaluate((on) => document.documentElement.classList.toggle('pf-v6-theme-dark', on), dark);
+      await page.screenshot({ path: join(artifacts, `migrate-${name}-${dark ? 'dark' : 'light'}.png`) });
+    }
+    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
+  };
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    [source, target] = await Promise.all([startLab(), startLab()]);
+    data = seededDataDir([{ uri: source.uri, name: 'Source lab' }, { uri: target.uri, name: 'Target lab' }, { uri: 'test:///default', name: 'Demo host' }]);
+    app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
+    ({ browser, close: closeBrowser } = await launchChromium());
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(app.url);
+    for (const c of ['conn-1', 'conn-2', 'conn-3']) {
+      await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${c}"][data-connection-state="connected"]`).waitFor({ timeout: 30_000 });
+    }
+  }, 240_000);
+  afterAll(async () => {
+    await closeBrowser?.();
+    await app?.stop();
+    data?.remove();
+    await Promise.all([source?.stop(), target?.stop()]);
+  });
+
+  it('moves the VM live (tunnelled) with progress; it runs on the target and its serial console answers there', async () => {
+    await source.bootGuest({ name: VM });
+    const log = join(source.dir, `${VM}-serial.log`);
+    await expect.poll(() => existsSync(log) && readFileSync(log, 'latin1').includes('hangar-tiny: booted'), { timeout: GUEST_MS, interval: 1000 }).toBe(true);
+    const uuid = (await source.virsh(['domuuid', VM])).trim();
+    await page.goto(`${app.url.split('#')[0] ?? app.url}#/vm/conn-1/${uuid}/details`);
+    await page.getByRole('button', { name: `Actions for ${VM}` }).click();
+    await page.getByRole('menuitem', { name: 'Migrate…' }).click();
+    const dialog = page.getByRole('dialog');
+    const to = dialog.locator('#migrate-to');
+    expect(await to.inputValue()).toBe('conn-2');
+    // The Demo host is listed, not offered: another hypervisor.
+    expect(await to.locator('option[value="conn-3"]').getAttribute('disabled')).not.toBeNull();
+    expect(await to.locator('option[value="conn-3"]').textContent()).toBe('Demo host (another hypervisor)');
+    expect(await dialog.locator('#migrate-live').isChecked()).toBe(true);
+    expect(await dialog.locator('#migrate-tunnelled').isChecked()).toBe(true);
+    await dialog.locator('#migrate-bandwidth').fill('40');
+    await shot('dialog');
+    await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
+    await page.getByRole('dialog').locator('.lifecycle-job').waitFor();
+    await page.getByRole('dialog').getByText(`${VM} runs on its new host.`).waitFor({ timeout: GUEST_MS });
+    await shot('done');
+    expect((await target.virsh(['domstate', VM])).trim()).toBe('running');
+    expect(await source.virsh(['list', '--all', '--name'])).not.toContain(VM);
+    // Its serial console works on the new host. The target's QEMU logs where the definition says: the file in
+    // the source lab's folder, which the target lab sees at the same path.
+    const out = await serialShell(target, VM, join(source.dir, `${VM}-serial.log`)).run('echo MOVED$((6*7))', /MOVED42/, GUEST_MS);
+    expect(out).toContain('MOVED42');
+  }, 600_000);
+});
