@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { mayLeave } from './leave-guard.js';
 import type { Navigation } from './navigation.js';
 import { MANAGER, formatHash, initialTabs, parseHash, saveTabs, tabId, type TabRoute } from './routes.js';
 
@@ -12,33 +13,48 @@ export interface TabsState extends Navigation {
 export function useTabs(): TabsState {
   const [state, setState] = useState(() => initialTabs(location.hash, sessionStorage));
   const { tabs, active } = state;
+  // What is shown now, for asking its view before leaving it (see leave-guard.ts).
+  const shown = useRef(state);
+  shown.current = state;
+  const leaving = (then: () => void): void => {
+    void mayLeave(shown.current.active).then((ok) => {
+      if (ok) then();
+    });
+  };
 
   const open = useCallback((route: TabRoute) => {
-    setState((s) => {
-      const id = tabId(route);
+    const id = tabId(route);
+    const now = shown.current.tabs.find((r) => tabId(r) === shown.current.active);
+    const sameView = id === shown.current.active && now !== undefined && formatHash(now) === formatHash(route);
+    const go = (): void => setState((s) => {
       const at = s.tabs.findIndex((r) => tabId(r) === id);
       const next = at < 0 ? [...s.tabs, route] : s.tabs.map((r, i) => (i === at ? route : r));
       return { tabs: next, active: id };
     });
+    if (sameView) go();
+    else leaving(go);
   }, []);
 
   const close = useCallback((id: string) => {
     if (id === tabId(MANAGER)) return;
-    setState((s) => {
+    const go = (): void => setState((s) => {
       const at = s.tabs.findIndex((r) => tabId(r) === id);
       if (at < 0) return s;
       const next = s.tabs.filter((_, i) => i !== at);
       const neighbour = next[Math.min(at, next.length - 1)] ?? MANAGER;
       return { tabs: next, active: s.active === id ? tabId(neighbour) : s.active };
     });
+    // Only the tab shown is mounted, so only its view can have something to ask.
+    if (id === shown.current.active) leaving(go);
+    else go();
   }, []);
 
   const cycle = useCallback((step: 1 | -1) => {
-    setState((s) => {
+    leaving(() => setState((s) => {
       const at = s.tabs.findIndex((r) => tabId(r) === s.active);
       const next = s.tabs[(at + step + s.tabs.length) % s.tabs.length] ?? MANAGER;
       return { ...s, active: tabId(next) };
-    });
+    }));
   }, []);
 
   // Keep the hash and the saved list current; follow a hash the user edits (or Back).

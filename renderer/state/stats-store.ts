@@ -9,6 +9,8 @@ const NO_HOST_SAMPLES: readonly HostSample[] = Object.freeze([]);
 interface Series {
   samples: readonly DomainSample[];
   readonly listeners: Set<() => void>;
+  /** Views that want a longer history of this VM (its Performance page): how many, and how many points. */
+  retained?: { holders: number; readonly points: number };
 }
 
 /** A VM's series is keyed by connection *and* UUID: two connections may see the same VM (or the same host). */
@@ -32,7 +34,8 @@ export class StatsStore {
     for (const l of [...h.listeners]) l();
     for (const [uuid, sample] of Object.entries(event.domains)) {
       const s = this.entry(seriesKey(event.connection, uuid));
-      const next = s.samples.length >= STATS_POINTS ? s.samples.slice(s.samples.length - STATS_POINTS + 1) : [...s.samples];
+      const keep = s.retained?.points ?? STATS_POINTS;
+      const next = s.samples.length >= keep ? s.samples.slice(s.samples.length - keep + 1) : [...s.samples];
       next.push(sample);
       s.samples = next;
       for (const l of [...s.listeners]) l();
@@ -101,6 +104,22 @@ export class StatsStore {
     if (s.samples.length > 0 || past.length === 0) return;
     s.samples = past.slice(-STATS_POINTS);
     for (const l of [...s.listeners]) l();
+  }
+
+  /**
+   * Keeps up to `points` samples of one VM (rather than STATS_POINTS) while held, from now on: for a view that
+   * graphs a longer span. The returned function releases the hold (once); the series shrinks back at the next tick.
+   */
+  retain(connection: string, uuid: string, points: number): () => void {
+    const s = this.entry(seriesKey(connection, uuid));
+    s.retained = { holders: (s.retained?.holders ?? 0) + 1, points: Math.max(points, s.retained?.points ?? 0) };
+    let released = false;
+    return () => {
+      if (released || s.retained === undefined) return;
+      released = true;
+      s.retained.holders--;
+      if (s.retained.holders === 0) delete s.retained;
+    };
   }
 
   subscribe(connection: string, uuid: string, listener: () => void): () => void {

@@ -129,9 +129,11 @@ describe('the app shell, on the Demo host and a real libvirt host', () => {
     await sidebar().locator(`[data-connection="${LAB}"]`).getByRole('button', { name: 'tiny', exact: true }).click();
     expect(await activeTab()).toBe(`vm/${LAB}/${tiny.uuid}`);
     const vmTab = page.getByRole('tabpanel').first();
-    await expect.poll(() => vmTab.locator('.xml-view').textContent(), { timeout: 10_000 }).toContain('<name>tiny</name>');
-    expect(await vmTab.getByText(tiny.uuid, { exact: true }).count()).toBe(1);
+    await expect.poll(() => vmTab.getByText(tiny.uuid, { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    await vmTab.locator('.vm-page-tabs').getByRole('tab', { name: 'XML', exact: true }).click();
+    await expect.poll(() => vmTab.locator('.xml-view .cm-content').textContent(), { timeout: 10_000 }).toContain('<name>tiny</name>');
     await shot('vm-tab');
+    await vmTab.locator('.vm-page-tabs').getByRole('tab', { name: 'Details', exact: true }).click();
 
     await sidebar().locator(`[data-connection="${LAB}"]`).getByRole('button', { name: 'Host details' }).click();
     expect(await activeTab()).toBe(`host/${LAB}`);
@@ -156,7 +158,9 @@ describe('the app shell, on the Demo host and a real libvirt host', () => {
     await page.reload();
     await expect.poll(() => openTabs()).toEqual(tabs);
     expect(await activeTab()).toBe(`vm/${DEMO}/${debian.uuid}`);
-    await expect.poll(() => page.getByRole('tabpanel').first().locator('.xml-view').textContent(), { timeout: 10_000 }).toContain('<name>debian-server</name>');
+    await page.locator('.vm-page-tabs').getByRole('tab', { name: 'XML', exact: true }).click();
+    await expect.poll(() => page.getByRole('tabpanel').first().locator('.xml-view .cm-content').textContent(), { timeout: 10_000 }).toContain('<name>debian-server</name>');
+    await page.locator('.vm-page-tabs').getByRole('tab', { name: 'Details', exact: true }).click();
 
     // Keyboard: Ctrl+Tab wraps to the Manager, Ctrl+Shift+Tab back, Ctrl+W closes the active tab.
     await page.keyboard.press('Control+Tab');

@@ -163,4 +163,8 @@ export class DomainOs extends ElementView {
   get dtb(): string | undefined {
     return this.getText('dtb');
   }
+
+  set dtb(path: string | undefined) {
+    this.setText('dtb', path, osOrder);
+  }
 }

@@ -88,6 +88,12 @@ export const domainsCalls = {
     remove: z.array(z.string().max(64)).max(64).default([]),
   }),
   'domains.interfaceAddresses': uuidRef.extend({ source: z.enum(['lease', 'agent', 'arp']).default('lease') }),
+  /** Sets a VM's title or description (libvirt's metadata of that type), e.g. on the running VM; empty text removes it. */
+  'domains.setMetadataText': uuidRef.extend({
+    type: z.enum(['title', 'description']),
+    text: z.string().max(100_000),
+    affect: affect.optional(),
+  }).refine((v) => v.type !== 'title' || !/[\r\n]/.test(v.text), { message: 'a title is a single line', path: ['text'] }),
   'domains.screenshot': uuidRef.extend({ screen: z.number().int().min(0).max(16).default(0) }),
   ...domainLifecycleCalls,
 } as const;
@@ -109,6 +115,7 @@ export interface DomainsResults extends DomainLifecycleResults {
   /** Per VM that could not be tagged, libvirt's error; the others were. */
   'domains.setTags': { readonly failed: readonly { readonly key: string; readonly error: ApiError }[] };
   'domains.interfaceAddresses': readonly GuestInterface[];
+  'domains.setMetadataText': null;
   /** The image as base64, with its MIME type (QEMU gives PPM, the Demo host PNG). */
   'domains.screenshot': { readonly mime: string; readonly base64: string };
 }

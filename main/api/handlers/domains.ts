@@ -3,7 +3,7 @@ import {
   VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, VIR_DOMAIN_MEM_MAXIMUM, VIR_DOMAIN_UNDEFINE_KEEP_NVRAM, VIR_DOMAIN_UNDEFINE_MANAGED_SAVE,
   VIR_DOMAIN_UNDEFINE_NVRAM, VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA, VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_XML_INACTIVE,
   VIR_DOMAIN_XML_SECURE, VIR_ERR_NO_DOMAIN, VIR_IP_ADDR_TYPE_IPV6, isVirError, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_CURRENT,
-  VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_METADATA_ELEMENT,
+  VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
 } from '../../../drivers/api/index.js';
 import {
   changeTags, DiskDevice, HANGAR_TAGS_NS, HANGAR_TAGS_PREFIX, newDocument, parseDomain, readTags, tagsElementXml,
@@ -46,7 +46,10 @@ export function domainsHandlers(ctx: HandlerContext): Handlers<CallsOf<'domains'
         if (uuid === undefined) throw new InputError('base', 'the XML the edit started from has no <uuid>');
         let current: string | undefined;
         try {
-          current = await (await c.domainLookupByUUID(uuid)).getXMLDesc(VIR_DOMAIN_XML_INACTIVE);
+          const d = await c.domainLookupByUUID(uuid);
+          current = await d.getXMLDesc(VIR_DOMAIN_XML_INACTIVE);
+          // An edit of a VM with passwords (graphics, secrets) starts from the secure XML, so that they survive it.
+          if (current !== base) current = await d.getXMLDesc(VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
         } catch (e) {
           if (!isVirError(e, VIR_ERR_NO_DOMAIN)) throw e;
         }
@@ -130,6 +133,11 @@ export function domainsHandlers(ctx: HandlerContext): Handlers<CallsOf<'domains'
         mac: i.hwaddr,
         addresses: i.addrs.map((a) => ({ family: a.type === VIR_IP_ADDR_TYPE_IPV6 ? 'ipv6' as const : 'ipv4' as const, address: a.addr, prefix: a.prefix })),
       }));
+    },
+    'domains.setMetadataText': async ({ connection, key, type, text, affect }) => {
+      const which = type === 'title' ? VIR_DOMAIN_METADATA_TITLE : VIR_DOMAIN_METADATA_DESCRIPTION;
+      await (await domain(connection, key)).setMetadata(which, text === '' ? null : text, null, null, affectFlags(affect));
+      return null;
     },
     'domains.screenshot': async ({ connection, key, screen }) => {
       const shot = await (await domain(connection, key)).screenshot(screen);
