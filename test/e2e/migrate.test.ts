@@ -66,7 +66,7 @@ describe('migrating a running VM to another host from the UI', () => {
     expect(await to.locator('option[value="conn-3"]').textContent()).toBe('Demo host (another hypervisor)');
     expect(await dialog.locator('#migrate-live').isChecked()).toBe(true);
     expect(await dialog.locator('#migrate-tunnelled').isChecked()).toBe(true);
-    await dialog.locator('#migrate-bandwidth').fill('40');
+    await dialog.locator('#migrate-bandwidth input').fill('40');
     await shot('dialog');
     await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
     await page.getByRole('dialog').locator('.lifecycle-job').waitFor();
