@@ -185,6 +185,7 @@ export const lifecycle = {
       oneHelp_other: 'Its {{count}} child snapshots are kept and hang from this one’s parent.',
       children_one: 'This snapshot and its child',
       children_other: 'This snapshot and its {{count}} descendants',
+      childrenNone: 'This snapshot and its children',
       noChildren: 'It has no children.',
       metadataOnly: 'Delete only libvirt’s record of it',
       metadataHelp: 'The data stays in the disk images and overlay files.',

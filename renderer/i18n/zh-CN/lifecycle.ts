@@ -187,6 +187,7 @@ export const lifecycle: Strings['lifecycle'] = {
       oneHelp_other: '其 {{count}} 个子快照保留，并挂到此快照的父快照下。',
       children_one: '此快照及其子快照',
       children_other: '此快照及其 {{count}} 个后代快照',
+      childrenNone: '此快照及其子快照',
       noChildren: '它没有子快照。',
       metadataOnly: '仅删除 libvirt 中的记录',
       metadataHelp: '数据保留在磁盘映像和覆盖文件中。',

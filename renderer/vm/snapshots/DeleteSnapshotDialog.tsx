@@ -53,7 +53,7 @@ export function DeleteSnapshotDialog({ connection, uuid, snapshot, snapshots, su
               description={descendants.length > 0 ? t('lifecycle.snap.delete.oneHelp', { count: descendants.length }) : undefined} />
             <Radio id="snapshot-delete-children" name="snapshot-delete" isChecked={withChildren} isDisabled={descendants.length === 0}
               onChange={() => setWithChildren(true)}
-              label={t('lifecycle.snap.delete.children', { count: descendants.length })}
+              label={descendants.length > 0 ? t('lifecycle.snap.delete.children', { count: descendants.length }) : t('lifecycle.snap.delete.childrenNone')}
               description={descendants.length > 0 ? descendants.join(', ') : t('lifecycle.snap.delete.noChildren')} />
           </FormGroup>
           <Checkbox id="snapshot-delete-metadata" label={t('lifecycle.snap.delete.metadataOnly')} description={t('lifecycle.snap.delete.metadataHelp')}
