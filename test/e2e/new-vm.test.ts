@@ -3,12 +3,13 @@
 // pristine lab has none), the VM defined with the defaults the OS and the host's domain capabilities call for,
 // started, and its console page opened; a cloud-image VM with its NoCloud seed; a failure after the disk was made
 // leaves no volume behind.
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobView } from '../../main/api/contract/index.js';
-import { buildNetwork, parseDomain, parseDomainCapabilities, parseStorageVolume } from '../../drivers/xml/index.js';
+import { buildNetwork, parseDomain, parseDomainCapabilities, parseStorageVolume, readOsId } from '../../drivers/xml/index.js';
 import { FinishError, finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
 import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
 import { ensureTinyImage } from '../lab/image.js';
@@ -153,7 +154,7 @@ describe('New VM wizard on a real libvirt host', () => {
     const caps = parseDomainCapabilities(await lab.virsh(['domcapabilities', '--virttype', lab.accel, '--arch', 'x86_64', '--machine', 'q35']));
     expect(dom.element.attr('type')).toBe(lab.accel);
     expect(xml).toMatch(/<type arch='x86_64' machine='pc-q35-[^']+'>hvm<\/type>/);
-    expect(xml).toContain("<libosinfo:os id='http://libosinfo.org/linux/2022'/>");
+    expect(readOsId(dom)).toBe('http://libosinfo.org/linux/2022');
     expect(os.support.virtioDisk && caps.deviceEnum('disk', 'bus').includes('virtio')).toBe(true);
     expect(xml).toMatch(/<disk type='file' device='disk'>\s*<driver name='qemu' type='qcow2'\/>\s*<source file='\/var\/lib\/libvirt\/images\/linux2022.qcow2'\/>\s*<target dev='vda' bus='virtio'\/>/);
     expect(xml).toMatch(/<disk type='file' device='cdrom'>[\s\S]*?<source file='[^']*\/isos\/tiny.iso'\/>\s*<target dev='sda' bus='sata'\/>/);
@@ -169,6 +170,12 @@ describe('New VM wizard on a real libvirt host', () => {
     expect(xml).toMatch(/<boot dev='cdrom'\/>\s*<boot dev='hd'\/>/);
     if (lab.accel === 'kvm') expect(xml).toContain("<cpu mode='host-passthrough'");
     expect(xml).toContain('<memory unit=\'KiB\'>262144</memory>');
+
+    // The serial console shows the guest's kernel boot lines (the ISO boots under the VM's BIOS).
+    await page.getByRole('button', { name: 'Console', exact: true }).click();
+    await page.getByRole('option', { name: 'Serial 0' }).click();
+    await expect.poll(() => page.locator('.xterm').innerText(), { timeout: 240_000, interval: 1000 }).toMatch(/Linux version|hangar-tiny/);
+    await shot('7-serial');
 
     // The guest runs: it boots the tiny ISO and takes a DHCP lease on the network with its NIC's MAC.
     expect((await lab.virsh(['domstate', 'linux2022'])).trim()).toBe('running');
@@ -252,6 +259,31 @@ describe('New VM wizard on a real libvirt host', () => {
     expect(userData).toContain('packages:\n  - htop');
     expect(readFileSync(join(out, 'meta-data'), 'utf8')).toContain('local-hostname: "cloudvm"');
   }, 400_000);
+
+  it('uploads an ISO from the workstation into the default pool, with progress, and picks it', async () => {
+    await page.getByRole('tab', { name: /Manager/ }).first().click();
+    await page.getByRole('button', { name: 'New VM', exact: true }).click();
+    if (lab.accel === 'qemu') await page.locator('#newvm-virt-qemu').check();
+    await next();
+    const iso = await ensureTinyImage();
+    await page.locator('input[data-iso-upload]').setInputFiles(iso);
+    // The volume is named after the file.
+    const name = basename(iso);
+    await expect.poll(async () => (await page.locator('#newvm-iso').inputValue()).split('\n')[1], { timeout: 120_000 }).toBe(name)
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(artifacts, 'new-vm-upload-failed.png') });
+        throw e;
+      });
+    expect((await page.locator('#newvm-iso').inputValue()).split('\n')[0]).toBe(await poolKey('default'));
+    await wizard().getByText(/No OS in osinfo-db matches the volume id/).waitFor({ timeout: 20_000 });
+    const vol = parseStorageVolume(await lab.virsh(['vol-dumpxml', '--pool', 'default', name]));
+    expect(vol.capacity).toBe(readFileSync(iso).length);
+    const sum = await lab.exec('sha256sum', [`/var/lib/libvirt/images/${name}`]);
+    expect(sum.stdout.split(' ')[0]).toBe(createHash('sha256').update(readFileSync(iso)).digest('hex'));
+    await shot('upload');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await wizard().waitFor({ state: 'detached' });
+  }, 300_000);
 
   it('removes the disk it made when the define fails afterwards, and says so', async () => {
     const pools = (await api.call('storage.list', { connection: LAB })).items;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../drivers/index.js';
+import { openRemoteConnection } from '../../../drivers/remote/index.js';
 import type { Connection } from '../../../drivers/api/index.js';
 import { OsinfoService } from '../../../main/services/osinfo/osinfo-service.js';
 import { DISTRO_MEDIA, NEWER_MEDIA, xorrisoArgs, type MediaFixture } from '../../fixtures/iso/distro-media.js';
@@ -59,6 +60,19 @@ describe('OS detection from ISO volume descriptors', () => {
     const got: string[] = [];
     for (const i of DISTRO_MEDIA.keys()) got.push((await osinfo.detectVolume(conn, poolUuid, `media-${i}.iso`)).match?.os.shortId ?? '(none)');
     expect(got).toEqual(DISTRO_MEDIA.map((m) => m.expect));
+  });
+
+  it('names the same OS on the host reached over SSH (qemu+ssh), through the download stream', async () => {
+    await lab.exec('mkdir', ['-p', '/run/lock']);
+    const uri = `qemu+ssh://root@127.0.0.1:${lab.ssh.port}/system?keyfile=${encodeURIComponent(lab.ssh.keyPath)}`;
+    const ssh = await openRemoteConnection(uri, { ssh: { knownHostsPath: lab.ssh.knownHostsPath, configPath: join(dir, 'no-ssh-config'), agentSocket: null } });
+    try {
+      const got: string[] = [];
+      for (const i of DISTRO_MEDIA.keys()) got.push((await osinfo.detectVolume(ssh, poolUuid, `media-${i}.iso`)).match?.os.shortId ?? '(none)');
+      expect(got).toEqual(DISTRO_MEDIA.map((m) => m.expect));
+    } finally {
+      await ssh.close();
+    }
   });
 
   it('offers the newest known release for media newer than the database', async () => {
