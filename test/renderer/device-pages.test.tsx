@@ -120,6 +120,7 @@ describe('device pages', { timeout: 60_000 }, () => {
   it('every device of the all-devices VM has a page with a label, and each page shows its fields', async () => {
     const s = await stores(port());
     const draft = parseDomain(allDevices);
+    const i18n = initI18n();
     const labels: string[] = [];
     for (const device of draft.devices) {
       if (device.kind === 'shmem') {
@@ -129,7 +130,7 @@ describe('device pages', { timeout: 60_000 }, () => {
       }
       const entry = devicePageFor(device);
       expect(entry, device.kind).toBeDefined();
-      labels.push(entry?.label(device, (k: string) => k.split('.').pop() ?? k) ?? '');
+      labels.push(entry?.label(device, i18n.t.bind(i18n)) ?? '');
       const { el } = await openPage(s, draft, device);
       // Every field is a labelled form control or value.
       expect(el.querySelectorAll('.pf-v6-c-form__group').length, device.kind).toBeGreaterThan(0);
@@ -137,6 +138,7 @@ describe('device pages', { timeout: 60_000 }, () => {
       act(() => roots.pop()?.root.unmount());
     }
     expect(labels.length).toBe(draft.devices.length - 1);
+    expect(labels.filter((l) => l === '' || l.includes('vmdevices.'))).toEqual([]);
   });
 
   it('labels name the device as the hardware list shows it', async () => {
