@@ -62,7 +62,7 @@ export function DiskFields({ device, ctx }: DeviceFieldsProps<DiskDevice>): Reac
         onChange={(v) => {
           if (v !== '*') setPath(v);
         }}
-        help={media && ctx.running ? t('vmdevices.disk.mediaLive') : undefined} />
+        help={media && ctx.running && !ctx.isNew ? t('vmdevices.disk.mediaLive') : undefined} />
       <TextField id="disk-path" label={t('vmdevices.disk.path')} value={source?.type === 'volume' ? '' : path} commit={setPath}
         placeholder={source?.type === 'volume' ? `${source.pool}/${source.volume}` : media ? '/var/lib/libvirt/images/media.iso' : '/var/lib/libvirt/images/disk.qcow2'}
         help={source?.type === 'network' ? `${source.protocol} ${source.name ?? ''}` : undefined} />

@@ -49,7 +49,7 @@ export function GraphicsFields({ device, ctx }: DeviceFieldsProps<GraphicsDevice
         })} />
       {hasPassword && (
         <TextField id="graphics-password" label={t('vmdevices.graphics.password')} type="password" value={device.passwd ?? ''}
-          help={ctx.running ? t('vmdevices.graphics.passwordLive') : undefined}
+          help={ctx.running && !ctx.isNew ? t('vmdevices.graphics.passwordLive') : undefined}
           commit={(v) => ctx.apply('passwd', 'update', () => {
             device.passwd = v;
           })} />

@@ -64,7 +64,7 @@ export function NicFields({ device, ctx }: DeviceFieldsProps<InterfaceDevice>): 
         )
         : <InfoField id="nic-mac" label={t('vmdevices.nic.mac')} value={device.mac ?? '—'} />}
       <CheckField id="nic-link" label={t('vmdevices.nic.linkUp')} checked={device.linkState === 'up'}
-        help={ctx.running ? t('vmdevices.nic.linkLive') : undefined}
+        help={ctx.running && !ctx.isNew ? t('vmdevices.nic.linkLive') : undefined}
         onChange={(on) => ctx.apply('link', 'update', () => {
           device.linkState = on ? 'up' : 'down';
         })} />
