@@ -82,7 +82,7 @@ export function MigrateDialog({ connection, domain, onClose }: { connection: str
   }
 
   return (
-    <Modal isOpen variant="medium" onClose={onClose} aria-labelledby="migrate-title">
+    <Modal isOpen variant="medium" onClose={onClose} aria-labelledby="migrate-title" className="migrate-dialog">
       <ModalHeader title={t('lifecycle.migrate.title', { name: domain.name })} labelId="migrate-title" />
       <ModalBody>
         <Form id="migrate-form" onSubmit={(e) => { e.preventDefault(); void migrate(); }}>
