@@ -94,3 +94,18 @@ export function percentile(values: readonly number[], p: number): number {
 export function median(values: readonly number[]): number {
   return percentile(values, 50);
 }
+
+/** One figure of a bench's table: Hangar's value, its target and verdict, and the peer's figure from the same run. */
+export interface Line { readonly figure: string; readonly where: string; readonly value: string; readonly target: string; readonly pass: boolean | undefined; readonly peer: string }
+
+/** Prints the figures as an aligned table. */
+export function print(lines: readonly Line[]): void {
+  const cols: (keyof Line)[] = ['figure', 'where', 'value', 'target', 'pass', 'peer'];
+  const head: Record<keyof Line, string> = { figure: 'figure', where: 'host(s)', value: 'Hangar', target: 'target', pass: 'verdict', peer: 'peer (same run)' };
+  const cell = (l: Line, c: keyof Line): string => c === 'pass' ? (l.pass === undefined ? '-' : l.pass ? 'PASS' : 'MISS') : String(l[c]);
+  const width = cols.map((c) => Math.max(head[c].length, ...lines.map((l) => cell(l, c).length)));
+  const row = (cells: string[]): string => cells.map((s, i) => s.padEnd(width[i] ?? 0)).join('  ').trimEnd();
+  console.log(row(cols.map((c) => head[c])));
+  console.log(row(width.map((w) => '-'.repeat(w))));
+  for (const l of lines) console.log(row(cols.map((c) => cell(l, c))));
+}

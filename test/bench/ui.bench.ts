@@ -11,7 +11,7 @@ import { startLab, type Lab } from '../lab/lab.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { seededDataDir } from '../support/data-dir.js';
 import { peerAvailable, startXvfb, virtManagerLaunchMs, type Xvfb } from './virt-manager.js';
-import { keystrokeMs, launchBenchChromium, listedAt, median, percentile, scriptMs, scrollFrames, watchListed } from './ui-page.js';
+import { keystrokeMs, launchBenchChromium, listedAt, median, percentile, print, scriptMs, scrollFrames, watchListed, type Line } from './ui-page.js';
 
 const VMS = 1000;
 const HOSTS = 20;
@@ -281,19 +281,6 @@ async function measureManyHosts(browser: Browser, lab: Lab, dir: string): Promis
     await app.stop();
     remove();
   }
-}
-
-interface Line { readonly figure: string; readonly where: string; readonly value: string; readonly target: string; readonly pass: boolean | undefined; readonly peer: string }
-
-function print(lines: readonly Line[]): void {
-  const cols: (keyof Line)[] = ['figure', 'where', 'value', 'target', 'pass', 'peer'];
-  const head: Record<keyof Line, string> = { figure: 'figure', where: 'host(s)', value: 'Hangar', target: 'target', pass: 'verdict', peer: 'peer (same run)' };
-  const cell = (l: Line, c: keyof Line): string => c === 'pass' ? (l.pass === undefined ? '-' : l.pass ? 'PASS' : 'MISS') : String(l[c]);
-  const width = cols.map((c) => Math.max(head[c].length, ...lines.map((l) => cell(l, c).length)));
-  const row = (cells: string[]): string => cells.map((s, i) => s.padEnd(width[i] ?? 0)).join('  ').trimEnd();
-  console.log(row(cols.map((c) => head[c])));
-  console.log(row(width.map((w) => '-'.repeat(w))));
-  for (const l of lines) console.log(row(cols.map((c) => cell(l, c))));
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;

@@ -281,7 +281,7 @@ describe('VM details on a real libvirt host and the Demo host', () => {
     const dom = parseDomain(after);
     expect([dom.title, dom.description, dom.vcpus, dom.currentVcpus, dom.memory, dom.currentMemory, dom.os?.bootMenu?.enable])
       .toEqual(['Ten edits', 'Edited ten times', 3, 2, 192 * MiB, 176 * MiB, true]);
-    expect(dom.cpu?.topology).toEqual({ sockets: 3, cores: 1, threads: 1 });
+    expect(dom.cpu?.topology).toMatchObject({ sockets: 3, cores: 1, threads: 1 });
     expect(dom.os?.bootOrder).toEqual(['cdrom', 'hd']);
   });
 

@@ -1,6 +1,6 @@
 import {
   ActionList, ActionListGroup, ActionListItem, Alert, AlertActionLink, Button, ExpandableSection, Modal, ModalBody, ModalFooter, ModalHeader,
-  Spinner, Tab, Tabs, TabTitleText, Title, Tooltip,
+  Spinner, Title, Tooltip,
 } from '@patternfly/react-core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,8 @@ import { HardwareList, SECTION_ICONS, UNKNOWN_DEVICE_ICON, type HardwareItem } f
 import { elementXml } from './merge.js';
 import { MemoryPage } from './MemoryPage.js';
 import { OsInfoPage } from './OsInfoPage.js';
-import { OverviewPage } from './OverviewPage.js';
+import { guestAddresses, OverviewPage } from './OverviewPage.js';
+import { PageTabs } from './PageTabs.js';
 import { PerformancePage } from './PerformancePage.js';
 import { diskVolume, RemoveDeviceDialog } from './RemoveDeviceDialog.js';
 import type { SectionPageProps } from './section-page.js';
@@ -114,6 +115,11 @@ export function DetailsPage({ connection, uuid, domain }: VmPageProps): React.JS
     lastSelected.set(vmKey, item);
     setSelected(item);
   }, [vmKey]);
+
+  // The Overview's addresses are asked for at once, beside the definitions.
+  useEffect(() => {
+    if (running) guestAddresses(api, connection, uuid, domain.id, 'lease').catch(() => undefined);
+  }, [api, connection, uuid, running, domain.id]);
 
   const { draft, version } = editor;
   const dirty = editor.dirty;
@@ -282,13 +288,13 @@ export function DetailsPage({ connection, uuid, domain }: VmPageProps): React.JS
           {pending.has(item) && <Alert variant="info" isInline isPlain title={t('vmdetails.pendingPage')} className="vm-pending-note" />}
           {hasXmlTab
             ? (
-              <Tabs activeKey={view} onSelect={(_e, k) => setView(k === 'xml' ? 'xml' : 'details')} aria-label={t('vmdetails.views')} mountOnEnter unmountOnExit
-                className="vm-page-tabs">
-                <Tab eventKey="details" title={<TabTitleText>{t('vmdetails.detailsTab')}</TabTitleText>}>{body}</Tab>
-                <Tab eventKey="xml" title={<TabTitleText>{t('vm.xml')}</TabTitleText>}>
-                  <PageXml editor={editor} item={item} device={deviceEntry?.device.element} label={t('vmdetails.xml.of', { name: current?.label ?? '' })} />
-                </Tab>
-              </Tabs>
+              <PageTabs label={t('vmdetails.views')} active={view} onSelect={(k) => setView(k === 'xml' ? 'xml' : 'details')} tabs={[
+                { key: 'details', title: t('vmdetails.detailsTab'), body },
+                {
+                  key: 'xml', title: t('vm.xml'),
+                  body: <PageXml editor={editor} item={item} device={deviceEntry?.device.element} label={t('vmdetails.xml.of', { name: current?.label ?? '' })} />,
+                },
+              ]} />
             )
             : body}
         </div>

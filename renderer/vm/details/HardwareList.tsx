@@ -1,4 +1,4 @@
-import { Nav, NavItem, NavList, Tooltip } from '@patternfly/react-core';
+import { Tooltip } from '@patternfly/react-core';
 import ChartLineIcon from '@patternfly/react-icons/dist/esm/icons/chart-line-icon';
 import CpuIcon from '@patternfly/react-icons/dist/esm/icons/cpu-icon';
 import CubeIcon from '@patternfly/react-icons/dist/esm/icons/cube-icon';
@@ -30,9 +30,8 @@ export interface HardwareItem {
 }
 
 /** Marks beside an entry: edited and not applied yet; applied but waiting for the VM to shut down. */
-function Marks({ changed, pending }: { changed: boolean; pending: boolean }): React.JSX.Element | null {
+function Marks({ changed, pending }: { changed: boolean; pending: boolean }): React.JSX.Element {
   const { t } = useTranslation();
-  if (!changed && !pending) return null;
   return (
     <span className="vm-hw-marks">
       {changed && (
@@ -49,7 +48,31 @@ function Marks({ changed, pending }: { changed: boolean; pending: boolean }): Re
   );
 }
 
-/** The hardware list, as virt-manager's: the VM's own pages, then one entry per device of its definition. */
+const Entry = memo(function Entry({ item, current, changed, pending, onSelect }: {
+  item: HardwareItem;
+  current: boolean;
+  changed: boolean;
+  pending: boolean;
+  onSelect: (key: ItemKey) => void;
+}): React.JSX.Element {
+  const Icon = item.icon;
+  return (
+    <li className="vm-hw-item" data-item={item.key}>
+      <button type="button" className={current ? 'vm-hw-link vm-hw-current' : 'vm-hw-link'} aria-current={current ? 'page' : undefined}
+        onClick={() => onSelect(item.key)}>
+        <span className="vm-hw-icon"><Icon /></span>
+        {/* Device labels carry names (targets, MACs): not for translation. */}
+        <span className="vm-hw-label" translate={item.key.startsWith('dev:') ? 'no' : undefined}>{item.label}</span>
+        {(changed || pending) && <Marks changed={changed} pending={pending} />}
+      </button>
+    </li>
+  );
+});
+
+/**
+ * The hardware list, as virt-manager's: the VM's own pages, then one entry per device of its definition. Plain
+ * buttons in a list (a VM has dozens of devices; the list re-renders with every edit), each entry memoised.
+ */
 export const HardwareList = memo(function HardwareList({ items, selected, changed, pending, onSelect }: {
   items: readonly HardwareItem[];
   selected: ItemKey;
@@ -59,18 +82,12 @@ export const HardwareList = memo(function HardwareList({ items, selected, change
 }): React.JSX.Element {
   const { t } = useTranslation();
   return (
-    <Nav aria-label={t('vmdetails.list.label')} className="vm-hw-list" onSelect={(_e, { itemId }) => onSelect(itemId as ItemKey)}>
-      <NavList>
-        {items.map((item) => {
-          const Icon = item.icon;
-          return (
-            <NavItem key={item.key} itemId={item.key} isActive={item.key === selected} data-item={item.key} icon={<Icon />}>
-              <span className="vm-hw-label" translate={item.key.startsWith('dev:') ? 'no' : undefined}>{item.label}</span>
-              <Marks changed={changed.has(item.key)} pending={pending.has(item.key)} />
-            </NavItem>
-          );
-        })}
-      </NavList>
-    </Nav>
+    <nav aria-label={t('vmdetails.list.label')} className="vm-hw-list">
+      <ul className="vm-hw-items">
+        {items.map((item) => (
+          <Entry key={item.key} item={item} current={item.key === selected} changed={changed.has(item.key)} pending={pending.has(item.key)} onSelect={onSelect} />
+        ))}
+      </ul>
+    </nav>
   );
 });

@@ -70,8 +70,13 @@ export class VmEditor {
   private readonly invalid = new Map<string, string>();
   private readonly xmlEdits = new Map<ItemKey, XmlEdit>();
   private readonly listeners = new Set<() => void>();
-  /** `base`, parsed (read-only: a copy is parsed where one is changed). */
-  private baseDom: DomainXml | undefined;
+  /** `base`, parsed when first needed (read-only: a copy is parsed where one is changed). */
+  private baseParsed: { readonly xml: string; readonly dom: DomainXml } | undefined;
+  private get baseDom(): DomainXml | undefined {
+    if (this.base === undefined) return undefined;
+    if (this.baseParsed?.xml !== this.base) this.baseParsed = { xml: this.base, dom: parseDomain(this.base) };
+    return this.baseParsed.dom;
+  }
   private loadSeq = 0;
   /** The draft was just defined: the next definition read is its successor, not someone else's change. */
   private adoptNext = false;
@@ -159,7 +164,6 @@ export class VmEditor {
   private adopt(xml: string): void {
     this.adoptNext = false;
     this.base = xml;
-    this.baseDom = parseDomain(xml);
     this.draft = parseDomain(xml);
     this.incoming = undefined;
     this.conflicts = [];
