@@ -176,7 +176,7 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     await shot('external');
   }, 300_000);
 
-  it('offers the same page on the Demo host: take, describe, revert, delete', async () => {
+  it('offers the same page on the Demo host: take (with its picture), describe, delete', async () => {
     await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${DEMO}"][data-connection-state="connected"]`).waitFor({ timeout: 30_000 });
     const demoVm = (await api.call('domains.list', { connection: DEMO })).items.find((d) => d.name === 'fedora-workstation');
     if (!demoVm) throw new Error('the Demo host has no VM fedora-workstation');
