@@ -114,6 +114,14 @@ export const en = {
     column: { expand: 'Show or hide', name: 'Name', state: 'State', host: 'Host', cpu: 'CPU usage', actions: 'Actions' },
   },
   vmlist: {
+    view: { label: 'Show the VMs as', list: 'A list', grid: 'Screen thumbnails of the running VMs' },
+    grid: {
+      label: 'Running virtual machines, with their screens',
+      open: 'Open the console of {{name}}',
+      screen: 'The screen of {{name}}',
+      emptyTitle: 'No running virtual machine',
+      empty: 'None of the VMs shown is running or paused: start one, or change the filters.',
+    },
     title: 'Virtual machines',
     hostsLabel: 'Hosts',
     tableLabel: 'Virtual machines on all hosts',

@@ -115,6 +115,14 @@ export const zhCN: Strings = {
     column: { expand: '显示或隐藏', name: '名称', state: '状态', host: '主机', cpu: 'CPU 使用率', actions: '操作' },
   },
   vmlist: {
+    view: { label: '虚拟机显示方式', list: '列表', grid: '运行中虚拟机的屏幕缩略图' },
+    grid: {
+      label: '运行中的虚拟机及其屏幕',
+      open: '打开 {{name}} 的控制台',
+      screen: '{{name}} 的屏幕',
+      emptyTitle: '没有运行中的虚拟机',
+      empty: '所显示的虚拟机都未运行或暂停：启动一台，或更改筛选条件。',
+    },
     title: '虚拟机',
     hostsLabel: '主机',
     tableLabel: '所有主机上的虚拟机',

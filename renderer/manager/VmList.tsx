@@ -12,9 +12,10 @@ import { useVmActions } from './use-vm-actions.js';
 import { useVmItems } from './use-vm-items.js';
 import type { ListAction } from './vm-actions.js';
 import { VmContextMenu } from './VmContextMenu.js';
+import { VmGrid } from './VmGrid.js';
 import {
-  DEFAULT_COLUMNS, NO_FILTERS, OPTIONAL_COLUMNS, STAT_COLUMNS, allTags, filterItems, sortItems, type Filters, type OptionalColumn,
-  type SortBy, type VmItem,
+  DEFAULT_COLUMNS, NO_FILTERS, OPTIONAL_COLUMNS, STAT_COLUMNS, allTags, filterItems, isListView, sortItems, type Filters, type ListView,
+  type OptionalColumn, type SortBy, type VmItem,
 } from './vm-list-model.js';
 import type { RowHandlers } from './VmListRow.js';
 import { VmListToolbar } from './VmListToolbar.js';
@@ -38,6 +39,7 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
   const items = useVmItems(connected);
   const [columns, setColumns] = useStoredState<OptionalColumn[]>('hangar.vmlist.columns', [...DEFAULT_COLUMNS], isColumns);
   const [sortBy, setSortBy] = useStoredState<SortBy>('hangar.vmlist.sort', { column: 'name', direction: 'asc' }, isSort);
+  const [view, setView] = useStoredState<ListView>('hangar.vmlist.view', 'list', isListView);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const deferredFilters = useDeferredValue(filters);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -54,7 +56,7 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
     [connected, filters.hosts]);
   const hostCpus = useHostCpus(shownHosts);
   const statsSort = STAT_COLUMNS.has(sortBy.column as OptionalColumn);
-  const wantStats = statsSort || columns.some((c) => STAT_COLUMNS.has(c));
+  const wantStats = view === 'list' && (statsSort || columns.some((c) => STAT_COLUMNS.has(c)));
 
   useEffect(() => {
     if (!statsSort) return;
@@ -208,10 +210,11 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
       {wantStats && shownHosts.map((c) => <HostWatch key={c} connection={c} />)}
       <VmListToolbar filters={filters} onFilters={setFilters} tags={tags} selected={selectedItems} shownCount={rows.length}
         totalCount={items.length} columns={columns} onColumns={setColumns} onAction={actionOn} onTags={() => setTagging(selectedItems)}
-        hosts={connected.map((c) => ({ key: c.key, name: connectionName(c) }))} searchRef={search} />
-      <VmTable items={rows} columns={columns} selected={selected} focusIndex={focusIndex} sortBy={sortBy} onSort={setSortBy}
+        hosts={connected.map((c) => ({ key: c.key, name: connectionName(c) }))} searchRef={search} view={view} onView={setView} />
+      {view === 'grid' && <VmGrid items={rows} onOpen={(item) => nav.open({ kind: 'vm', connection: item.connection, key: item.domain.key, page: 'console' })} />}
+      {view === 'list' && <VmTable items={rows} columns={columns} selected={selected} focusIndex={focusIndex} sortBy={sortBy} onSort={setSortBy}
         allSelected={rows.length > 0 && selectedItems.length === rows.length} hostCpus={hostCpus} handlers={handlers}
-        onSelectAll={(all) => setSelected(new Set(all ? rows.map((r) => r.id) : []))} onKeyDown={onKeyDown} handle={table} />
+        onSelectAll={(all) => setSelected(new Set(all ? rows.map((r) => r.id) : []))} onKeyDown={onKeyDown} handle={table} />}
       {menu && (
         <VmContextMenu x={menu.x} y={menu.y} selected={targets()} onClose={closeMenu} onAction={actionOn}
           onTags={() => setTagging(targets())} onOpen={() => {

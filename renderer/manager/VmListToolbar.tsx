@@ -1,4 +1,8 @@
-import { Button, SearchInput, Toolbar, ToolbarContent, ToolbarFilter, ToolbarGroup, ToolbarItem, type ToolbarLabel } from '@patternfly/react-core';
+import {
+  Button, SearchInput, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarFilter, ToolbarGroup, ToolbarItem, type ToolbarLabel,
+} from '@patternfly/react-core';
+import ListIcon from '@patternfly/react-icons/dist/esm/icons/list-icon';
+import ThIcon from '@patternfly/react-icons/dist/esm/icons/th-icon';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openNewVm } from '../wizards/newvm/new-vm-launcher.js';
@@ -6,12 +10,12 @@ import { ColumnsDropdown } from './ColumnsDropdown.js';
 import { FilterSelect } from './FilterSelect.js';
 import { VmActionsBar } from './VmActionsBar.js';
 import type { ListAction } from './vm-actions.js';
-import { STATE_FILTERS, type Filters, type OptionalColumn, type StateFilter, type VmItem } from './vm-list-model.js';
+import { STATE_FILTERS, type Filters, type ListView, type OptionalColumn, type StateFilter, type VmItem } from './vm-list-model.js';
 
 const labelKey = (l: string | ToolbarLabel): string => (typeof l === 'string' ? l : l.key);
 
 /** The list's toolbar: actions on the selection, then search and the state, host and tag filters with their labels. */
-export function VmListToolbar({ filters, onFilters, hosts, tags, selected, shownCount, totalCount, columns, onColumns, onAction, onTags, searchRef }: {
+export function VmListToolbar({ filters, onFilters, hosts, tags, selected, shownCount, totalCount, columns, onColumns, onAction, onTags, searchRef, view, onView }: {
   filters: Filters;
   onFilters: (f: Filters) => void;
   hosts: readonly { key: string; name: string }[];
@@ -24,6 +28,8 @@ export function VmListToolbar({ filters, onFilters, hosts, tags, selected, shown
   onAction: (a: ListAction) => void;
   onTags: () => void;
   searchRef: Ref<HTMLInputElement>;
+  view: ListView;
+  onView: (v: ListView) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const stateName = (s: StateFilter): string => t(`vmlist.stateFilter.${s}`);
@@ -45,7 +51,13 @@ export function VmListToolbar({ filters, onFilters, hosts, tags, selected, shown
               ? t('vmlist.selectedCount', { count: selected.length, shown: shownCount })
               : shownCount === totalCount ? t('manager.vmCount', { count: totalCount }) : t('vmlist.shownCount', { shown: shownCount, count: totalCount })}
           </ToolbarItem>
-          <ToolbarItem><ColumnsDropdown shown={columns} onChange={onColumns} /></ToolbarItem>
+          <ToolbarItem>
+            <ToggleGroup aria-label={t('vmlist.view.label')}>
+              <ToggleGroupItem icon={<ListIcon />} aria-label={t('vmlist.view.list')} isSelected={view === 'list'} onChange={() => onView('list')} />
+              <ToggleGroupItem icon={<ThIcon />} aria-label={t('vmlist.view.grid')} isSelected={view === 'grid'} onChange={() => onView('grid')} />
+            </ToggleGroup>
+          </ToolbarItem>
+          {view === 'list' && <ToolbarItem><ColumnsDropdown shown={columns} onChange={onColumns} /></ToolbarItem>}
         </ToolbarGroup>
       </ToolbarContent>
       <ToolbarContent>

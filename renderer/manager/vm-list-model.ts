@@ -11,6 +11,10 @@ export interface VmItem {
   readonly id: string;
 }
 
+/** The list as a table, or the running VMs as screen thumbnails. */
+export type ListView = 'list' | 'grid';
+export const isListView = (v: unknown): v is ListView => v === 'list' || v === 'grid';
+
 export const itemId = (connection: string, uuid: string): string => `${connection}\n${uuid}`;
 
 /** Columns the user may show or hide, in table order. */
