@@ -12,6 +12,7 @@ export const vmdetails = {
   apply: 'Apply',
   revert: 'Revert',
   applyFirst: 'Apply or revert the changes first.',
+  fixFirst: 'Apply waits for these to be put right: {{errors}}',
   applyFailed: 'The changes could not be applied',
   appliedPending: 'Applied to “{{name}}”; some changes take effect after the VM shuts down.',
   showLine: 'Show line {{line}} in the XML',
@@ -45,7 +46,6 @@ export const vmdetails = {
   },
   remove: {
     button: 'Remove',
-    tooltip: 'Remove {{name}} from the VM',
     title: 'Remove {{name}}?',
     message: 'The device is removed from the VM’s definition.',
     running: 'The device is unplugged from the running VM (if the guest lets it go) and removed from its definition.',

@@ -4,6 +4,7 @@ import {
 } from '@patternfly/react-core';
 import ArrowDownIcon from '@patternfly/react-icons/dist/esm/icons/arrow-down-icon';
 import ArrowUpIcon from '@patternfly/react-icons/dist/esm/icons/arrow-up-icon';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bootDevices, type BootDevice, type DomainDevice, type DomainXml } from '../../../drivers/xml/index.js';
 import { DeviceForm } from '../devices/parts/DevicePageForm.js';
@@ -87,6 +88,10 @@ export function BootPage(props: SectionPageProps): React.JSX.Element {
   };
   const menu = os?.bootMenu;
   const directBoot = os?.kernel !== undefined;
+  // Direct kernel boot with no kernel named would not boot: Apply waits for a path.
+  const kernelMissing = directBoot && (os?.kernel ?? '').trim() === '' ? t('vmdetails.boot.kernelRequired') : undefined;
+  const { onInvalid } = props;
+  useEffect(() => onInvalid('os.kernel.required', kernelMissing), [onInvalid, kernelMissing]);
 
   return (
     <DeviceForm id="vm-boot">
@@ -135,7 +140,8 @@ export function BootPage(props: SectionPageProps): React.JSX.Element {
         </FormGroup>
         {directBoot && (
           <>
-            <TextField id="vm-kernel" label={t('vmdetails.boot.kernel')} value={os?.kernel ?? ''} placeholder="/var/lib/libvirt/boot/vmlinuz"
+            <TextField id="vm-kernel" label={t('vmdetails.boot.kernel')} value={os?.kernel ?? ''} placeholder="/var/lib/libvirt/boot/vmlinuz" isRequired
+              help={kernelMissing}
               commit={(v) => editField(props, 'os.kernel', () => {
                 draft.ensureOs().kernel = v;
               })} />

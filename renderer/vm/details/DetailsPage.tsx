@@ -1,5 +1,6 @@
 import {
-  ActionList, ActionListGroup, ActionListItem, Alert, AlertActionLink, Button, ExpandableSection, Modal, ModalBody, ModalFooter, ModalHeader,
+  ActionList, ActionListGroup, ActionListItem, Alert, AlertActionLink, Button, ExpandableSection, HelperText, HelperTextItem, Modal, ModalBody, ModalFooter,
+  ModalHeader,
   Spinner, Title, Tooltip,
 } from '@patternfly/react-core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -59,6 +60,11 @@ function SectionBody({ section, props }: { section: Section; props: SectionPageP
   }
 }
 
+/** Says why a button is disabled (a tooltip, made only while it is: tooltips cost a popper each). */
+function Blocked({ note, children }: { note: string | undefined; children: React.ReactElement }): React.JSX.Element {
+  return note === undefined ? children : <Tooltip content={note}>{children}</Tooltip>;
+}
+
 /** Asked before the tab or its page is left with unapplied changes: apply them, give them up, or stay. */
 function UnappliedDialog({ name, onApply, onDiscard, onStay }: { name: string; onApply: () => void; onDiscard: () => void; onStay: () => void }): React.JSX.Element {
   const { t } = useTranslation();
@@ -76,7 +82,14 @@ function UnappliedDialog({ name, onApply, onDiscard, onStay }: { name: string; o
 }
 
 /** The XML tab of the page shown: the whole definition for Overview, the section's elements, or the device. */
-function PageXml({ editor, item, device, label }: { editor: VmEditor; item: ItemKey; device: XmlElement | undefined; label: string }): React.JSX.Element {
+function PageXml({ editor, item, device, label, onItem }: {
+  editor: VmEditor;
+  item: ItemKey;
+  device: XmlElement | undefined;
+  label: string;
+  /** The device's key changed with the edit (a new MAC, target…): the list follows it. */
+  onItem: (item: ItemKey) => void;
+}): React.JSX.Element {
   const typed = editor.xmlEdit(item);
   const draft = editor.draft;
   if (draft === undefined) return <Spinner size="lg" />;
@@ -86,7 +99,10 @@ function PageXml({ editor, item, device, label }: { editor: VmEditor; item: Item
   const applied = section === 'overview' && editor.applyError?.line !== undefined ? editor.applyError : undefined;
   return (
     <XmlTab value={value} label={label} error={typed?.error ?? applied}
-      onChange={(text) => editor.editXml(section === 'overview' ? 'overview' : item, text)} />
+      onChange={(text) => {
+        const next = editor.editXml(section === 'overview' ? 'overview' : item, text);
+        if (next !== item && section !== 'overview') onItem(next);
+      }} />
   );
 }
 
@@ -292,12 +308,17 @@ export function DetailsPage({ connection, uuid, domain }: VmPageProps): React.JS
                 { key: 'details', title: t('vmdetails.detailsTab'), body },
                 {
                   key: 'xml', title: t('vm.xml'),
-                  body: <PageXml editor={editor} item={item} device={deviceEntry?.device.element} label={t('vmdetails.xml.of', { name: current?.label ?? '' })} />,
+                  body: <PageXml editor={editor} item={item} device={deviceEntry?.device.element} label={t('vmdetails.xml.of', { name: current?.label ?? '' })} onItem={select} />,
                 },
               ]} />
             )
             : body}
         </div>
+        {dirty && errors.length > 0 && (
+          <HelperText className="vm-blocked">
+            <HelperTextItem variant="error">{t('vmdetails.fixFirst', { errors: [...new Set(errors)].join(' ') })}</HelperTextItem>
+          </HelperText>
+        )}
         {dirty && (
           <ExpandableSection className="vm-review" toggleText={t('vmdetails.review')} isExpanded={showDiff} onToggle={(_e, on) => setShowDiff(on)}>
             {showDiff && <XmlDiff before={editor.base ?? ''} after={editor.draftXml ?? ''} label={t('vmdetails.reviewLabel')} />}
@@ -306,18 +327,18 @@ export function DetailsPage({ connection, uuid, domain }: VmPageProps): React.JS
         <ActionList className="vm-details-actions">
           <ActionListGroup>
             <ActionListItem>
-              <Tooltip content={blockedNote ?? t('vm.addHardware')}>
+              <Blocked note={blockedNote}>
                 <Button variant="secondary" isAriaDisabled={dirty} onClick={() => setAdding(true)}>{t('vm.addHardware')}</Button>
-              </Tooltip>
+              </Blocked>
             </ActionListItem>
             {deviceEntry !== undefined && (
               <ActionListItem>
-                <Tooltip content={blockedNote ?? t('vmdetails.remove.tooltip', { name: deviceEntry.label })}>
+                <Blocked note={blockedNote}>
                   <Button variant="secondary" isDanger isAriaDisabled={dirty} onClick={() => {
                     if (prefs.confirm.removeDevice || diskVolume(deviceEntry.device, pools) !== undefined) setRemoving(deviceEntry);
                     else void remove(deviceEntry, false);
                   }}>{t('vmdetails.remove.button')}</Button>
-                </Tooltip>
+                </Blocked>
               </ActionListItem>
             )}
           </ActionListGroup>

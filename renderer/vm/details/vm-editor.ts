@@ -150,8 +150,9 @@ export class VmEditor {
       this.live = live === undefined ? undefined : parseDomain(live.xml);
       if (this.base === undefined || options.adopt === true || this.adoptNext || (!this.dirty && inactive.xml !== this.base)) {
         this.adopt(inactive.xml);
-      } else if (inactive.xml !== this.base && inactive.xml !== this.incoming) {
-        this.incoming = inactive.xml;
+      } else {
+        // The host's definition is the draft's base again (or still): nothing came in meanwhile.
+        this.incoming = inactive.xml === this.base ? undefined : inactive.xml;
       }
       this.loadError = undefined;
     } catch (e) {
