@@ -1,17 +1,23 @@
-import { Tab, Tabs } from '@patternfly/react-core';
+import { Bullseye, Spinner, Tab, Tabs } from '@patternfly/react-core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HostTab } from '../host/HostTab.js';
 import { ManagerTab } from '../manager/ManagerTab.js';
-import { VmTab } from '../vm/VmTab.js';
 import { tabId, type TabRoute } from './routes.js';
 import { TabTitle } from './TabTitle.js';
 import type { TabsState } from './use-tabs.js';
 
+// The VM and host tabs (their pages, consoles, editors and graphs) load when first opened: the manager's first
+// paint carries only the manager.
+const VmTab = lazy(() => import('../vm/VmTab.js').then((m) => ({ default: m.VmTab })));
+const HostTab = lazy(() => import('../host/HostTab.js').then((m) => ({ default: m.HostTab })));
+
 function TabBody({ route }: { route: TabRoute }): React.JSX.Element {
+  const { t } = useTranslation();
+  const loading = <Bullseye><Spinner aria-label={t('common.loading')} /></Bullseye>;
   switch (route.kind) {
     case 'manager': return <ManagerTab />;
-    case 'vm': return <VmTab connection={route.connection} uuid={route.key} page={route.page ?? 'details'} />;
-    case 'host': return <HostTab connection={route.connection} section={route.section} />;
+    case 'vm': return <Suspense fallback={loading}><VmTab connection={route.connection} uuid={route.key} page={route.page ?? 'details'} /></Suspense>;
+    case 'host': return <Suspense fallback={loading}><HostTab connection={route.connection} section={route.section} /></Suspense>;
   }
 }
 

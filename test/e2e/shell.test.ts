@@ -27,7 +27,10 @@ const englishSources = ((): RegExp[] => {
     .map((s) => new RegExp(`^${s.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\{\w+\}\}/g, '.*')}$`));
 })();
 /** Latin words a Chinese UI keeps: product names, units, abbreviations. */
-const KEPT = ['Hangar', 'libvirt', 'QEMU/KVM', 'QEMU', 'KVM', 'SSH', 'CPU', 'UUID', 'XML', 'URI', 'MHz', 'KiB', 'MiB', 'GiB', 'TiB'];
+const KEPT = [
+  'Hangar', 'libvirt', 'QEMU/KVM', 'QEMU', 'KVM', 'SSH', 'CPU', 'UUID', 'XML', 'URI', 'MHz', 'KiB', 'MiB', 'GiB', 'TiB',
+  'NVRAM', 'UEFI', 'BIOS', 'PCI', 'USB', 'VNC', 'SPICE', 'MAC', 'DHCP', 'ISO', 'TPM',
+];
 
 /** Visible text nodes outside translate="no" (names, URIs, XML, keys). */
 function visibleTexts(page: Page): Promise<string[]> {
