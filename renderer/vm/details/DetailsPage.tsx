@@ -252,7 +252,13 @@ export function DetailsPage({ connection, uuid, domain }: VmPageProps): React.JS
     body = (
       <Page connection={connection} uuid={uuid} draft={draft} device={deviceEntry.device} running={running}
         {...(liveView === undefined ? {} : { live: liveView })}
-        onChange={(how) => editor.edited(deviceEntry.device.element, how)}
+        onChange={(how) => {
+          const el = deviceEntry.device.element;
+          editor.edited(el, how);
+          // An edit that changes what identifies the device (its MAC, its target) keeps it selected.
+          const key = editor.keyOf(el);
+          if (key !== undefined && deviceItem(key) !== item) select(deviceItem(key));
+        }}
         onInvalid={(field, message) => editor.setInvalid(`${item}:${field}`, message)} />
     );
   } else {

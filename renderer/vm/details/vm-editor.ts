@@ -265,6 +265,11 @@ export class VmEditor {
     this.emit();
   }
 
+  /** A device element's key in the draft now (it follows the device's identity: a new MAC, a new target). */
+  keyOf(device: XmlElement): string | undefined {
+    return this.draft === undefined ? undefined : keyOfDevice(this.draft.element, device);
+  }
+
   /** The device element of the draft (or live definition) with this key. */
   device(item: `dev:${string}`, from: 'draft' | 'live' = 'draft'): XmlElement | undefined {
     const dom = from === 'draft' ? this.draft : this.live;
