@@ -44,3 +44,54 @@ function codeOf(ch: string): string {
   if (ch === ' ') return 'Space';
   return '';
 }
+
+/** Named keys a typed combination may use (X keysym names, as virt-manager's preferences spell them), with their codes. */
+const NAMED: Readonly<Record<string, Key>> = {
+  Control_L: { keysym: 0xffe3, code: 'ControlLeft' }, Control_R: { keysym: 0xffe4, code: 'ControlRight' },
+  Alt_L: { keysym: 0xffe9, code: 'AltLeft' }, Alt_R: { keysym: 0xffea, code: 'AltRight' },
+  Shift_L: { keysym: 0xffe1, code: 'ShiftLeft' }, Shift_R: { keysym: 0xffe2, code: 'ShiftRight' },
+  Super_L: { keysym: 0xffeb, code: 'MetaLeft' }, Super_R: { keysym: 0xffec, code: 'MetaRight' },
+  Meta_L: { keysym: 0xffe7, code: 'MetaLeft' }, Meta_R: { keysym: 0xffe8, code: 'MetaRight' },
+  ISO_Level3_Shift: { keysym: 0xfe03, code: 'AltRight' },
+  space: { keysym: 0x20, code: 'Space' }, Return: { keysym: XK.Return, code: 'Enter' }, Escape: { keysym: XK.Escape, code: 'Escape' },
+  Tab: { keysym: XK.Tab, code: 'Tab' }, BackSpace: { keysym: XK.BackSpace, code: 'Backspace' }, Delete: { keysym: XK.Delete, code: 'Delete' },
+  Insert: { keysym: 0xff63, code: 'Insert' }, Home: { keysym: 0xff50, code: 'Home' }, End: { keysym: 0xff57, code: 'End' },
+  Page_Up: { keysym: 0xff55, code: 'PageUp' }, Page_Down: { keysym: 0xff56, code: 'PageDown' },
+  Left: { keysym: 0xff51, code: 'ArrowLeft' }, Up: { keysym: 0xff52, code: 'ArrowUp' }, Right: { keysym: 0xff53, code: 'ArrowRight' },
+  Down: { keysym: 0xff54, code: 'ArrowDown' }, Print: { keysym: XK.Print, code: 'PrintScreen' }, Pause: { keysym: 0xff13, code: 'Pause' },
+  Scroll_Lock: { keysym: 0xff14, code: 'ScrollLock' },
+  ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`F${i + 1}`, { keysym: XK.F1 + i, code: `F${i + 1}` }])),
+};
+
+/** What is wrong with a typed key combination. */
+export type ComboProblem = { readonly kind: 'empty' } | { readonly kind: 'unknown'; readonly key: string } | { readonly kind: 'twice' } | { readonly kind: 'tooMany' };
+
+/**
+ * A combination typed as key names joined by "+" ("Control_L+Alt_L+F2", "Shift_L+q", "Print"): the keys to press in
+ * order (released in reverse), or what is wrong with it. A letter or digit stands for its key.
+ */
+export function parseKeyCombination(text: string): { readonly keys: readonly Key[] } | { readonly problem: ComboProblem } {
+  const names = text.split('+').map((n) => n.trim());
+  if (text.trim() === '' || names.some((n) => n === '')) return { problem: { kind: 'empty' } };
+  if (names.length > 6) return { problem: { kind: 'tooMany' } };
+  if (new Set(names).size !== names.length) return { problem: { kind: 'twice' } };
+  const keys: Key[] = [];
+  for (const name of names) {
+    const named = NAMED[name];
+    if (named) keys.push(named);
+    else if (/^[A-Za-z0-9]$/.test(name)) keys.push({ keysym: name.toLowerCase().charCodeAt(0), code: codeOf(name) });
+    else return { problem: { kind: 'unknown', key: name } };
+  }
+  return { keys };
+}
+
+/** The browser's KeyboardEvent.code of each key a grab-release combination names ("Control_L+Alt_L"). */
+export function codesOf(combination: string): readonly string[] {
+  const parsed = parseKeyCombination(combination);
+  return 'keys' in parsed ? parsed.keys.map((k) => k.code) : [];
+}
+
+/** A combination as people read it: "Control_L+Alt_L" → "Ctrl+Alt". */
+export function comboLabel(combination: string): string {
+  return combination.split('+').map((n) => n.replace(/_[LR]$/, '').replace(/^Control$/, 'Ctrl').replace(/^Super$/, 'Super')).join('+');
+}

@@ -152,7 +152,7 @@ describe('consoles of the tiny guest', () => {
     await page.close();
   }, BOOT_MS + 120_000);
 
-  it('locally: the VNC screen is drawn, echoes typed clipboard text, takes a screenshot, and Ctrl+Alt+Del reboots the guest', async () => {
+  it('locally: the VNC screen is drawn, echoes typed clipboard text, takes a screenshot, grabs and releases the keyboard, sends a custom combination, and Ctrl+Alt+Del reboots the guest', async () => {
     const page = await open('conn-1');
     await chooseConsole(page, /Graphical console/);
     await connected(page);
@@ -179,6 +179,34 @@ describe('consoles of the tiny guest', () => {
     const file = join(artifacts, 'console-vnc-screenshot.png');
     await (await download).saveAs(file);
     expect(readFileSync(file).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+    // The keyboard is the guest's while its screen has the focus; the preferences' combination (Ctrl+Alt) gives it back.
+    const grab = page.locator('.hangar-console__grab');
+    await page.getByTestId('vnc-screen').click();
+    await expect.poll(() => grab.getAttribute('data-grabbed')).toBe('yes');
+    expect(await grab.textContent()).toBe('The keyboard goes to the guest: press Ctrl+Alt to release it.');
+    await page.keyboard.down('Control');
+    await page.keyboard.down('Alt');
+    await page.keyboard.up('Alt');
+    await page.keyboard.up('Control');
+    await expect.poll(() => grab.getAttribute('data-grabbed')).toBe('no');
+
+    // A custom combination: a bad one is refused at the field; Shift+Q and then Return reach the guest's VGA console.
+    const custom = async (keys: string): Promise<void> => {
+      await page.getByRole('button', { name: 'Send key' }).click();
+      await page.getByRole('menuitem', { name: 'Custom combination…' }).click();
+      const box = page.getByRole('dialog', { name: 'Send a key combination' });
+      await box.getByLabel('Keys').fill(keys);
+      await box.getByRole('button', { name: 'Send' }).click();
+    };
+    await custom('Control_L+Nope');
+    const box = page.getByRole('dialog', { name: 'Send a key combination' });
+    await box.getByText('“Nope” is not a key name (such as Control_L, Alt_L, Shift_L, F2, Delete or a letter).').waitFor();
+    await box.getByRole('button', { name: 'Cancel' }).click();
+    const typedBefore = readFileSync(serialLog, 'latin1').length;
+    await custom('Shift_L+q');
+    await custom('Return');
+    await expect.poll(() => /(^|\n)Q\r?\n/.test(readFileSync(serialLog, 'latin1').slice(typedBefore)), { timeout: 30_000 }).toBe(true);
 
     const boots = (): number => readFileSync(serialLog, 'latin1').split('Linux version').length - 1;
     expect(boots()).toBe(1);

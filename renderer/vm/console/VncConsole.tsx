@@ -11,7 +11,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelSocket } from '../../consoles/channel-socket.js';
-import { KEY_COMBOS, keysForChar, type Key } from '../../consoles/keysyms.js';
+import { KEY_COMBOS, codesOf, comboLabel, keysForChar, parseKeyCombination, type ComboProblem, type Key } from '../../consoles/keysyms.js';
 import { saveBlob, screenshotPng } from '../../consoles/ppm-to-png.js';
 import { useApi, useNotifications, useSettings } from '../../state/hooks.js';
 
@@ -22,7 +22,7 @@ type VncState =
   | { readonly kind: 'password'; readonly wrong: boolean }
   | { readonly kind: 'closed'; readonly reason: string };
 
-type Scaling = 'never' | 'fit';
+type Scaling = 'never' | 'fit' | 'fullscreen';
 
 /** Presses keys in order and lets go of them in reverse (a chord). */
 function chord(rfb: RFB, keys: readonly Key[]): void {
@@ -47,7 +47,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
   const [state, setState] = useState<VncState>({ kind: 'idle' });
   const [attempt, setAttempt] = useState(0);
   const [wanted, setWanted] = useState<boolean>(settings?.console.autoconnect ?? true);
-  const [scaling, setScaling] = useState<Scaling>(settings?.console.scaling === 'fit' ? 'fit' : 'never');
+  const [scaling, setScaling] = useState<Scaling>(settings?.console.scaling ?? 'fullscreen');
   const [resize, setResize] = useState<boolean>(settings?.console.resizeGuest ?? false);
   const [fullscreen, setFullscreen] = useState(false);
   const [keysOpen, setKeysOpen] = useState(false);
@@ -62,7 +62,11 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
   const [remember, setRemember] = useState(false);
   const rememberRef = useRef(false);
 
-  const scaled = scaling === 'fit' || (fullscreen && settings?.console.scaling === 'fullscreen');
+  const scaled = scaling === 'fit' || (fullscreen && scaling === 'fullscreen');
+  // The keyboard goes to the guest while its screen has the focus; the preferences' combination gives it back.
+  const grabKeys = settings?.console.grabKeys ?? 'Control_L+Alt_L';
+  const [grabbed, setGrabbed] = useState(false);
+  const [custom, setCustom] = useState<{ text: string; problem?: ComboProblem } | null>(null);
 
   useEffect(() => {
     if (!running || !wanted) {
@@ -153,6 +157,65 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
 
+  useEffect(() => {
+    const el = screen.current;
+    if (!el) return;
+    const release = codesOf(grabKeys);
+    const parsed = parseKeyCombination(grabKeys);
+    const releaseKeys = 'keys' in parsed ? parsed.keys : [];
+    const down = new Set<string>();
+    const onIn = (): void => setGrabbed(true);
+    const onOut = (e: FocusEvent): void => {
+      if (!el.contains(e.relatedTarget as Node | null)) setGrabbed(false);
+      down.clear();
+    };
+    // Capture: seen before noVNC's own handler on the canvas, which passes every key to the guest.
+    const onDown = (e: KeyboardEvent): void => {
+      down.add(e.code);
+      if (release.length > 0 && release.every((c) => down.has(c))) {
+        e.preventDefault();
+        e.stopPropagation();
+        down.clear();
+        // noVNC lets go of held keys only when the window loses focus: the guest would keep Ctrl (and the rest of
+        // the combination it saw) pressed. Let go of them there first.
+        for (const k of [...releaseKeys].reverse()) rfb.current?.sendKey(k.keysym, k.code, false);
+        rfb.current?.blur();
+        (document.activeElement as HTMLElement | null)?.blur();
+        setGrabbed(false);
+      }
+    };
+    const onUp = (e: KeyboardEvent): void => void down.delete(e.code);
+    el.addEventListener('focusin', onIn);
+    el.addEventListener('focusout', onOut);
+    el.addEventListener('keydown', onDown, true);
+    el.addEventListener('keyup', onUp, true);
+    return () => {
+      el.removeEventListener('focusin', onIn);
+      el.removeEventListener('focusout', onOut);
+      el.removeEventListener('keydown', onDown, true);
+      el.removeEventListener('keyup', onUp, true);
+    };
+  }, [grabKeys]);
+
+  const comboProblem = (p: ComboProblem): string => {
+    switch (p.kind) {
+      case 'empty': return t('consoles.vnc.custom.empty');
+      case 'unknown': return t('consoles.vnc.custom.unknown', { key: p.key });
+      case 'twice': return t('consoles.vnc.custom.twice');
+      case 'tooMany': return t('consoles.vnc.custom.tooMany');
+    }
+  };
+  const sendCustom = (): void => {
+    if (!custom) return;
+    const parsed = parseKeyCombination(custom.text);
+    if ('problem' in parsed) {
+      setCustom({ ...custom, problem: parsed.problem });
+      return;
+    }
+    setCustom(null);
+    sendCombo(parsed.keys);
+  };
+
   const sendCombo = useCallback((keys: readonly Key[]) => {
     const r = rfb.current;
     if (!r) return;
@@ -207,6 +270,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
               toggle={(ref) => <MenuToggle ref={ref} size="sm" isDisabled={!connected} onClick={() => setKeysOpen((o) => !o)} isExpanded={keysOpen}>{t('consoles.vnc.sendKey')}</MenuToggle>}>
               <DropdownList>
                 {KEY_COMBOS.map((c) => <DropdownItem key={c.id} onClick={() => sendCombo(c.keys)}>{c.label}</DropdownItem>)}
+                <DropdownItem key="custom" onClick={() => setCustom({ text: '' })}>{t('consoles.vnc.custom.item')}</DropdownItem>
               </DropdownList>
             </Dropdown>
           </ToolbarItem>
@@ -217,6 +281,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
             <ToggleGroup aria-label={t('consoles.vnc.scaling')} isCompact>
               <ToggleGroupItem text={t('consoles.vnc.scaleNever')} isSelected={scaling === 'never'} onChange={() => setScaling('never')} />
               <ToggleGroupItem text={t('consoles.vnc.scaleFit')} isSelected={scaling === 'fit'} onChange={() => setScaling('fit')} />
+              <ToggleGroupItem text={t('consoles.vnc.scaleFullscreen')} isSelected={scaling === 'fullscreen'} onChange={() => setScaling('fullscreen')} />
             </ToggleGroup>
           </ToolbarItem>
           <ToolbarItem>
@@ -244,7 +309,36 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
           {state.reason}
         </Alert>
       ) : null}
+      {connected && (
+        <div className="hangar-console__grab" aria-live="polite" data-grabbed={grabbed ? 'yes' : 'no'}>
+          {grabbed ? t('consoles.vnc.grabbed', { keys: comboLabel(grabKeys) }) : t('consoles.vnc.notGrabbed')}
+        </div>
+      )}
       <div ref={screen} className="hangar-console__screen" data-testid="vnc-screen" hidden={!running || state.kind === 'idle'} />
+      {custom && (
+        <Modal isOpen variant="small" onClose={() => setCustom(null)} aria-labelledby="vnc-custom-title">
+          <ModalHeader title={t('consoles.vnc.custom.title')} labelId="vnc-custom-title" />
+          <ModalBody>
+            <Form id="vnc-custom-form" onSubmit={(e) => { e.preventDefault(); sendCustom(); }}>
+              <FormGroup label={t('consoles.vnc.custom.keys')} fieldId="vnc-custom-keys" isRequired>
+                <TextInput id="vnc-custom-keys" value={custom.text} autoFocus validated={custom.problem ? 'error' : 'default'}
+                  onChange={(_e, text) => setCustom({ text })} aria-describedby="vnc-custom-helper" />
+                <FormHelperText>
+                  <HelperText>
+                    <HelperTextItem id="vnc-custom-helper" variant={custom.problem ? 'error' : 'default'}>
+                      {custom.problem ? comboProblem(custom.problem) : t('consoles.vnc.custom.help')}
+                    </HelperTextItem>
+                  </HelperText>
+                </FormHelperText>
+              </FormGroup>
+            </Form>
+          </ModalBody>
+          <ModalFooter>
+            <Button type="submit" form="vnc-custom-form">{t('consoles.vnc.custom.send')}</Button>
+            <Button variant="link" onClick={() => setCustom(null)}>{t('consoles.cancel')}</Button>
+          </ModalFooter>
+        </Modal>
+      )}
       {state.kind === 'password' && (
         <Modal isOpen variant="small" onClose={() => { rfb.current?.disconnect(); setState({ kind: 'closed', reason: t('consoles.vnc.passwordCancelled') }); }} aria-labelledby="vnc-password-title">
           <ModalHeader title={t('consoles.vnc.passwordTitle')} labelId="vnc-password-title" />
