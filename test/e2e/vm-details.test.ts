@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseDomain } from '../../drivers/xml/index.js';
+import { parseDomain, readOsId } from '../../drivers/xml/index.js';
 import { changedLines } from '../../renderer/vm/details/schema-error.js';
 import { startLab, type Lab } from '../lab/lab.js';
 import { ApiSocket } from '../support/api-socket.js';
@@ -304,6 +304,13 @@ describe('VM details on a real libvirt host and the Demo host', () => {
     await apply();
     const d = await xml();
     expect([d.vcpus, d.currentVcpus, d.memory, d.os?.bootMenu?.enable]).toEqual([8, 4, 8192 * MiB, true]);
+    // The OS it was made for, from osinfo-db.
+    await openItem('osinfo');
+    await page.getByRole('textbox', { name: 'Search operating systems' }).fill('fedora37');
+    await page.locator('.vm-os-results').getByRole('menuitem', { name: /Fedora Linux 37/ }).first().click();
+    await apply();
+    expect(readOsId(await xml())).toBe('http://fedoraproject.org/fedora/37');
+    await expect.poll(() => page.locator('#dev-vm-os-name').textContent()).toMatch(/Fedora Linux 37/);
     // A change made elsewhere meanwhile is shown, and the edit re-applied on top of it.
     await openItem('overview');
     await page.locator('#vm-description').fill('From the page');
