@@ -31,6 +31,8 @@ import { isRunning, type VmEditor } from './vm-editor.js';
 import { XmlTab } from './XmlTab.js';
 import './details.css';
 
+const NOTHING_PENDING: ReadonlySet<ItemKey> = new Set();
+
 /** The page each VM's Details showed last, so that coming back shows it again. */
 const lastSelected = new Map<string, ItemKey>();
 
@@ -156,7 +158,7 @@ export function DetailsPage({ connection, uuid, domain }: VmPageProps): React.JS
     ...devices,
   ], [devices, t]);
   const changed = useMemo(() => editor.changedItems(), [editor, version]);
-  const pending = running ? editor.pending : new Set<ItemKey>();
+  const pending = running ? editor.pending : NOTHING_PENDING;
   const current = items.find((i) => i.key === selected) ?? items[0];
   const item = current?.key ?? 'overview';
   const deviceEntry = isDeviceItem(item) ? devices.find((d) => d.key === item) : undefined;
