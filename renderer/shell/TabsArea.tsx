@@ -1,15 +1,32 @@
 import { Bullseye, Spinner, Tab, Tabs } from '@patternfly/react-core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ManagerTab } from '../manager/ManagerTab.js';
 import { tabId, type TabRoute } from './routes.js';
 import { TabTitle } from './TabTitle.js';
 import type { TabsState } from './use-tabs.js';
 
-// The VM and host tabs (their pages, consoles, editors and graphs) load when first opened: the manager's first
-// paint carries only the manager.
-const VmTab = lazy(() => import('../vm/VmTab.js').then((m) => ({ default: m.VmTab })));
-const HostTab = lazy(() => import('../host/HostTab.js').then((m) => ({ default: m.HostTab })));
+// The VM and host tabs (their pages, consoles, editors and graphs) are a chunk of their own: the manager's first
+// paint carries only the manager. Once the window is idle they are fetched ahead, so the first click does not wait.
+const loadVmTab = () => import('../vm/VmTab.js');
+const loadHostTab = () => import('../host/HostTab.js');
+const VmTab = lazy(() => loadVmTab().then((m) => ({ default: m.VmTab })));
+const HostTab = lazy(() => loadHostTab().then((m) => ({ default: m.HostTab })));
+
+function usePrefetchTabs(): void {
+  useEffect(() => {
+    const fetchAhead = (): void => {
+      void loadVmTab().catch(() => undefined);
+      void loadHostTab().catch(() => undefined);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(fetchAhead, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(fetchAhead, 500);
+    return () => clearTimeout(timer);
+  }, []);
+}
 
 function TabBody({ route }: { route: TabRoute }): React.JSX.Element {
   const { t } = useTranslation();
@@ -24,6 +41,7 @@ function TabBody({ route }: { route: TabRoute }): React.JSX.Element {
 /** What the user opened, one tab each; only the active tab is mounted (its watches are released with it). */
 export function TabsArea({ tabs }: { tabs: TabsState }): React.JSX.Element {
   const { t } = useTranslation();
+  usePrefetchTabs();
   return (
     <Tabs className="main-tabs" activeKey={tabs.activeId} aria-label={t('tabs.label')} mountOnEnter unmountOnExit
       onSelect={(_e, key) => {
