@@ -1,31 +1,6 @@
 // A screenshot for Demo host guests: a small PNG that looks like a text console (dark screen, a title bar in the
-// state's colour, a few "text lines"), encoded here with zlib so no image library is needed.
-import { deflateSync } from 'node:zlib';
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.byteLength, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
+// state's colour, a few "text lines"), encoded by the shared RGB PNG encoder.
+import { rgbPng } from '../image/rgb-png.js';
 
 /** A width × height RGB PNG of a console screen; `seed` varies the text lines, `accent` colours the title bar. */
 export function consolePng(width: number, height: number, accent: readonly [number, number, number], seed: number): Uint8Array {
@@ -46,15 +21,5 @@ export function consolePng(width: number, height: number, accent: readonly [numb
       raw[o + 2] = px[2];
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return rgbPng(width, height, raw);
 }

@@ -1,35 +1,10 @@
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { rgbPng } from '../../drivers/image/rgb-png.js';
 
 // virt-manager keeps each snapshot's screenshot on disk beside its own data; Hangar does the same in its data
 // folder, one PNG per snapshot under the connection and the domain's UUID. QEMU hands out PPM, which no browser
-// shows, so it becomes PNG here (RGB, no filter, zlib) with no image library.
-
-const CRC = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const out = Buffer.alloc(8 + data.byteLength + 4);
-  out.writeUInt32BE(data.byteLength, 0);
-  typed.copy(out, 4);
-  out.writeUInt32BE(crc32(typed), 8 + data.byteLength);
-  return out;
-}
+// shows, so it becomes PNG here (drivers/image's RGB encoder).
 
 /** A binary PPM (P6, maxval < 256) as PNG; undefined when the bytes are not such a PPM. */
 export function ppmToPng(ppm: Uint8Array): Buffer | undefined {
@@ -56,17 +31,7 @@ export function ppmToPng(ppm: Uint8Array): Buffer | undefined {
   if (bytes.length - i < row * height) return undefined;
   const raw = Buffer.alloc((row + 1) * height);
   for (let y = 0; y < height; y++) bytes.copy(raw, y * (row + 1) + 1, i + y * row, i + (y + 1) * row);
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw)),
-    pngChunk('IEND', new Uint8Array(0)),
-  ]);
+  return rgbPng(width, height, raw);
 }
 
 const safe = (s: string): string => encodeURIComponent(s).replace(/\./g, '%2E');
