@@ -7,6 +7,7 @@ import { startLab, type Lab } from '../lab/lab.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { shootBothThemes } from '../support/theme-shots.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const POOL = 'cl-pool';
@@ -25,13 +26,7 @@ describe('cloning a VM', () => {
   let poolDir: string;
   let serialLog: string;
 
-  const shot = async (name: string): Promise<void> => {
-    for (const dark of [false, true]) {
-      await page.evaluate((on) => document.documentElement.classList.toggle('pf-v6-theme-dark', on), dark);
-      await page.screenshot({ path: join(artifacts, `clone-${name}-${dark ? 'dark' : 'light'}.png`) });
-    }
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-  };
+  const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `clone-${name}-${theme}.png`));
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });

@@ -7,6 +7,7 @@ import { startLab, type Lab } from '../lab/lab.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { shootBothThemes } from '../support/theme-shots.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const POOL = 'del-pool';
@@ -24,13 +25,7 @@ describe('deleting a VM with its storage', () => {
   let poolDir: string;
   let iso: string;
 
-  const shot = async (name: string): Promise<void> => {
-    for (const dark of [false, true]) {
-      await page.evaluate((on) => document.documentElement.classList.toggle('pf-v6-theme-dark', on), dark);
-      await page.screenshot({ path: join(artifacts, `delete-${name}-${dark ? 'dark' : 'light'}.png`) });
-    }
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-  };
+  const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `delete-${name}-${theme}.png`));
   const define = async (name: string, disks: readonly string[]): Promise<void> => {
     const dom = parseDomain(lab.tinyGuestXml({ name }));
     disks.forEach((file, i) => dom.addDevice(buildDisk({ source: { type: 'file', file }, targetDev: `vd${String.fromCharCode(97 + i)}`, bus: 'virtio', format: 'qcow2' })));

@@ -7,6 +7,7 @@ import { ApiSocket } from '../support/api-socket.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { shootBothThemes } from '../support/theme-shots.js';
 
 // Issue 16's "each of these on the Demo host, with the same UI": save and restore, clone, delete with storage
 // (snapshots on the Demo host are in snapshots.test.ts, migration needs a second host of the same kind).
@@ -23,13 +24,7 @@ describe('save, clone and delete on the Demo host', () => {
   let page: Page;
   let api: ApiSocket;
 
-  const shot = async (name: string): Promise<void> => {
-    for (const dark of [false, true]) {
-      await page.evaluate((on) => document.documentElement.classList.toggle('pf-v6-theme-dark', on), dark);
-      await page.screenshot({ path: join(artifacts, `lifecycle-demo-${name}-${dark ? 'dark' : 'light'}.png`) });
-    }
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-  };
+  const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `lifecycle-demo-${name}-${theme}.png`));
   const vm = async (name: string) => (await api.call('domains.list', { connection: DEMO })).items.find((d) => d.name === name);
   const openTab = async (key: string): Promise<void> => {
     await page.evaluate((hash) => { location.hash = hash; }, `#/vm/${DEMO}/${key}/details`);

@@ -7,6 +7,7 @@ import { serialShell } from '../lab/serial-shell.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { shootBothThemes } from '../support/theme-shots.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const VM = 'mig-vm';
@@ -23,13 +24,7 @@ describe('migrating a running VM to another host from the UI', () => {
   let data: ReturnType<typeof seededDataDir>;
   let page: Page;
 
-  const shot = async (name: string): Promise<void> => {
-    for (const dark of [false, true]) {
-      await page.evaluate((on) => document.documentElement.classList.toggle('pf-v6-theme-dark', on), dark);
-      await page.screenshot({ path: join(artifacts, `migrate-${name}-${dark ? 'dark' : 'light'}.png`) });
-    }
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-  };
+  const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `migrate-${name}-${theme}.png`));
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });

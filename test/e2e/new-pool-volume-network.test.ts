@@ -11,6 +11,7 @@ import { startLab, type Lab } from '../lab/lab.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { shootBothThemes } from '../support/theme-shots.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
@@ -27,13 +28,7 @@ describe('New pool, volume and network on a real libvirt host', () => {
 
   const tabpanel = (): Locator => page.getByRole('tabpanel');
   const dialog = (name: string | RegExp): Locator => page.getByRole('dialog', { name });
-  const shot = async (name: string): Promise<void> => {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate((dark) => document.documentElement.classList.toggle('pf-v6-theme-dark', dark), theme === 'dark');
-      await page.screenshot({ path: join(artifacts, `new-${name}-${theme}.png`) });
-    }
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-  };
+  const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `new-${name}-${theme}.png`));
   const section = (name: string) => page.getByRole('tab', { name, exact: true }).click();
 
   beforeAll(async () => {

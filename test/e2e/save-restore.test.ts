@@ -7,6 +7,7 @@ import { serialShell, type SerialShell } from '../lab/serial-shell.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { shootBothThemes } from '../support/theme-shots.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const VM = 'sr-vm';
@@ -22,13 +23,7 @@ describe('save and restore', () => {
   let guest: SerialShell;
   let log: string;
 
-  const shot = async (name: string): Promise<void> => {
-    for (const dark of [false, true]) {
-      await page.evaluate((on) => document.documentElement.classList.toggle('pf-v6-theme-dark', on), dark);
-      await page.screenshot({ path: join(artifacts, `save-restore-${name}-${dark ? 'dark' : 'light'}.png`) });
-    }
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-  };
+  const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `save-restore-${name}-${theme}.png`));
   /** The guest's uptime in seconds, as /proc/uptime says (the typed line holds no "UP=" followed by a digit). */
   const uptime = async (): Promise<number> => {
     const out = await guest.run('echo UP=$(cut -d. -f1 /proc/uptime)', /UP=(\d+)/, GUEST_MS);

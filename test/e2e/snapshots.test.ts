@@ -9,6 +9,7 @@ import { ApiSocket } from '../support/api-socket.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { shootBothThemes } from '../support/theme-shots.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
@@ -33,13 +34,7 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
   let guest: SerialShell;
 
   // PatternFly's dark theme is a class on <html>; set directly, it also works while a modal makes the masthead inert.
-  const shot = async (name: string): Promise<void> => {
-    for (const dark of [false, true]) {
-      await page.evaluate((on) => document.documentElement.classList.toggle('pf-v6-theme-dark', on), dark);
-      await page.screenshot({ path: join(artifacts, `snapshots-${name}-${dark ? 'dark' : 'light'}.png`) });
-    }
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-  };
+  const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `snapshots-${name}-${theme}.png`));
   /** The guest's shell on its serial port (the pty, not helper C's console UI: that is not what this test is about). */
   const shell = (line: string, expected: RegExp): Promise<string> => guest.run(line, expected, GUEST_MS);
   const row = (name: string): Locator => page.locator(`tr[data-snapshot="${name}"]`);
