@@ -127,6 +127,7 @@ export const en = {
     tableLabel: 'Virtual machines on all hosts',
     tableRegion: 'List of virtual machines: arrow keys move, Space selects, Enter opens, Delete deletes',
     selectAll: 'Select all shown',
+    selectRow: 'Select {{name}}',
     search: 'Search virtual machines',
     searchPlaceholder: 'Name, title or description',
     clearFilters: 'Clear all filters',

@@ -128,6 +128,7 @@ export const zhCN: Strings = {
     tableLabel: '所有主机上的虚拟机',
     tableRegion: '虚拟机列表：方向键移动，空格键选择，回车键打开，Delete 键删除',
     selectAll: '全选显示的虚拟机',
+    selectRow: '选择 {{name}}',
     search: '搜索虚拟机',
     searchPlaceholder: '名称、标题或描述',
     clearFilters: '清除所有筛选条件',

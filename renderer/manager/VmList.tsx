@@ -12,6 +12,7 @@ import { useVmActions } from './use-vm-actions.js';
 import { useVmItems } from './use-vm-items.js';
 import type { ListAction } from './vm-actions.js';
 import { VmContextMenu } from './VmContextMenu.js';
+import { VmRowMenu } from './VmRowMenu.js';
 import { VmGrid } from './VmGrid.js';
 import {
   DEFAULT_COLUMNS, NO_FILTERS, OPTIONAL_COLUMNS, STAT_COLUMNS, allTags, filterItems, isListView, sortItems, type Filters, type ListView,
@@ -46,6 +47,8 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
   const [anchor, setAnchor] = useState(-1);
   const [focusIndex, setFocusIndex] = useState(0);
   const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
+  /** A row's kebab menu: which VM, and where its button is. */
+  const [rowMenu, setRowMenu] = useState<{ id: string; anchor: DOMRect; button: HTMLButtonElement } | undefined>();
   const [tagging, setTagging] = useState<readonly VmItem[] | undefined>();
   const [tick, setTick] = useState(0);
   const search = useRef<HTMLInputElement>(null);
@@ -131,9 +134,9 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
       }
     },
     onCheck: (e, index) => {
-      const native = e.nativeEvent as MouseEvent;
+      const native = e.nativeEvent as MouseEvent | Event;
       setFocusIndex(index);
-      if (native.shiftKey && stateRef.current.anchor >= 0) selectRange(stateRef.current.anchor, index, true);
+      if ('shiftKey' in native && native.shiftKey && stateRef.current.anchor >= 0) selectRange(stateRef.current.anchor, index, true);
       else toggle(index);
     },
     onContextMenu: (e, index) => {
@@ -143,18 +146,19 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
       setFocusIndex(index);
       setMenu({ x: e.clientX, y: e.clientY });
     },
-    onAction: (action, item) => actions.request(action, [item]),
-    onTags: (item) => setTagging([item]),
-    onOpen: open,
+    onMenu: (button, index) => {
+      const id = rowsRef.current[index]?.id;
+      if (id === undefined) return;
+      setFocusIndex(index);
+      setRowMenu((m) => (m?.id === id ? undefined : { id, anchor: button.getBoundingClientRect(), button }));
+    },
   };
   // Rows get one stable object: they re-render for their own data, not for each of the list's.
   const handlers = useMemo<RowHandlers>(() => ({
     onClick: (e, i) => handlersRef.current?.onClick(e, i),
-    onCheck: (e, i, c) => handlersRef.current?.onCheck(e, i, c),
+    onCheck: (e, i) => handlersRef.current?.onCheck(e, i),
     onContextMenu: (e, i) => handlersRef.current?.onContextMenu(e, i),
-    onAction: (a, item) => handlersRef.current?.onAction(a, item),
-    onTags: (item) => handlersRef.current?.onTags(item),
-    onOpen: (item) => handlersRef.current?.onOpen(item),
+    onMenu: (b, i) => handlersRef.current?.onMenu(b, i),
   }), []);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
@@ -204,6 +208,11 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
   };
   const actionOn = (action: ListAction): void => actions.request(action, targets());
   const closeMenu = useCallback(() => setMenu(undefined), []);
+  const closeRowMenu = useCallback((refocus: boolean) => setRowMenu((m) => {
+    if (refocus) m?.button.focus();
+    return undefined;
+  }), []);
+  const rowMenuItem = rowMenu && rows.find((r) => r.id === rowMenu.id);
 
   return (
     <div className="vm-list">
@@ -212,7 +221,7 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
         totalCount={items.length} columns={columns} onColumns={setColumns} onAction={actionOn} onTags={() => setTagging(selectedItems)}
         hosts={connected.map((c) => ({ key: c.key, name: connectionName(c) }))} searchRef={search} view={view} onView={setView} />
       {view === 'grid' && <VmGrid items={rows} onOpen={(item) => nav.open({ kind: 'vm', connection: item.connection, key: item.domain.key, page: 'console' })} />}
-      {view === 'list' && <VmTable items={rows} columns={columns} selected={selected} focusIndex={focusIndex} sortBy={sortBy} onSort={setSortBy}
+      {view === 'list' && <VmTable items={rows} columns={columns} selected={selected} focusIndex={focusIndex} menuFor={rowMenuItem?.id} sortBy={sortBy} onSort={setSortBy}
         allSelected={rows.length > 0 && selectedItems.length === rows.length} hostCpus={hostCpus} handlers={handlers}
         onSelectAll={(all) => setSelected(new Set(all ? rows.map((r) => r.id) : []))} onKeyDown={onKeyDown} handle={table} />}
       {menu && (
@@ -221,6 +230,10 @@ export function VmList({ connections }: { connections: readonly ConnectionView[]
             const [only] = targets();
             if (only) open(only);
           }} />
+      )}
+      {rowMenu && rowMenuItem && (
+        <VmRowMenu item={rowMenuItem} anchor={rowMenu.anchor} onClose={closeRowMenu} onAction={(a, item) => actions.request(a, [item])}
+          onTags={(item) => setTagging([item])} onOpen={open} />
       )}
       {tagging && <TagsDialog selected={tagging} known={tags} onClose={() => setTagging(undefined)} />}
       {actions.dialog}

@@ -1,13 +1,15 @@
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cachedTranslate } from '../components/cached-translate.js';
 import { VmListRow, type RowHandlers } from './VmListRow.js';
 import type { OptionalColumn, SortBy, SortColumn, VmItem } from './vm-list-model.js';
 
 /** Every row is one line high (names and labels are cut, not wrapped), so the virtualizer needs no measuring. */
 export const ROW_HEIGHT = 41;
-const OVERSCAN = 10;
+/** One fast frame's worth of rows (300 px) beyond each edge. */
+const OVERSCAN = 8;
 /** Column widths in rem (see vm-list.css), for the table's least width: past it the list scrolls sideways. */
 const WIDTHS: Record<string, number> = {
   select: 3, name: 9, state: 6.5, host: 7, guestCpu: 8, hostCpu: 8, memoryUsage: 8, diskIo: 8, netIo: 8, vcpus: 5, memory: 5.5,
@@ -44,7 +46,7 @@ export interface VmTableHandle {
  * The rows in view, with the virtualizer: scrolling renders only this, not the Table (whose context would make every
  * cell render again, and PatternFly's Th and Td measure themselves, a forced layout, after each render).
  */
-function VmTableBody({ scroller, scrollElement, items, columns, selected, focusIndex, hostCpus, handlers, handle }: {
+function VmTableBody({ scroller, scrollElement, items, columns, selected, focusIndex, menuFor, hostCpus, handlers, handle }: {
   scroller: React.RefObject<HTMLDivElement | null>;
   /** The scroller once mounted (a ref is attached after this child's effects run, so it comes as state too). */
   scrollElement: HTMLDivElement | null;
@@ -52,10 +54,14 @@ function VmTableBody({ scroller, scrollElement, items, columns, selected, focusI
   columns: readonly OptionalColumn[];
   selected: ReadonlySet<string>;
   focusIndex: number;
+  menuFor: string | undefined;
   hostCpus: ReadonlyMap<string, number>;
   handlers: RowHandlers;
   handle: Ref<VmTableHandle>;
 }): React.JSX.Element {
+  // One translator for every row (a hook per row and cell cost more than the cells while scrolling).
+  const { t: translate, i18n } = useTranslation();
+  const t = useMemo(() => cachedTranslate(translate), [translate]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollElement,
@@ -73,6 +79,7 @@ function VmTableBody({ scroller, scrollElement, items, columns, selected, focusI
   }, [focusIndex, items.length, virtualizer]);
 
   const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
   const padTop = rows[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
   const span = 5 + columns.length;
@@ -83,9 +90,13 @@ function VmTableBody({ scroller, scrollElement, items, columns, selected, focusI
       {rows.map((v) => {
         const item = items[v.index];
         if (!item) return null;
+        // Keyed by place in the window, not by VM: scrolling gives the same <tr>s other VMs' contents instead of
+        // making new ones, and a changed text costs no style recalculation where a new element (PatternFly's
+        // thousands of custom properties on each) does.
         return (
-          <VmListRow key={item.id} item={item} index={v.index} columns={columns} selected={selected.has(item.id)}
-            focused={v.index === focusIndex} hostCpus={hostCpus.get(item.connection)} handlers={handlers} />
+          <VmListRow key={v.index - first} item={item} index={v.index} columns={columns} selected={selected.has(item.id)}
+            focused={v.index === focusIndex} menuOpen={menuFor === item.id} hostCpus={hostCpus.get(item.connection)} handlers={handlers}
+            t={t} lang={i18n.language} />
         );
       })}
       {padBottom > 0 && <tr className="vm-spacer" aria-hidden><td colSpan={span} style={{ height: padBottom }} /></tr>}
@@ -97,11 +108,13 @@ function VmTableBody({ scroller, scrollElement, items, columns, selected, focusI
  * The VM list's table: PatternFly markup, but only the rows in view (and a few around) are in the DOM, between
  * two spacer rows that keep the scroll height of them all.
  */
-export function VmTable({ items, columns, selected, focusIndex, sortBy, onSort, allSelected, onSelectAll, hostCpus, handlers, onKeyDown, handle }: {
+export function VmTable({ items, columns, selected, focusIndex, menuFor, sortBy, onSort, allSelected, onSelectAll, hostCpus, handlers, onKeyDown, handle }: {
   items: readonly VmItem[];
   columns: readonly OptionalColumn[];
   selected: ReadonlySet<string>;
   focusIndex: number;
+  /** The row whose actions menu is open. */
+  menuFor: string | undefined;
   sortBy: SortBy;
   onSort: (by: SortBy) => void;
   allSelected: boolean;
@@ -143,7 +156,7 @@ export function VmTable({ items, columns, selected, focusIndex, sortBy, onSort, 
           </Tr>
         </Thead>
         <VmTableBody scroller={scroller} scrollElement={scrollElement} items={items} columns={columns} selected={selected} focusIndex={focusIndex}
-          hostCpus={hostCpus} handlers={handlers} handle={handle} />
+          menuFor={menuFor} hostCpus={hostCpus} handlers={handlers} handle={handle} />
       </Table>
     </div>
   );

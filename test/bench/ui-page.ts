@@ -45,7 +45,12 @@ export async function listedAt(page: Page, timeoutMs = 120_000): Promise<{ fromN
   return page.evaluate<{ fromNavigation: number; epoch: number }>('({ fromNavigation: window.hangarListedAt, epoch: performance.timeOrigin + window.hangarListedAt })');
 }
 
-/** Scrolls the list by `step` px per frame for `frames` frames; returns each frame's duration in ms. */
+/**
+ * Scrolls the list by `step` px per frame for `frames` frames; returns each frame's interval in ms (rAF to rAF).
+ * Headless Chromium paces frames at 60 Hz whatever its flags say, so an interval reads ~16.7 ms when the frame's
+ * work (scroll handling, rendering the new rows, style, layout, paint) fitted in the budget, and a multiple of it
+ * when frames were dropped.
+ */
 export async function scrollFrames(page: Page, frames: number, step: number): Promise<number[]> {
   return page.evaluate<number[]>(`new Promise((done) => {
     const el = document.querySelector('.vm-list-scroll');
@@ -61,6 +66,9 @@ export async function scrollFrames(page: Page, frames: number, step: number): Pr
     requestAnimationFrame(frame);
   })`);
 }
+
+/** A frame interval that still keeps the 60 Hz beat (16.7 ms and jitter), i.e. no frame was dropped. */
+export const ON_BEAT_MS = 20;
 
 /** Presses `key` in the focused search box; ms from the keydown to the list's data-rows showing `rows`. */
 export async function keystrokeMs(page: Page, key: string, rows: number): Promise<number> {

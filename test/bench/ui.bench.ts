@@ -11,7 +11,7 @@ import { startLab, type Lab } from '../lab/lab.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { seededDataDir } from '../support/data-dir.js';
 import { peerAvailable, startXvfb, virtManagerLaunchMs, type Xvfb } from './virt-manager.js';
-import { keystrokeMs, launchBenchChromium, listedAt, median, percentile, print, scriptMs, scrollFrames, watchListed, type Line } from './ui-page.js';
+import { keystrokeMs, launchBenchChromium, ON_BEAT_MS, listedAt, median, percentile, print, scriptMs, scrollFrames, watchListed, type Line } from './ui-page.js';
 
 const VMS = 1000;
 const HOSTS = 20;
@@ -273,7 +273,7 @@ async function measureManyHosts(browser: Browser, lab: Lab, dir: string): Promis
     }
     await page.close();
     return {
-      launchMs: launch.epoch - spawnedAt, firstListMs: ms, framesUnder16: frames.filter((f) => f < 16).length / frames.length,
+      launchMs: launch.epoch - spawnedAt, firstListMs: ms, framesUnder16: frames.filter((f) => f < ON_BEAT_MS).length / frames.length,
       frameP95Ms: percentile(frames, 95), keystrokeMs: median(keys), shownAfterKey: matching, clients, clientsBefore,
       mainSockets, idleCpuMsPerSecond: idle,
     };
@@ -305,7 +305,7 @@ export default async function run(): Promise<void> {
 
     console.log(`ui: ${VMS} running VMs on one host; ${HOSTS * PER_HOST} VMs (half running) over ${HOSTS} lab hosts; stats every ${TICK_SECONDS} s`);
     console.log(`    (first lists: median of ${LOADS} page loads; ticks: ${MEASURE_SECONDS} s measured; idle: ${IDLE_SECONDS} s, no page open;`);
-    console.log(`    scroll: ${SCROLL_FRAMES} frames of ${SCROLL_STEP_PX} px, Chromium without frame-rate cap; search: "${SEARCH_KEY}" → ${many.shownAfterKey} VMs, median of ${LOADS})`);
+    console.log(`    scroll: ${SCROLL_FRAMES} frames of ${SCROLL_STEP_PX} px, a frame counts when the next comes on the 60 Hz beat (< ${ON_BEAT_MS} ms: its work fitted in 16.7 ms; headless Chromium caps rAF at 60 Hz); search: "${SEARCH_KEY}" → ${many.shownAfterKey} VMs, median of ${LOADS})`);
     const lines: Line[] = [];
     for (const h of hosts) {
       lines.push({ figure: `first full list, ${VMS} VMs, from page load`, where: h.host, value: s(h.firstListMs), target: '< 0.250 s', pass: h.firstListMs < 250, peer: NO_PEER });
@@ -319,7 +319,7 @@ export default async function run(): Promise<void> {
       lines.push({ figure: `stats tick, ${VMS} running: main CPU`, where: h.host, value: msf(h.mainCpuMsPerTick), target: '< 5 ms', pass: h.mainCpuMsPerTick < 5, peer: NO_PEER });
       lines.push({ figure: `stats tick, ${VMS} running: renderer scripting`, where: h.host, value: msf(h.rendererScriptMsPerTick), target: '< 4 ms', pass: h.rendererScriptMsPerTick < 4, peer: NO_PEER });
     }
-    lines.push({ figure: `scroll ${HOSTS * PER_HOST} VMs: frames under 16 ms`, where: `${HOSTS} lab hosts`, value: `${(many.framesUnder16 * 100).toFixed(1)} % (p95 ${msf(many.frameP95Ms)})`, target: '≥ 95 %', pass: many.framesUnder16 >= 0.95, peer: NO_PEER });
+    lines.push({ figure: `scroll ${HOSTS * PER_HOST} VMs: frames within the 16.7 ms budget`, where: `${HOSTS} lab hosts`, value: `${(many.framesUnder16 * 100).toFixed(1)} % (p95 ${msf(many.frameP95Ms)})`, target: '≥ 95 %', pass: many.framesUnder16 >= 0.95, peer: NO_PEER });
     lines.push({ figure: `search keystroke filters ${HOSTS * PER_HOST} VMs`, where: `${HOSTS} lab hosts`, value: msf(many.keystrokeMs), target: '< 50 ms', pass: many.keystrokeMs < 50, peer: NO_PEER });
     const clients = many.clients === undefined || many.clientsBefore === undefined ? undefined : many.clients - many.clientsBefore;
     lines.push({ figure: `${HOSTS} hosts: libvirtd client connections`, where: `${HOSTS} lab hosts`, value: clients === undefined ? 'n/a (virt-admin failed)' : `${clients} (main holds ${many.mainSockets} sockets)`, target: `= ${HOSTS}`, pass: clients === undefined ? undefined : clients === HOSTS, peer: NO_PEER });
