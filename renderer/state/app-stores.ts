@@ -1,6 +1,6 @@
 import type {
-  ApiEvent, AppNoticeView, ConnectionState, ConnectionView, DomainSummary, JobView, NetworkSummary, NodeDeviceSummary,
-  PoolSummary, PromptView, Settings, SnapshotSummary,
+  ApiEvent, AppNoticeView, ConnectionState, ConnectionView, DomainSummary, HostLists, JobView, NetworkSummary,
+  NodeDeviceSummary, PoolSummary, PromptView, Settings, SnapshotSummary,
 } from '../../main/api/contract/index.js';
 import type { LinkStatus } from './api-client.js';
 import type { ApiPort } from './api-port.js';
@@ -75,17 +75,15 @@ export class AppStores {
     });
   }
 
+  // One round trip at start: the service answers with every list the window shows first.
   private async loadAll(): Promise<void> {
-    const [connections, jobs, prompts, info, settings] = await Promise.all([
-      this.api.call('connections.list', {}), this.api.call('jobs.list', {}), this.api.call('prompts.list', {}),
-      this.api.call('app.info', {}), this.api.call('settings.get', {}),
-    ]);
-    this.connections.reset(APP, connections.rev, connections.items);
-    this.jobs.reset(APP, jobs.rev, jobs.items);
-    this.prompts.reset(APP, prompts.rev, prompts.items);
-    this.settings.set(settings);
-    for (const n of info.notices) this.notifications.push({ variant: 'warning', ...this.messages.notice(n) });
-    await Promise.all(connections.items.filter((c) => c.state.state === 'connected').map((c) => this.loadHost(c.key)));
+    const start = await this.api.call('app.start', {});
+    this.connections.reset(APP, start.connections.rev, start.connections.items);
+    this.jobs.reset(APP, start.jobs.rev, start.jobs.items);
+    this.prompts.reset(APP, start.prompts.rev, start.prompts.items);
+    this.settings.set(start.settings);
+    for (const n of start.info.notices) this.notifications.push({ variant: 'warning', ...this.messages.notice(n) });
+    for (const host of start.hosts) this.resetHost(host);
   }
 
   /** Loads one host's lists (after start; later changes arrive as events). */
@@ -94,10 +92,14 @@ export class AppStores {
       this.api.call('domains.list', { connection }), this.api.call('networks.list', { connection }),
       this.api.call('storage.list', { connection }), this.api.call('nodedevs.list', { connection }),
     ]);
-    this.domains.reset(connection, domains.rev, domains.items);
-    this.networks.reset(connection, networks.rev, networks.items);
-    this.pools.reset(connection, pools.rev, pools.items);
-    this.nodedevs.reset(connection, nodedevs.rev, nodedevs.items);
+    this.resetHost({ connection, domains, networks, pools, nodedevs });
+  }
+
+  private resetHost(host: HostLists): void {
+    this.domains.reset(host.connection, host.domains.rev, host.domains.items);
+    this.networks.reset(host.connection, host.networks.rev, host.networks.items);
+    this.pools.reset(host.connection, host.pools.rev, host.pools.items);
+    this.nodedevs.reset(host.connection, host.nodedevs.rev, host.nodedevs.items);
   }
 
   /** Lists a domain's snapshots once; later changes arrive as deltas. */

@@ -20,7 +20,25 @@ export class FakePort implements ApiPort {
     this.calls.push({ call, input });
     const answer = this.answers[call] as ((input: CallInput<C>) => CallResults[C] | Promise<CallResults[C]>) | undefined;
     if (answer) return Promise.resolve(answer(input));
+    if (call === 'app.start') return this.start() as Promise<CallResults[C]>;
     return Promise.resolve(defaults(call) as CallResults[C]);
+  }
+
+  /** app.start as the service answers it: from the same lists its parts give (each part recorded as a call). */
+  private async start(): Promise<CallResults['app.start']> {
+    const [info, settings, connections, jobs, prompts] = await Promise.all([
+      this.call('app.info', {}), this.call('settings.get', {}), this.call('connections.list', {}),
+      this.call('jobs.list', {}), this.call('prompts.list', {}),
+    ]);
+    const hosts = await Promise.all(connections.items.filter((c) => c.state.state === 'connected').map(async (c) => {
+      const connection = c.key;
+      const [domains, networks, pools, nodedevs] = await Promise.all([
+        this.call('domains.list', { connection }), this.call('networks.list', { connection }),
+        this.call('storage.list', { connection }), this.call('nodedevs.list', { connection }),
+      ]);
+      return { connection, domains, networks, pools, nodedevs };
+    }));
+    return { info, settings, connections, jobs, prompts, hosts };
   }
 
   onEvents(listener: (events: readonly ApiEvent[]) => void): () => void {
