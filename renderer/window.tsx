@@ -1,3 +1,4 @@
+// The window itself: React, PatternFly and the app, evaluated once boot.ts has opened the service's socket.
 import '@patternfly/react-core/dist/styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
