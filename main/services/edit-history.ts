@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { HistoryEntry, HistoryEntrySummary } from '../api/contract/index.js';
@@ -57,6 +57,8 @@ export class EditHistory {
   private readonly limit: number;
   private readonly loaded = new Map<string, Promise<HistoryFile>>();
   private readonly writing = new Map<string, Promise<void>>();
+  /** How many times each file was forgotten: a record that began before the last forget keeps nothing. */
+  private readonly forgotten = new Map<string, number>();
 
   constructor(dataDir: string, private readonly options: EditHistoryOptions = {}) {
     this.root = join(dataDir, 'history');
@@ -95,11 +97,23 @@ export class EditHistory {
       after: change.after,
     };
     const path = this.fileOf(vm);
+    const forgotten = this.forgotten.get(path) ?? 0;
     const file = await this.load(vm);
+    // The VM was deleted while its file was being read: nothing brings its history back.
+    if ((this.forgotten.get(path) ?? 0) !== forgotten) return null;
     file.entries.push(entry);
     if (file.entries.length > this.limit) file.entries.splice(0, file.entries.length - this.limit);
     await this.save(path, file);
     return entry;
+  }
+
+  /** Removes a deleted VM's history: after any write under way, so that no write brings the file back. */
+  async forget(vm: HistoryVm): Promise<void> {
+    const path = this.fileOf(vm);
+    this.forgotten.set(path, (this.forgotten.get(path) ?? 0) + 1);
+    this.loaded.delete(path);
+    await (this.writing.get(path) ?? Promise.resolve()).catch(() => undefined);
+    await rm(path, { force: true });
   }
 
   /** Finishes the writes under way. */

@@ -77,4 +77,9 @@ export class SnapshotScreenshots {
   async remove(connection: string, domain: string, name: string): Promise<void> {
     await rm(this.file(connection, domain, name), { force: true });
   }
+
+  /** Removes every picture of a deleted VM. */
+  async forget(connection: string, domain: string): Promise<void> {
+    await rm(this.folder(connection, domain), { recursive: true, force: true });
+  }
 }

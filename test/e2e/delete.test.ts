@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDisk, parseDomain } from '../../drivers/xml/index.js';
+import { EditHistory } from '../../main/services/edit-history.js';
+import { SnapshotScreenshots } from '../../main/services/snapshot-screenshots.js';
 import { startLab, type Lab } from '../lab/lab.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
@@ -64,6 +66,14 @@ describe('deleting a VM with its storage', () => {
 
   it('deletes only the VM’s own disk and lists the shared disk and the ISO as kept, with the reason', async () => {
     expect(iso).not.toBe('');
+    // What the app keeps of this VM in its data folder: an edit history and a snapshot's picture; both go with it.
+    const uuid = (await lab.virsh(['domuuid', VM])).trim();
+    const historyFile = new EditHistory(data.dir).fileOf({ uri: lab.uri, uuid });
+    mkdirSync(join(historyFile, '..'), { recursive: true });
+    writeFileSync(historyFile, `${JSON.stringify({ version: 1, uri: lab.uri, uuid, entries: [] })}\n`);
+    const pictures = new SnapshotScreenshots(data.dir);
+    await pictures.save('conn-1', uuid, 'snapshot1', { mime: 'image/png', data: Buffer.from('\x89PNG') });
+    expect(await pictures.has('conn-1', uuid, 'snapshot1')).toBe(true);
     await lab.virsh(['start', VM]);
     await row(VM).waitFor({ timeout: 30_000 });
     await expect.poll(() => row(VM).getAttribute('data-state'), { timeout: 30_000 }).toBe('running');
@@ -98,5 +108,7 @@ describe('deleting a VM with its storage', () => {
     expect(vols).toContain('shared.qcow2');
     expect(existsSync(iso)).toBe(true);
     await row(VM).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(existsSync(historyFile)).toBe(false);
+    expect(await pictures.has('conn-1', uuid, 'snapshot1')).toBe(false);
   }, 300_000);
 });

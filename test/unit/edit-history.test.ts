@@ -32,6 +32,17 @@ describe('EditHistory', () => {
     expect(list[0]?.changed).toEqual(['domain/vcpu']);
   });
 
+  it('forgets a deleted VM: its file goes, after the write under way, and its list is empty', async () => {
+    const history = new EditHistory(dataDir());
+    await history.record(VM, { call: 'domains.setVcpus', name: 'vm', before: domain(1), after: domain(2) });
+    const writing = history.record(VM, { call: 'domains.setVcpus', name: 'vm', before: domain(2), after: domain(3) });
+    await history.forget(VM);
+    await writing;
+    await history.flush();
+    expect(readdirSync(dirname(history.fileOf(VM)))).toEqual([]);
+    expect(await history.list(VM)).toEqual([]);
+  });
+
   it('keeps only recent files in memory and reads the others again, whole', async () => {
     const history = new EditHistory(dataDir());
     const vms = Array.from({ length: 40 }, (_, i) => ({ uri: VM.uri, uuid: `11111111-2222-3333-4444-${String(i).padStart(12, '0')}` }));

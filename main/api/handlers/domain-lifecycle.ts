@@ -23,7 +23,12 @@ export function domainLifecycleHandlers(ctx: HandlerContext): Handlers<Lifecycle
     'domains.deletePlan': async ({ connection, key }) => deletePlan(manager.connection(connection), key, manager.domains(connection)),
     'domains.delete': async ({ connection, key, storage }) => {
       const { deleted, failed, pools } = await deleteVm(manager.connection(connection), key, storage, manager.domains(connection));
-      await Promise.all(pools.map((p) => manager.refreshPool(connection, p).catch(() => undefined)));
+      // The VM is gone: its edit history and its snapshots' pictures in the data folder go with it.
+      await Promise.all([
+        ...pools.map((p) => manager.refreshPool(connection, p).catch(() => undefined)),
+        ctx.history.history.forget(ctx.history.vm({ connection, key })).catch(() => undefined),
+        ctx.snapshots.screenshots?.forget(connection, key).catch(() => undefined),
+      ]);
       return { deleted, failed };
     },
     'domains.discardSavedState': async ({ connection, key }) => {
