@@ -30,6 +30,13 @@ describe('StatsHistory', () => {
     expect(h.history('a')).toHaveLength(1);
   });
 
+  it('rounds rates to whole bytes per second and CPU to hundredths of a percent', () => {
+    const h = new StatsHistory();
+    h.add([record('r', { 'cpu.time': 0, 'vcpu.current': 3, 'block.0.rd.bytes': 0 })], 0);
+    const tick = h.add([record('r', { 'cpu.time': 1e9, 'vcpu.current': 3, 'block.0.rd.bytes': 1000 })], 3000);
+    expect(tick.get('r')).toMatchObject({ cpuPercent: 11.11, diskReadBps: 333 });
+  });
+
   it('gives a restarted guest (counters went back) a zero sample, and forgets a guest gone from the records', () => {
     const h = new StatsHistory();
     h.add([guest('a', 100), guest('b', 1)], 1000);
