@@ -1,6 +1,6 @@
 import { Divider, Menu, MenuContent, MenuItem, MenuList } from '@patternfly/react-core';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFloatingMenu } from './use-floating-menu.js';
 import { actionLabelKey } from './use-vm-actions.js';
 import { appliesTo, type ListAction } from './vm-actions.js';
 import type { VmItem } from './vm-list-model.js';
@@ -23,22 +23,7 @@ export function VmRowMenu({ item, anchor, onAction, onTags, onOpen, onClose }: {
   onClose: (refocus: boolean) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const away = (e: MouseEvent): void => {
-      if (!ref.current?.contains(e.target as Node)) onClose(false);
-    };
-    const key = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose(true);
-    };
-    document.addEventListener('mousedown', away);
-    document.addEventListener('keydown', key);
-    ref.current?.querySelector<HTMLElement>('button:not([disabled])')?.focus();
-    return () => {
-      document.removeEventListener('mousedown', away);
-      document.removeEventListener('keydown', key);
-    };
-  }, [onClose]);
+  const ref = useFloatingMenu(onClose);
   const run = (f: () => void) => (): void => {
     onClose(false);
     f();
