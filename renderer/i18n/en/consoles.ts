@@ -75,6 +75,8 @@ export const consoles = {
     remember: 'Remember this password',
     login: 'Log in',
     passwordWrong: 'That password was refused. Type the right one.',
+    passwordRememberedRefused: 'The VNC server refused the remembered password, so Hangar no longer remembers it. Type the right one.',
+    passwordDefinitionRefused: 'The VNC server refused the password set in the VM’s definition. Type the right one.',
     passwordCancelled: 'No password was given.',
     unreachableTitle: 'No graphical console on this host',
     unreachableBody: 'This host cannot carry a graphical console’s data. Its serial console works: choose it in the menu above.',

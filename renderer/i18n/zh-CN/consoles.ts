@@ -77,6 +77,8 @@ export const consoles: Strings['consoles'] = {
     remember: '记住此密码',
     login: '登录',
     passwordWrong: '该密码被拒绝。请输入正确的密码。',
+    passwordRememberedRefused: 'VNC 服务器拒绝了已记住的密码，Hangar 已不再记住它。请输入正确的密码。',
+    passwordDefinitionRefused: 'VNC 服务器拒绝了虚拟机定义中设置的密码。请输入正确的密码。',
     passwordCancelled: '未输入密码。',
     unreachableTitle: '此主机没有图形控制台',
     unreachableBody: '此主机无法传输图形控制台的数据。它的串口控制台可以使用：请在上方菜单中选择。',

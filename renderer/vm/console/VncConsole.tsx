@@ -19,10 +19,14 @@ type VncState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'connecting' }
   | { readonly kind: 'connected' }
-  | { readonly kind: 'password'; readonly wrong: boolean }
+  /** Asked for a password; `refused` says which one the server turned down, if any (null: none was offered). */
+  | { readonly kind: 'password'; readonly refused: PasswordSource | null }
   | { readonly kind: 'closed'; readonly reason: string };
 
 type Scaling = 'never' | 'fit' | 'fullscreen';
+
+/** Where an offered VNC password came from: the definition (SECURE read), the secret store, or the dialog. */
+type PasswordSource = 'definition' | 'remembered' | 'typed';
 
 /** Presses keys in order and lets go of them in reverse (a chord). */
 function chord(rfb: RFB, keys: readonly Key[]): void {
@@ -57,7 +61,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
    * The password the next connection offers and where it came from: the definition's or a remembered one (asked of
    * the service before each connection), or what the user typed.
    */
-  const credentials = useRef<{ password: string; source: 'definition' | 'remembered' | 'typed' } | null>(null);
+  const credentials = useRef<{ password: string; source: PasswordSource } | null>(null);
   const [canRemember, setCanRemember] = useState(false);
   const [remember, setRemember] = useState(false);
   const rememberRef = useRef(false);
@@ -102,14 +106,15 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
         const c = credentials.current;
         if (c?.source === 'typed' && rememberRef.current) void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: c.password }).catch(() => undefined);
       });
-      r.addEventListener('credentialsrequired', () => live && setState({ kind: 'password', wrong: false }));
+      r.addEventListener('credentialsrequired', () => live && setState({ kind: 'password', refused: null }));
       r.addEventListener('securityfailure', (e) => {
         if (!live) return;
         // A password that was refused is dropped, and the user asked for the right one.
-        if (credentials.current !== null) {
-          if (credentials.current.source === 'remembered') void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: null }).catch(() => undefined);
+        const refused = credentials.current;
+        if (refused !== null) {
+          if (refused.source === 'remembered') void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: null }).catch(() => undefined);
           credentials.current = null;
-          setState({ kind: 'password', wrong: true });
+          setState({ kind: 'password', refused: refused.source });
           return;
         }
         const detail = (e as CustomEvent<{ reason?: string }>).detail;
@@ -134,7 +139,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
     const r = rfb.current;
     credentials.current = { password: asked, source: 'typed' };
     rememberRef.current = remember;
-    if (state.kind === 'password' && !state.wrong && r) {
+    if (state.kind === 'password' && state.refused === null && r) {
       r.sendCredentials({ password: asked });
       setState({ kind: 'connecting' });
     } else {
@@ -346,9 +351,12 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
             <Form id="vnc-password-form" onSubmit={(e) => { e.preventDefault(); submitPassword(); }}>
               <FormGroup label={t('consoles.vnc.password')} fieldId="vnc-password" isRequired>
                 <TextInput id="vnc-password" type="password" value={asked} onChange={(_e, v) => setAsked(v)} autoFocus
-                  validated={state.wrong ? 'error' : 'default'} aria-describedby={state.wrong ? 'vnc-password-helper' : undefined} />
-                {state.wrong && (
-                  <FormHelperText><HelperText><HelperTextItem id="vnc-password-helper" variant="error">{t('consoles.vnc.passwordWrong')}</HelperTextItem></HelperText></FormHelperText>
+                  validated={state.refused !== null ? 'error' : 'default'} aria-describedby={state.refused !== null ? 'vnc-password-helper' : undefined} />
+                {state.refused !== null && (
+                  <FormHelperText><HelperText><HelperTextItem id="vnc-password-helper" variant="error">
+                    {state.refused === 'remembered' ? t('consoles.vnc.passwordRememberedRefused')
+                      : state.refused === 'definition' ? t('consoles.vnc.passwordDefinitionRefused') : t('consoles.vnc.passwordWrong')}
+                  </HelperTextItem></HelperText></FormHelperText>
                 )}
               </FormGroup>
               {canRemember && <Checkbox id="vnc-password-remember" label={t('consoles.vnc.remember')} isChecked={remember} onChange={(_e, v) => setRemember(v)} />}
