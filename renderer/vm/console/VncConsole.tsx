@@ -1,10 +1,10 @@
 // The graphical console: noVNC drawing the guest's VNC server, whose bytes come on a byte channel (a local socket,
 // or a forwarded channel of the host's one SSH connection, on the main side). Controls: send keys, scaling, resize
 // the guest, fullscreen, a PNG screenshot, and typing the clipboard into the guest as keystrokes.
-import RFB from '@novnc/novnc';
+import type RFB from '@novnc/novnc';
 import { CameraIcon, CompressIcon, ExpandIcon } from '@patternfly/react-icons';
 import {
-  Alert, AlertActionLink, Button, Checkbox, Dropdown, DropdownItem, DropdownList, EmptyState, EmptyStateBody, Form, FormGroup, FormHelperText, HelperText, HelperTextItem,
+  Alert, AlertActionCloseButton, AlertActionLink, Button, Checkbox, Dropdown, DropdownItem, DropdownList, EmptyState, EmptyStateBody, Form, FormGroup, FormHelperText, HelperText, HelperTextItem,
   MenuToggle, Modal, ModalBody, ModalFooter, ModalHeader, Spinner, TextArea, TextInput, ToggleGroup, ToggleGroupItem, Toolbar,
   ToolbarContent, ToolbarItem,
 } from '@patternfly/react-core';
@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { ChannelSocket } from '../../consoles/channel-socket.js';
 import { KEY_COMBOS, codesOf, comboLabel, keysForChar, parseKeyCombination, type ComboProblem, type Key } from '../../consoles/keysyms.js';
 import { saveBlob, screenshotPng } from '../../consoles/ppm-to-png.js';
+import { refused, ResizeReplyRfb, type ResizeReply, type ResizeStatus } from '../../consoles/resize-reply-rfb.js';
 import { useApi, useNotifications, useSettings } from '../../state/hooks.js';
 
 type VncState =
@@ -53,6 +54,11 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
   const [wanted, setWanted] = useState<boolean>(settings?.console.autoconnect ?? true);
   const [scaling, setScaling] = useState<Scaling>(settings?.console.scaling ?? 'fullscreen');
   const [resize, setResize] = useState<boolean>(settings?.console.resizeGuest ?? false);
+  /** The server's last answer to "resize the guest to the window" in this session (null: none yet, or dismissed). */
+  const [resizeReply, setResizeReply] = useState<ResizeReply | null>(null);
+  // Dismissed until resizing is turned on again or the console reconnects (the alert going away changes the
+  // screen's size, and with it brings another request and another refusal).
+  const [resizeNoticeClosed, setResizeNoticeClosed] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
   const [keysOpen, setKeysOpen] = useState(false);
   const [asked, setAsked] = useState('');
@@ -82,6 +88,8 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
     let live = true;
     let session: RFB | null = null;
     setState({ kind: 'connecting' });
+    setResizeReply(null);
+    setResizeNoticeClosed(false);
     const known = async (): Promise<void> => {
       if (credentials.current?.source === 'typed') return;
       const p = await api.call('consoles.vncPassword', { connection, key: uuid });
@@ -95,7 +103,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
         return;
       }
       const offered = credentials.current;
-      const r = new RFB(target, new ChannelSocket(ch), { shared: true, ...(offered !== null ? { credentials: { password: offered.password } } : {}) });
+      const r = new ResizeReplyRfb(target, new ChannelSocket(ch), { shared: true, ...(offered !== null ? { credentials: { password: offered.password } } : {}) });
       session = r;
       rfb.current = r;
       r.background = 'var(--pf-t--global--background--color--secondary--default)';
@@ -106,6 +114,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
         const c = credentials.current;
         if (c?.source === 'typed' && rememberRef.current) void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: c.password }).catch(() => undefined);
       });
+      r.addEventListener('resizereply', (e) => live && setResizeReply((e as CustomEvent<ResizeReply>).detail));
       r.addEventListener('credentialsrequired', () => live && setState({ kind: 'password', refused: null }));
       r.addEventListener('securityfailure', (e) => {
         if (!live) return;
@@ -154,6 +163,10 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
     if (!r || state.kind !== 'connected') return;
     r.scaleViewport = scaled;
     r.resizeSession = resize;
+    if (!resize) {
+      setResizeReply(null);
+      setResizeNoticeClosed(false);
+    }
   }, [state, scaled, resize]);
 
   useEffect(() => {
@@ -208,6 +221,14 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
       case 'unknown': return t('consoles.vnc.custom.unknown', { key: p.key });
       case 'twice': return t('consoles.vnc.custom.twice');
       case 'tooMany': return t('consoles.vnc.custom.tooMany');
+    }
+  };
+  const resizeReason = (status: ResizeStatus, code: number): string => {
+    switch (status) {
+      case 'prohibited': return t('consoles.vnc.resizeRefused.prohibited');
+      case 'outOfResources': return t('consoles.vnc.resizeRefused.outOfResources');
+      case 'invalidLayout': return t('consoles.vnc.resizeRefused.invalidLayout');
+      case 'accepted': case 'forwarded': case 'unknown': return t('consoles.vnc.resizeRefused.code', { code });
     }
   };
   const sendCustom = (): void => {
@@ -319,7 +340,14 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
           {grabbed ? t('consoles.vnc.grabbed', { keys: comboLabel(grabKeys) }) : t('consoles.vnc.notGrabbed')}
         </div>
       )}
-      <div ref={screen} className="hangar-console__screen" data-testid="vnc-screen" hidden={!running || state.kind === 'idle'} />
+      {connected && resize && !resizeNoticeClosed && resizeReply !== null && refused(resizeReply.status) && (
+        <Alert variant="info" isInline className="hangar-console__resize" title={t('consoles.vnc.resizeRefused.title')}
+          actionClose={<AlertActionCloseButton onClose={() => setResizeNoticeClosed(true)} />}>
+          {t('consoles.vnc.resizeRefused.body', { reason: resizeReason(resizeReply.status, resizeReply.code) })}
+        </Alert>
+      )}
+      <div ref={screen} className="hangar-console__screen" data-testid="vnc-screen" hidden={!running || state.kind === 'idle'}
+        data-resize-reply={resizeReply?.status ?? 'none'} />
       {custom && (
         <Modal isOpen variant="small" onClose={() => setCustom(null)} aria-labelledby="vnc-custom-title">
           <ModalHeader title={t('consoles.vnc.custom.title')} labelId="vnc-custom-title" />
