@@ -43,6 +43,11 @@ export const consoles = {
     typeTitle: 'Type text into the guest',
     typeBody: 'The clipboard could not be read. Paste the text here; it is typed into the guest as keystrokes.',
     type: 'Type',
+    skipped: {
+      title_one: '{{count}} character was not typed',
+      title_other: '{{count}} different characters were not typed',
+      body: 'They have no key on a US keyboard layout, so they cannot be typed into the guest as keystrokes: {{chars}}',
+    },
     scaling: 'Scaling',
     scaleNever: 'Never scale',
     scaleFit: 'Fit to window',

@@ -45,6 +45,11 @@ export const consoles: Strings['consoles'] = {
     typeTitle: '向客户机输入文字',
     typeBody: '无法读取剪贴板。请把文字粘贴到这里，它会以按键的方式输入到客户机中。',
     type: '输入',
+    skipped: {
+      title_one: '有 {{count}} 个字符未输入',
+      title_other: '有 {{count}} 个字符未输入',
+      body: '这些字符在美式键盘布局上没有对应的按键，无法以按键方式输入到客户机：{{chars}}',
+    },
     scaling: '缩放',
     scaleNever: '不缩放',
     scaleFit: '适应窗口',

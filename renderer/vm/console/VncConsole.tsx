@@ -11,7 +11,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelSocket } from '../../consoles/channel-socket.js';
-import { KEY_COMBOS, codesOf, comboLabel, keysForChar, parseKeyCombination, type ComboProblem, type Key } from '../../consoles/keysyms.js';
+import { KEY_COMBOS, characterLabel, codesOf, comboLabel, parseKeyCombination, planTyping, type ComboProblem, type Key } from '../../consoles/keysyms.js';
 import { saveBlob, screenshotPng } from '../../consoles/ppm-to-png.js';
 import { refused, ResizeReplyRfb, type ResizeReply, type ResizeStatus } from '../../consoles/resize-reply-rfb.js';
 import { useApi, useNotifications, useSettings } from '../../state/hooks.js';
@@ -63,6 +63,8 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
   const [keysOpen, setKeysOpen] = useState(false);
   const [asked, setAsked] = useState('');
   const [typing, setTyping] = useState<string | null>(null);
+  /** Characters of the last typed text that have no key on a US layout and were left out (empty: none). */
+  const [skipped, setSkipped] = useState<readonly string[]>([]);
   /**
    * The password the next connection offers and where it came from: the definition's or a remembered one (asked of
    * the service before each connection), or what the user typed.
@@ -252,10 +254,9 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
   const typeText = useCallback((text: string) => {
     const r = rfb.current;
     if (!r) return;
-    for (const ch of text.replace(/\r\n?/g, '\n')) {
-      const keys = keysForChar(ch);
-      if (keys) chord(r, keys);
-    }
+    const plan = planTyping(text);
+    for (const keys of plan.chords) chord(r, keys);
+    setSkipped(plan.skipped);
     r.focus();
   }, []);
 
@@ -339,6 +340,12 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
         <div className="hangar-console__grab" aria-live="polite" data-grabbed={grabbed ? 'yes' : 'no'}>
           {grabbed ? t('consoles.vnc.grabbed', { keys: comboLabel(grabKeys) }) : t('consoles.vnc.notGrabbed')}
         </div>
+      )}
+      {connected && skipped.length > 0 && (
+        <Alert variant="warning" isInline className="hangar-console__skipped" title={t('consoles.vnc.skipped.title', { count: skipped.length })}
+          actionClose={<AlertActionCloseButton onClose={() => setSkipped([])} />}>
+          {t('consoles.vnc.skipped.body', { chars: skipped.map(characterLabel).join(' ') })}
+        </Alert>
       )}
       {connected && resize && !resizeNoticeClosed && resizeReply !== null && refused(resizeReply.status) && (
         <Alert variant="info" isInline className="hangar-console__resize" title={t('consoles.vnc.resizeRefused.title')}
