@@ -25,16 +25,44 @@ export const KEY_COMBOS: readonly { readonly id: string; readonly label: string;
 /** Characters typed with Shift on a US keyboard: the guest's keymap turns the keysym back into a key and needs it. */
 const SHIFTED = new Set('~!@#$%^&*()_+{}|:"<>?ABCDEFGHIJKLMNOPQRSTUVWXYZ');
 
-/** One character as the keys to press (outer first) to type it; null for what cannot be typed (control characters). */
+/**
+ * One character as the keys to press (outer first) to type it on a US keyboard layout; null for what has no key
+ * there (control characters, and anything outside printable ASCII: é, €, 中…). QEMU turns a keysym into a key with
+ * the VNC server's keymap (en-us unless the domain sets one) and silently drops the keysyms it cannot place, so the
+ * characters without a key are not sent at all but reported (see planTyping).
+ */
 export function keysForChar(ch: string): readonly Key[] | null {
   if (ch === '\n') return [{ keysym: XK.Return, code: 'Enter' }];
   if (ch === '\t') return [{ keysym: XK.Tab, code: 'Tab' }];
   const cp = ch.codePointAt(0);
-  if (cp === undefined || cp < 0x20 || cp === 0x7f) return null;
-  // Latin-1 keysyms equal their code points; the rest of Unicode is 0x01000000 + code point.
-  const keysym = cp <= 0xff ? cp : 0x0100_0000 + cp;
-  const key: Key = { keysym, code: codeOf(ch) };
+  if (cp === undefined || cp < 0x20 || cp > 0x7e) return null;
+  // Printable ASCII keysyms equal their code points.
+  const key: Key = { keysym: cp, code: codeOf(ch) };
   return SHIFTED.has(ch) ? [SHIFT, key] : [key];
+}
+
+/** A text to type as keystrokes: the chords, in order, and the characters left out (each once, in order of appearance). */
+export interface TypingPlan {
+  readonly chords: readonly (readonly Key[])[];
+  readonly skipped: readonly string[];
+}
+
+export function planTyping(text: string): TypingPlan {
+  const chords: (readonly Key[])[] = [];
+  const skipped = new Set<string>();
+  for (const ch of text.replace(/\r\n?/g, '\n')) {
+    const keys = keysForChar(ch);
+    if (keys) chords.push(keys);
+    else skipped.add(ch);
+  }
+  return { chords, skipped: [...skipped] };
+}
+
+/** How a skipped character is shown in a list: itself, or its code point when it is invisible or blank (U+0007). */
+export function characterLabel(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  const invisible = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || /^\s$/u.test(ch) || /\p{Cf}/u.test(ch);
+  return invisible ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : ch;
 }
 
 function codeOf(ch: string): string {

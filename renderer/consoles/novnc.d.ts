@@ -40,5 +40,11 @@ declare module '@novnc/novnc' {
     getImageData(): ImageData;
     toDataURL(type?: string, encoderOptions?: number): string;
     toBlob(callback: (blob: Blob | null) => void, type?: string, quality?: number): void;
+
+    // Internals of noVNC 1.7 that resize-reply-rfb.ts extends (not part of its documented API).
+    /** The rectangle being read: its header (x, y, width, height as sent; encoding). */
+    protected readonly _FBU: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+    /** Reads an ExtendedDesktopSize rectangle's body; false while its bytes have not all arrived. */
+    protected _handleExtendedDesktopSize(): boolean;
   }
 }

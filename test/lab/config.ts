@@ -18,7 +18,11 @@ export function libvirtdConf(): string {
   ].join('\n');
 }
 
-export function qemuConf(): string {
+export function qemuConf(options: { readonly vncPassword?: string } = {}): string {
+  if (options.vncPassword !== undefined && !/^[A-Za-z0-9._-]{1,8}$/.test(options.vncPassword)) {
+    // VNC passwords are at most 8 characters (the rest is ignored); kept to plain ones so the line needs no quoting.
+    throw new Error(`a lab VNC password must be 1–8 plain characters, not ${JSON.stringify(options.vncPassword)}`);
+  }
   return [
     '# Written by the Hangar test lab.',
     'user = "root"',
@@ -27,6 +31,7 @@ export function qemuConf(): string {
     'cgroup_controllers = [ ]',
     'security_driver = "none"',
     'vnc_listen = "127.0.0.1"',
+    ...(options.vncPassword !== undefined ? [`vnc_password = "${options.vncPassword}"`] : []),
     '',
   ].join('\n');
 }

@@ -54,7 +54,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     await runChecked('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'hangar-lab-client', '-f', join(dir, 'ssh', 'client_ed25519')]);
     writeFileSync(join(dir, 'ssh', 'authorized_keys'), readFileSync(join(dir, 'ssh', 'client_ed25519.pub')));
     writeFileSync(join(dir, 'config', 'libvirtd.conf'), libvirtdConf());
-    writeFileSync(join(dir, 'config', 'qemu.conf'), qemuConf());
+    writeFileSync(join(dir, 'config', 'qemu.conf'), qemuConf(options.vncPassword !== undefined ? { vncPassword: options.vncPassword } : {}));
     writeFileSync(join(dir, 'config', 'sshd_config'), sshdConfig(dir));
     const rootDirs = options.rootDirs ?? [];
     const bad = rootDirs.find((d) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(d));

@@ -58,6 +58,11 @@ export interface LabOptions {
   readonly accelProbe?: 'kvm' | 'qemu';
   /** Empty folders at the root of the lab's file system (e.g. a fixture's `/contract`), made only inside the lab. */
   readonly rootDirs?: readonly string[];
+  /**
+   * qemu.conf's `vnc_password`: every VNC server of the lab asks for it unless the domain's XML sets its own
+   * `passwd` (so the XML read with the SECURE flag shows no password, and a client must ask the user).
+   */
+  readonly vncPassword?: string;
 }
 
 export interface TinyGuestOptions {

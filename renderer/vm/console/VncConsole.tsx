@@ -1,28 +1,33 @@
 // The graphical console: noVNC drawing the guest's VNC server, whose bytes come on a byte channel (a local socket,
 // or a forwarded channel of the host's one SSH connection, on the main side). Controls: send keys, scaling, resize
 // the guest, fullscreen, a PNG screenshot, and typing the clipboard into the guest as keystrokes.
-import RFB from '@novnc/novnc';
+import type RFB from '@novnc/novnc';
 import { CameraIcon, CompressIcon, ExpandIcon } from '@patternfly/react-icons';
 import {
-  Alert, AlertActionLink, Button, Checkbox, Dropdown, DropdownItem, DropdownList, EmptyState, EmptyStateBody, Form, FormGroup, FormHelperText, HelperText, HelperTextItem,
+  Alert, AlertActionCloseButton, AlertActionLink, Button, Checkbox, Dropdown, DropdownItem, DropdownList, EmptyState, EmptyStateBody, Form, FormGroup, FormHelperText, HelperText, HelperTextItem,
   MenuToggle, Modal, ModalBody, ModalFooter, ModalHeader, Spinner, TextArea, TextInput, ToggleGroup, ToggleGroupItem, Toolbar,
   ToolbarContent, ToolbarItem,
 } from '@patternfly/react-core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelSocket } from '../../consoles/channel-socket.js';
-import { KEY_COMBOS, codesOf, comboLabel, keysForChar, parseKeyCombination, type ComboProblem, type Key } from '../../consoles/keysyms.js';
+import { KEY_COMBOS, characterLabel, codesOf, comboLabel, parseKeyCombination, planTyping, type ComboProblem, type Key } from '../../consoles/keysyms.js';
 import { saveBlob, screenshotPng } from '../../consoles/ppm-to-png.js';
+import { refused, ResizeReplyRfb, type ResizeReply, type ResizeStatus } from '../../consoles/resize-reply-rfb.js';
 import { useApi, useNotifications, useSettings } from '../../state/hooks.js';
 
 type VncState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'connecting' }
   | { readonly kind: 'connected' }
-  | { readonly kind: 'password'; readonly wrong: boolean }
+  /** Asked for a password; `refused` says which one the server turned down, if any (null: none was offered). */
+  | { readonly kind: 'password'; readonly refused: PasswordSource | null }
   | { readonly kind: 'closed'; readonly reason: string };
 
 type Scaling = 'never' | 'fit' | 'fullscreen';
+
+/** Where an offered VNC password came from: the definition (SECURE read), the secret store, or the dialog. */
+type PasswordSource = 'definition' | 'remembered' | 'typed';
 
 /** Presses keys in order and lets go of them in reverse (a chord). */
 function chord(rfb: RFB, keys: readonly Key[]): void {
@@ -49,15 +54,22 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
   const [wanted, setWanted] = useState<boolean>(settings?.console.autoconnect ?? true);
   const [scaling, setScaling] = useState<Scaling>(settings?.console.scaling ?? 'fullscreen');
   const [resize, setResize] = useState<boolean>(settings?.console.resizeGuest ?? false);
+  /** The server's last answer to "resize the guest to the window" in this session (null: none yet, or dismissed). */
+  const [resizeReply, setResizeReply] = useState<ResizeReply | null>(null);
+  // Dismissed until resizing is turned on again or the console reconnects (the alert going away changes the
+  // screen's size, and with it brings another request and another refusal).
+  const [resizeNoticeClosed, setResizeNoticeClosed] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
   const [keysOpen, setKeysOpen] = useState(false);
   const [asked, setAsked] = useState('');
   const [typing, setTyping] = useState<string | null>(null);
+  /** Characters of the last typed text that have no key on a US layout and were left out (empty: none). */
+  const [skipped, setSkipped] = useState<readonly string[]>([]);
   /**
    * The password the next connection offers and where it came from: the definition's or a remembered one (asked of
    * the service before each connection), or what the user typed.
    */
-  const credentials = useRef<{ password: string; source: 'definition' | 'remembered' | 'typed' } | null>(null);
+  const credentials = useRef<{ password: string; source: PasswordSource } | null>(null);
   const [canRemember, setCanRemember] = useState(false);
   const [remember, setRemember] = useState(false);
   const rememberRef = useRef(false);
@@ -78,6 +90,8 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
     let live = true;
     let session: RFB | null = null;
     setState({ kind: 'connecting' });
+    setResizeReply(null);
+    setResizeNoticeClosed(false);
     const known = async (): Promise<void> => {
       if (credentials.current?.source === 'typed') return;
       const p = await api.call('consoles.vncPassword', { connection, key: uuid });
@@ -91,7 +105,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
         return;
       }
       const offered = credentials.current;
-      const r = new RFB(target, new ChannelSocket(ch), { shared: true, ...(offered !== null ? { credentials: { password: offered.password } } : {}) });
+      const r = new ResizeReplyRfb(target, new ChannelSocket(ch), { shared: true, ...(offered !== null ? { credentials: { password: offered.password } } : {}) });
       session = r;
       rfb.current = r;
       r.background = 'var(--pf-t--global--background--color--secondary--default)';
@@ -102,14 +116,16 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
         const c = credentials.current;
         if (c?.source === 'typed' && rememberRef.current) void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: c.password }).catch(() => undefined);
       });
-      r.addEventListener('credentialsrequired', () => live && setState({ kind: 'password', wrong: false }));
+      r.addEventListener('resizereply', (e) => live && setResizeReply((e as CustomEvent<ResizeReply>).detail));
+      r.addEventListener('credentialsrequired', () => live && setState({ kind: 'password', refused: null }));
       r.addEventListener('securityfailure', (e) => {
         if (!live) return;
         // A password that was refused is dropped, and the user asked for the right one.
-        if (credentials.current !== null) {
-          if (credentials.current.source === 'remembered') void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: null }).catch(() => undefined);
+        const refused = credentials.current;
+        if (refused !== null) {
+          if (refused.source === 'remembered') void api.call('consoles.rememberVncPassword', { connection, key: uuid, password: null }).catch(() => undefined);
           credentials.current = null;
-          setState({ kind: 'password', wrong: true });
+          setState({ kind: 'password', refused: refused.source });
           return;
         }
         const detail = (e as CustomEvent<{ reason?: string }>).detail;
@@ -134,7 +150,7 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
     const r = rfb.current;
     credentials.current = { password: asked, source: 'typed' };
     rememberRef.current = remember;
-    if (state.kind === 'password' && !state.wrong && r) {
+    if (state.kind === 'password' && state.refused === null && r) {
       r.sendCredentials({ password: asked });
       setState({ kind: 'connecting' });
     } else {
@@ -149,6 +165,10 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
     if (!r || state.kind !== 'connected') return;
     r.scaleViewport = scaled;
     r.resizeSession = resize;
+    if (!resize) {
+      setResizeReply(null);
+      setResizeNoticeClosed(false);
+    }
   }, [state, scaled, resize]);
 
   useEffect(() => {
@@ -205,6 +225,14 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
       case 'tooMany': return t('consoles.vnc.custom.tooMany');
     }
   };
+  const resizeReason = (status: ResizeStatus, code: number): string => {
+    switch (status) {
+      case 'prohibited': return t('consoles.vnc.resizeRefused.prohibited');
+      case 'outOfResources': return t('consoles.vnc.resizeRefused.outOfResources');
+      case 'invalidLayout': return t('consoles.vnc.resizeRefused.invalidLayout');
+      case 'accepted': case 'forwarded': case 'unknown': return t('consoles.vnc.resizeRefused.code', { code });
+    }
+  };
   const sendCustom = (): void => {
     if (!custom) return;
     const parsed = parseKeyCombination(custom.text);
@@ -226,10 +254,9 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
   const typeText = useCallback((text: string) => {
     const r = rfb.current;
     if (!r) return;
-    for (const ch of text.replace(/\r\n?/g, '\n')) {
-      const keys = keysForChar(ch);
-      if (keys) chord(r, keys);
-    }
+    const plan = planTyping(text);
+    for (const keys of plan.chords) chord(r, keys);
+    setSkipped(plan.skipped);
     r.focus();
   }, []);
 
@@ -314,7 +341,20 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
           {grabbed ? t('consoles.vnc.grabbed', { keys: comboLabel(grabKeys) }) : t('consoles.vnc.notGrabbed')}
         </div>
       )}
-      <div ref={screen} className="hangar-console__screen" data-testid="vnc-screen" hidden={!running || state.kind === 'idle'} />
+      {connected && skipped.length > 0 && (
+        <Alert variant="warning" isInline className="hangar-console__skipped" title={t('consoles.vnc.skipped.title', { count: skipped.length })}
+          actionClose={<AlertActionCloseButton onClose={() => setSkipped([])} />}>
+          {t('consoles.vnc.skipped.body', { chars: skipped.map(characterLabel).join(' ') })}
+        </Alert>
+      )}
+      {connected && resize && !resizeNoticeClosed && resizeReply !== null && refused(resizeReply.status) && (
+        <Alert variant="info" isInline className="hangar-console__resize" title={t('consoles.vnc.resizeRefused.title')}
+          actionClose={<AlertActionCloseButton onClose={() => setResizeNoticeClosed(true)} />}>
+          {t('consoles.vnc.resizeRefused.body', { reason: resizeReason(resizeReply.status, resizeReply.code) })}
+        </Alert>
+      )}
+      <div ref={screen} className="hangar-console__screen" data-testid="vnc-screen" hidden={!running || state.kind === 'idle'}
+        data-resize-reply={resizeReply?.status ?? 'none'} />
       {custom && (
         <Modal isOpen variant="small" onClose={() => setCustom(null)} aria-labelledby="vnc-custom-title">
           <ModalHeader title={t('consoles.vnc.custom.title')} labelId="vnc-custom-title" />
@@ -346,9 +386,12 @@ export function VncConsole({ connection, uuid, name, running, runId }: {
             <Form id="vnc-password-form" onSubmit={(e) => { e.preventDefault(); submitPassword(); }}>
               <FormGroup label={t('consoles.vnc.password')} fieldId="vnc-password" isRequired>
                 <TextInput id="vnc-password" type="password" value={asked} onChange={(_e, v) => setAsked(v)} autoFocus
-                  validated={state.wrong ? 'error' : 'default'} aria-describedby={state.wrong ? 'vnc-password-helper' : undefined} />
-                {state.wrong && (
-                  <FormHelperText><HelperText><HelperTextItem id="vnc-password-helper" variant="error">{t('consoles.vnc.passwordWrong')}</HelperTextItem></HelperText></FormHelperText>
+                  validated={state.refused !== null ? 'error' : 'default'} aria-describedby={state.refused !== null ? 'vnc-password-helper' : undefined} />
+                {state.refused !== null && (
+                  <FormHelperText><HelperText><HelperTextItem id="vnc-password-helper" variant="error">
+                    {state.refused === 'remembered' ? t('consoles.vnc.passwordRememberedRefused')
+                      : state.refused === 'definition' ? t('consoles.vnc.passwordDefinitionRefused') : t('consoles.vnc.passwordWrong')}
+                  </HelperTextItem></HelperText></FormHelperText>
                 )}
               </FormGroup>
               {canRemember && <Checkbox id="vnc-password-remember" label={t('consoles.vnc.remember')} isChecked={remember} onChange={(_e, v) => setRemember(v)} />}
