@@ -1,12 +1,13 @@
 // The host tab's New pool, New volume and New network dialogs on the lab's libvirtd: a dir pool and an fs pool on
-// a loop file (both built, started, autostarted), volumes with a qcow2 backing volume, and networks — with a subnet
-// that overlaps another network refused at the field, naming it.
+// a loop file (both built, started, autostarted), a logical pool on a volume group of a loop device (found by
+// "Find sources"), volumes with a qcow2 backing volume, and networks — with a subnet that overlaps another network
+// refused at the field, naming it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNetwork, parseNetwork, parseStorageVolume } from '../../drivers/xml/index.js';
+import { buildNetwork, parseNetwork, parseStoragePool, parseStorageVolume } from '../../drivers/xml/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
@@ -16,6 +17,8 @@ import { shootBothThemes } from '../support/theme-shots.js';
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
 const GiB = 1024 ** 3;
+/** The logical pool's volume group. */
+const VG = 'hangarvg';
 
 describe('New pool, volume and network on a real libvirt host', () => {
   let lab: Lab;
@@ -25,10 +28,17 @@ describe('New pool, volume and network on a real libvirt host', () => {
   let data: ReturnType<typeof seededDataDir>;
   let page: Page;
   let loop: string | undefined;
+  /** The logical pool's physical volume, while it is set up. */
+  let pvLoop: string | undefined;
 
   const tabpanel = (): Locator => page.getByRole('tabpanel');
   const dialog = (name: string | RegExp): Locator => page.getByRole('dialog', { name });
   const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `new-${name}-${theme}.png`));
+  /** After Create: 'closed' once the dialog is gone, else the failure it shows. */
+  const closedOrFailure = (d: Locator): Promise<string> => Promise.race([
+    d.waitFor({ state: 'detached', timeout: 30_000 }).then(() => 'closed'),
+    d.locator('.pf-v6-c-alert.pf-m-danger').waitFor({ timeout: 30_000 }).then(() => d.locator('.pf-v6-c-alert.pf-m-danger').innerText()),
+  ]);
   const section = (name: string) => page.getByRole('tab', { name, exact: true }).click();
 
   beforeAll(async () => {
@@ -51,9 +61,16 @@ describe('New pool, volume and network on a real libvirt host', () => {
     await app?.stop();
     data?.remove();
     if (lab && loop) await lab.virsh(['pool-destroy', 'p-fs']).catch(() => undefined);
+    // The logical case's own clean-up did not run (it failed): its group and label go before the lab does.
+    if (lab && pvLoop) {
+      await lab.virsh(['pool-destroy', 'p-lv']).catch(() => undefined);
+      await lab.exec('vgremove', ['-f', VG]);
+      await lab.exec('pvremove', ['-f', pvLoop]);
+    }
     await lab?.stop();
-    // The loop device is the kernel's, not the lab's: detached here.
+    // The loop devices are the kernel's, not the lab's: detached here.
     if (loop) execFileSync('losetup', ['-d', loop]);
+    if (pvLoop) execFileSync('losetup', ['-d', pvLoop]);
   });
 
   it('makes a dir pool: built, started and autostarted', async () => {
@@ -126,6 +143,79 @@ describe('New pool, volume and network on a real libvirt host', () => {
     const mounts = await lab.exec('sh', ['-c', 'cat /proc/mounts']);
     expect(mounts.stdout).toContain(`${loop} /var/lib/libvirt/images/p-fs ext4`);
     await tabpanel().getByRole('rowgroup', { name: 'p-fs' }).waitFor();
+  });
+
+  it('makes a logical pool on a loop device\'s volume group, found by Find sources; a volume LVM cannot make is refused with its message', async (ctx) => {
+    const img = join(lab.dir, 'pv.img');
+    execFileSync('truncate', ['-s', '64M', img]);
+    try {
+      pvLoop = execFileSync('losetup', ['-f', '--show', img], { encoding: 'utf8' }).trim();
+    } catch (e) {
+      ctx.skip(`no loop device can be set up on this machine: ${String(e)}`);
+    }
+    const dev = pvLoop!;
+    // The group is made inside the lab (its LVM backups land in the lab's /etc overlay); LVM's metadata is on the device.
+    for (const [cmd, ...args] of [['pvcreate', '-q', dev], ['vgcreate', '-q', VG, dev]] as const) {
+      const r = await lab.exec(cmd, args);
+      expect(r.code, `${cmd}: ${r.stderr}`).toBe(0);
+    }
+    await section('Storage');
+    await tabpanel().getByRole('button', { name: 'New pool' }).click();
+    const d = dialog('New storage pool');
+    await page.locator('#newpool-name').fill('p-lv');
+    await page.locator('#newpool-type').selectOption('logical');
+    // A logical pool has no target to type (it is /dev/<group>), only the group and its devices.
+    expect(await page.locator('#newpool-target').count()).toBe(0);
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await d.getByText('Choose or enter a source.').count()).toBe(1);
+    await d.getByRole('button', { name: 'Find sources' }).click();
+    await d.getByRole('button', { name: VG, exact: true }).click();
+    expect(await page.locator('#newpool-sourceName').inputValue()).toBe(VG);
+    await page.locator('#newpool-device').fill(dev);
+    await shot('pool-logical');
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await closedOrFailure(d)).toBe('closed');
+    const info = await lab.virsh(['pool-info', 'p-lv']);
+    expect(info).toMatch(/State:\s+running/);
+    expect(info).toMatch(/Autostart:\s+yes/);
+    const xml = parseStoragePool(await lab.virsh(['pool-dumpxml', 'p-lv']));
+    expect([xml.type, xml.targetPath, xml.source.name, xml.source.devices]).toEqual(['logical', `/dev/${VG}`, VG, [dev]]);
+    const row = tabpanel().getByRole('rowgroup', { name: 'p-lv' });
+    await row.waitFor();
+
+    // No device-mapper in this kernel: lvcreate fails, and the dialog shows its message; no volume is left.
+    await row.locator('.pf-v6-c-table__toggle button').click();
+    await row.getByRole('button', { name: 'New volume' }).click();
+    const v = dialog('New volume in p-lv');
+    expect(await page.locator('#newvol-format').count()).toBe(0);
+    expect(await page.locator('#newvol-name').inputValue()).toBe('volume');
+    await page.locator('#newvol-capacity').fill('8');
+    await page.locator('#newvol-unit').selectOption('MiB');
+    await v.getByRole('button', { name: 'Create' }).click();
+    const failure = v.locator('.pf-v6-c-alert.pf-m-danger');
+    await failure.waitFor({ timeout: 30_000 });
+    expect(await failure.locator('.pf-v6-c-alert__title').innerText()).toContain('The volume was not created');
+    const message = await failure.innerText();
+    expect(message).toContain('lvcreate');
+    expect(message).toContain('device-mapper');
+    await shot('volume-logical-refused');
+    expect((await lab.virsh(['vol-list', 'p-lv'])).trim()).toBe('');
+    expect((await lab.exec('lvs', ['--noheadings', VG])).stdout.trim()).toBe('');
+    await v.getByRole('button', { name: 'Cancel' }).click();
+    await v.waitFor({ state: 'detached' });
+
+    // Clean-up, checked: the pool, the group, the label and the loop device are gone.
+    await lab.virsh(['pool-destroy', 'p-lv']);
+    await lab.virsh(['pool-undefine', 'p-lv']);
+    for (const [cmd, ...args] of [['vgremove', '-f', VG], ['pvremove', '-q', dev]] as const) {
+      const r = await lab.exec(cmd, args);
+      expect(r.code, `${cmd}: ${r.stderr}`).toBe(0);
+    }
+    expect((await lab.exec('vgs', ['--noheadings', '-o', 'vg_name'])).stdout).not.toContain(VG);
+    expect((await lab.exec('pvs', ['--noheadings', '-o', 'pv_name'])).stdout).not.toContain(dev);
+    execFileSync('losetup', ['-d', dev]);
+    pvLoop = undefined;
+    await expect.poll(() => execFileSync('losetup', ['-a'], { encoding: 'utf8' }), { timeout: 10_000 }).not.toContain(img);
   });
 
   it('refuses a subnet overlapping another network, naming it, then makes a NAT and an isolated network', async () => {
