@@ -183,7 +183,13 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
         <ModalBody>
           <Alert id="addhw-outcome" isInline variant={outcome.how === 'live' ? 'success' : 'info'}
             title={outcome.how === 'live' ? t('vmdevices.addhw.hotplugged') : running ? t('vmdevices.addhw.nextBoot') : t('vmdevices.addhw.defined')}>
-            {outcome.how === 'config' && outcome.why !== undefined ? (outcome.message ?? t(`vmdevices.addhw.why.${outcome.why}`)) : null}
+            {outcome.how === 'config' && outcome.why !== undefined && (
+              <>
+                <p id="addhw-outcome-why">{t(`vmdevices.addhw.why.${outcome.why}`)}</p>
+                {outcome.message !== undefined && <p id="addhw-outcome-message">{outcome.message}</p>}
+                {outcome.hint !== undefined && <p id="addhw-outcome-hint">{t(`vmdevices.addhw.hint.${outcome.hint}`)}</p>}
+              </>
+            )}
           </Alert>
         </ModalBody>
         <ModalFooter>
@@ -225,8 +231,8 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
                     <HostdevPicker devices={hostDevicesOf(kind, nodedevs)} chosen={hostPick} onChoose={(n) => choose(kind, n)} />
                   )}
                   {device !== undefined && <KindFields key={`${kind}-${hostPick}`} device={device} ctx={ctx} />}
-                  <Alert isInline isPlain variant={running && canHotplug(kind) ? 'info' : 'custom'} id="addhw-how"
-                    title={running ? (canHotplug(kind) ? t('vmdevices.addhw.willHotplug') : t('vmdevices.addhw.willDefine')) : t('vmdevices.addhw.willAdd')} />
+                  <Alert isInline isPlain variant={running && canHotplug(kind, device?.element) ? 'info' : 'custom'} id="addhw-how"
+                    title={running ? (canHotplug(kind, device?.element) ? t('vmdevices.addhw.willHotplug') : t('vmdevices.addhw.willDefine')) : t('vmdevices.addhw.willAdd')} />
                 </DeviceForm>
               )}
             {failure !== undefined && <Alert isInline variant="danger" title={t('vmdevices.addhw.failed')} id="addhw-failure">{failure}</Alert>}
