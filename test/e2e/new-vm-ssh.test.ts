@@ -171,5 +171,12 @@ describe('New VM wizard on a remote host over SSH', () => {
     expect(sum.stdout.split(' ')[0]).toBe(createHash('sha256').update(local).digest('hex'));
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await wizard().waitFor({ state: 'detached' });
+
+    // One SSH connection to the host carried it all (the RPC with its download and upload streams, the serial
+    // console): no other connection or session was left open beside it.
+    const sessions = await lab.exec('ss', ['-Htn', 'state', 'established', '( sport = :22 )']);
+    expect(sessions.stdout.trim().split('\n').filter(Boolean)).toHaveLength(1);
+    const helpers = (await lab.exec('ps', ['-eo', 'args='])).stdout.split('\n').filter((l) => l.startsWith('virt-ssh-helper '));
+    expect(helpers).toEqual(['virt-ssh-helper qemu:///system']);
   }, 240_000);
 });
