@@ -17,8 +17,9 @@ import { shootBothThemes } from '../support/theme-shots.js';
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
 const GiB = 1024 ** 3;
-/** The logical pool's volume group. */
+/** The logical pools' volume groups: one made by the test, one built by libvirt. */
 const VG = 'hangarvg';
+const VG_BUILT = 'hangarvg2';
 
 describe('New pool, volume and network on a real libvirt host', () => {
   let lab: Lab;
@@ -28,8 +29,9 @@ describe('New pool, volume and network on a real libvirt host', () => {
   let data: ReturnType<typeof seededDataDir>;
   let page: Page;
   let loop: string | undefined;
-  /** The logical pool's physical volume, while it is set up. */
+  /** The logical pools' physical volumes, while they are set up. */
   let pvLoop: string | undefined;
+  let builtLoop: string | undefined;
 
   const tabpanel = (): Locator => page.getByRole('tabpanel');
   const dialog = (name: string | RegExp): Locator => page.getByRole('dialog', { name });
@@ -67,10 +69,16 @@ describe('New pool, volume and network on a real libvirt host', () => {
       await lab.exec('vgremove', ['-f', VG]);
       await lab.exec('pvremove', ['-f', pvLoop]);
     }
+    if (lab && builtLoop) {
+      await lab.virsh(['pool-destroy', 'p-lv2']).catch(() => undefined);
+      await lab.exec('vgremove', ['-f', VG_BUILT]);
+      await lab.exec('pvremove', ['-f', builtLoop]);
+    }
     await lab?.stop();
     // The loop devices are the kernel's, not the lab's: detached here.
     if (loop) execFileSync('losetup', ['-d', loop]);
     if (pvLoop) execFileSync('losetup', ['-d', pvLoop]);
+    if (builtLoop) execFileSync('losetup', ['-d', builtLoop]);
   });
 
   it('makes a dir pool: built, started and autostarted', async () => {
@@ -216,6 +224,41 @@ describe('New pool, volume and network on a real libvirt host', () => {
     expect((await lab.exec('pvs', ['--noheadings', '-o', 'pv_name'])).stdout).not.toContain(dev);
     execFileSync('losetup', ['-d', dev]);
     pvLoop = undefined;
+    await expect.poll(() => execFileSync('losetup', ['-a'], { encoding: 'utf8' }), { timeout: 10_000 }).not.toContain(img);
+  });
+
+  it('builds a logical pool on a bare loop device: libvirt makes the physical volume and the group, and deletes them', async (ctx) => {
+    const img = join(lab.dir, 'pv2.img');
+    execFileSync('truncate', ['-s', '64M', img]);
+    try {
+      builtLoop = execFileSync('losetup', ['-f', '--show', img], { encoding: 'utf8' }).trim();
+    } catch (e) {
+      ctx.skip(`no loop device can be set up on this machine: ${String(e)}`);
+    }
+    const dev = builtLoop!;
+    await section('Storage');
+    await tabpanel().getByRole('button', { name: 'New pool' }).click();
+    const d = dialog('New storage pool');
+    await page.locator('#newpool-name').fill('p-lv2');
+    await page.locator('#newpool-type').selectOption('logical');
+    await page.locator('#newpool-sourceName').fill(VG_BUILT);
+    await page.locator('#newpool-device').fill(dev);
+    await page.locator('#newpool-build').check();
+    await d.getByRole('button', { name: 'Create' }).click();
+    expect(await closedOrFailure(d)).toBe('closed');
+    expect(await lab.virsh(['pool-info', 'p-lv2'])).toMatch(/State:\s+running/);
+    await tabpanel().getByRole('rowgroup', { name: 'p-lv2' }).waitFor();
+    // libvirt's build ran pvcreate and vgcreate.
+    expect((await lab.exec('vgs', ['--noheadings', '-o', 'vg_name,pv_count', VG_BUILT])).stdout.trim()).toMatch(new RegExp(`^${VG_BUILT}\\s+1$`));
+    expect((await lab.exec('pvs', ['--noheadings', '-o', 'pv_name,vg_name'])).stdout).toMatch(new RegExp(`${dev}\\s+${VG_BUILT}`));
+    // Deleting the pool's storage (libvirt's vgremove and pvremove) leaves neither behind; then the loop device goes.
+    await lab.virsh(['pool-destroy', 'p-lv2']);
+    await lab.virsh(['pool-delete', 'p-lv2']);
+    await lab.virsh(['pool-undefine', 'p-lv2']);
+    expect((await lab.exec('vgs', ['--noheadings', '-o', 'vg_name'])).stdout).not.toContain(VG_BUILT);
+    expect((await lab.exec('pvs', ['--noheadings', '-o', 'pv_name'])).stdout).not.toContain(dev);
+    execFileSync('losetup', ['-d', dev]);
+    builtLoop = undefined;
     await expect.poll(() => execFileSync('losetup', ['-a'], { encoding: 'utf8' }), { timeout: 10_000 }).not.toContain(img);
   });
 
