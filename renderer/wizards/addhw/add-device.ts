@@ -54,19 +54,10 @@ export async function addDevice(api: DeviceCalls, r: AddRequest): Promise<AddOut
   if (nic instanceof InterfaceDevice && nic.mac === undefined) nic.mac = generateMac(r.base.domain.interfaces.flatMap((i) => (i.mac === undefined ? [] : [i.mac])));
   const next = parseDomain(r.working.toXml());
   next.addDevice(r.device.clone());
-  const sharedNow = hasSharedMemory(r.working) && !hasSharedMemory(r.base.domain);
-  let configOnly: AddOutcome | undefined;
-  if (!r.running) {
-    configOnly = { how: 'config' };
-  } else if (sharedNow) {
-    // virtiofs with memory newly shared: the running VM's memory is not, so it gets both at its next start.
-    configOnly = { how: 'config', why: 'sharedMemory' };
-  } else if (!canHotplug(r.kind, r.device)) {
-    configOnly = { how: 'config', why: 'notHotpluggable' };
-  } else if (needsVirtioSerial(r.kind, r.device) && !(await runsVirtioSerial(api, r))) {
-    // libvirt cannot hot-plug a virtio-serial controller: without one the port waits for the next start.
-    configOnly = { how: 'config', why: 'noVirtioSerial' };
-  }
+  const live = r.running && needsVirtioSerial(r.kind, r.device)
+    ? parseDomain((await api.call('domains.xml', { connection: r.connection, key: r.uuid, inactive: false, secure: false })).xml)
+    : undefined;
+  const configOnly = configOnlyReason(r, live);
   await api.call('domains.define', { connection: r.connection, xml: next.toXml(), base: r.base.xml });
   if (configOnly !== undefined) return configOnly;
   try {
@@ -80,8 +71,21 @@ export async function addDevice(api: DeviceCalls, r: AddRequest): Promise<AddOut
   }
 }
 
-/** Whether the running VM has a virtio-serial controller (its live definition, not the persistent one). */
-async function runsVirtioSerial(api: DeviceCalls, r: AddRequest): Promise<boolean> {
-  const live = parseDomain((await api.call('domains.xml', { connection: r.connection, key: r.uuid, inactive: false, secure: false })).xml);
-  return live.devices.some((d) => d.kind === 'controller' && d.element.attr('type') === 'virtio-serial');
+/** The reasons a device goes into the definition only, known before any live plug is tried. */
+export type ConfigOnly = Extract<AddOutcome, { how: 'config' }>;
+
+/**
+ * Why the device will go into the definition only, or undefined when it is to be plugged in live (which libvirt
+ * may still refuse). `live` is the running VM's live definition, needed for a port on a virtio-serial controller.
+ */
+export function configOnlyReason(r: Pick<AddRequest, 'running' | 'kind' | 'device' | 'base' | 'working'>, live: DomainXml | undefined): ConfigOnly | undefined {
+  if (!r.running) return { how: 'config' };
+  // virtiofs with memory newly shared: the running VM's memory is not, so it gets both at its next start.
+  if (hasSharedMemory(r.working) && !hasSharedMemory(r.base.domain)) return { how: 'config', why: 'sharedMemory' };
+  if (!canHotplug(r.kind, r.device)) return { how: 'config', why: 'notHotpluggable' };
+  // libvirt cannot hot-plug a virtio-serial controller: without one the port waits for the next start.
+  if (needsVirtioSerial(r.kind, r.device) && live !== undefined && !live.devices.some((d) => d.kind === 'controller' && d.element.attr('type') === 'virtio-serial')) {
+    return { how: 'config', why: 'noVirtioSerial' };
+  }
+  return undefined;
 }
