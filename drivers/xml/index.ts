@@ -30,14 +30,14 @@ export {
 } from './domain/devices/simple-devices.js';
 
 export { NetworkXml, NetworkIp, parseNetwork, forwardModes, networkOrder, type ForwardMode, type DhcpHost } from './network/network.js';
-export { StoragePoolXml, parseStoragePool, poolTypes, type PoolType, type PoolSource } from './storage/storage-pool.js';
+export { StoragePoolXml, parsePoolSources, parseStoragePool, poolTypes, readPoolSource, type PoolType, type PoolSource } from './storage/storage-pool.js';
 export { StorageVolumeXml, parseStorageVolume } from './storage/storage-volume.js';
 export type { Permissions } from './storage/permissions.js';
 
 export { buildDomain, type DomainSpec } from './build/build-domain.js';
 export { buildDisk, buildInterface, type DiskSpec, type InterfaceSpec } from './build/build-device.js';
 export { buildNetwork, type NetworkSpec } from './build/build-network.js';
-export { buildStoragePool, buildStorageVolume, type StoragePoolSpec, type StorageVolumeSpec } from './build/build-storage.js';
+export { buildPoolSourceSpec, buildStoragePool, buildStorageVolume, type StoragePoolSpec, type StorageVolumeSpec } from './build/build-storage.js';
 
 export { validateName, type NamedObject } from './validate/name.js';
 export { validateMac } from './validate/mac.js';

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobView } from '../../main/api/contract/index.js';
-import { buildNetwork, parseDomain, parseDomainCapabilities, parseStorageVolume, readOsId } from '../../drivers/xml/index.js';
+import { buildNetwork, parseStorageVolume } from '../../drivers/xml/index.js';
 import { FinishError, finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
 import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
 import { ensureTinyImage } from '../lab/image.js';
@@ -18,6 +18,7 @@ import { ApiSocket } from '../support/api-socket.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { expectTinyIsoDefinition } from '../support/new-vm-definition.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
@@ -149,27 +150,15 @@ describe('New VM wizard on a real libvirt host', () => {
     expect([vol.format, vol.capacity]).toEqual(['qcow2', 1024 * MiB]);
 
     // The definition against what osinfo-db and the domain capabilities call for.
-    const dom = parseDomain(await lab.virsh(['dumpxml', '--inactive', 'linux2022']));
-    const xml = dom.toXml();
-    const caps = parseDomainCapabilities(await lab.virsh(['domcapabilities', '--virttype', lab.accel, '--arch', 'x86_64', '--machine', 'q35']));
-    expect(dom.element.attr('type')).toBe(lab.accel);
-    expect(xml).toMatch(/<type arch='x86_64' machine='pc-q35-[^']+'>hvm<\/type>/);
-    expect(readOsId(dom)).toBe('http://libosinfo.org/linux/2022');
-    expect(os.support.virtioDisk && caps.deviceEnum('disk', 'bus').includes('virtio')).toBe(true);
-    expect(xml).toMatch(/<disk type='file' device='disk'>\s*<driver name='qemu' type='qcow2'\/>\s*<source file='\/var\/lib\/libvirt\/images\/linux2022.qcow2'\/>\s*<target dev='vda' bus='virtio'\/>/);
-    expect(xml).toMatch(/<disk type='file' device='cdrom'>[\s\S]*?<source file='[^']*\/isos\/tiny.iso'\/>\s*<target dev='sda' bus='sata'\/>/);
-    expect(xml).toMatch(/<interface type='network'>[\s\S]*?<source network='default'\/>[\s\S]*?<model type='virtio'\/>/);
-    expect(os.support.qemuXhci).toBe(true);
-    expect(xml).toContain("<controller type='usb' index='0' model='qemu-xhci'");
-    expect(xml).toContain("<target type='virtio' name='org.qemu.guest_agent.0'/>");
-    expect(xml).toContain("<input type='tablet' bus='usb'>");
-    expect(xml).toMatch(/<graphics type='vnc'/);
-    expect(xml).toMatch(/<video>\s*<model type='virtio'/);
-    expect(xml).toMatch(/<rng model='virtio'>/);
-    expect(xml).toMatch(/<memballoon model='virtio'>/);
-    expect(xml).toMatch(/<boot dev='cdrom'\/>\s*<boot dev='hd'\/>/);
-    if (lab.accel === 'kvm') expect(xml).toContain("<cpu mode='host-passthrough'");
-    expect(xml).toContain('<memory unit=\'KiB\'>262144</memory>');
+    expectTinyIsoDefinition({
+      xml: await lab.virsh(['dumpxml', '--inactive', 'linux2022']),
+      capsXml: await lab.virsh(['domcapabilities', '--virttype', lab.accel, '--arch', 'x86_64', '--machine', 'q35']),
+      os,
+      accel: lab.accel,
+      diskPath: '/var/lib/libvirt/images/linux2022.qcow2',
+      isoPath: "[^']*/isos/tiny\\.iso",
+      memoryKiB: 256 * 1024,
+    });
 
     // The serial console shows the guest's kernel boot lines (the ISO boots under the VM's BIOS).
     await page.getByRole('button', { name: 'Console', exact: true }).click();

@@ -50,6 +50,15 @@ export function buildStoragePool(spec: StoragePoolSpec): StoragePoolXml {
   return pool;
 }
 
+/** The `<source>` document a find-pool-sources call is given (netfs, iscsi, gluster, rbd: the host to ask). */
+export function buildPoolSourceSpec(source: PoolSource): string {
+  const pool = new StoragePoolXml(newDocument(XmlElement.create('pool', { type: 'dir' })));
+  pool.setSource(source);
+  const el = pool.element.child('source');
+  if (el === undefined) throw new XmlError('source', 'nothing to ask for', 'missing');
+  return newDocument(el.clone()).toXml();
+}
+
 export interface StorageVolumeSpec {
   readonly name: string;
   /** Bytes. */

@@ -61,51 +61,7 @@ export class StoragePoolXml extends NamedXmlModel {
   }
 
   get source(): PoolSource {
-    const s = this.element.child('source');
-    if (s === undefined) return {};
-    const out: {
-      devices?: string[]; dir?: string; hosts?: { name: string; port?: number }[]; adapter?: Record<string, string>;
-      name?: string; format?: string; initiatorIqn?: string; protocolVersion?: string;
-      auth?: { type: string; username: string; secretUuid?: string; secretUsage?: string }; vendor?: string; product?: string;
-    } = {};
-    const devices = s.childrenNamed('device').map((d) => d.attr('path') ?? '');
-    if (devices.length > 0) out.devices = devices;
-    const dir = s.child('dir')?.attr('path');
-    if (dir !== undefined) out.dir = dir;
-    const hosts = s.childrenNamed('host').map((h) => {
-      const port = this.intOf(h.attr('port'), 'source.host.port');
-      return { name: h.attr('name') ?? '', ...(port === undefined ? {} : { port }) };
-    });
-    if (hosts.length > 0) out.hosts = hosts;
-    const adapter = s.child('adapter');
-    if (adapter !== undefined) {
-      const a: Record<string, string> = {};
-      for (const k of ['type', 'name', 'wwnn', 'wwpn', 'parent']) {
-        const v = adapter.attr(k);
-        if (v !== undefined) a[k] = v;
-      }
-      out.adapter = a;
-    }
-    const name = s.child('name')?.text.trim();
-    if (name !== undefined && name !== '') out.name = name;
-    const format = s.child('format')?.attr('type');
-    if (format !== undefined) out.format = format;
-    const iqn = s.path('initiator/iqn')?.attr('name');
-    if (iqn !== undefined) out.initiatorIqn = iqn;
-    const ver = s.child('protocol')?.attr('ver');
-    if (ver !== undefined) out.protocolVersion = ver;
-    const auth = s.child('auth');
-    if (auth !== undefined) {
-      const secret = auth.child('secret');
-      const uuid = secret?.attr('uuid');
-      const usage = secret?.attr('usage');
-      out.auth = { type: auth.attr('type') ?? '', username: auth.attr('username') ?? '', ...(uuid === undefined ? {} : { secretUuid: uuid }), ...(usage === undefined ? {} : { secretUsage: usage }) };
-    }
-    const vendor = s.child('vendor')?.attr('name');
-    if (vendor !== undefined) out.vendor = vendor;
-    const product = s.child('product')?.attr('name');
-    if (product !== undefined) out.product = product;
-    return out;
+    return readPoolSource(this.element.child('source'));
   }
 
   /** Replaces the fields given (others, and anything unknown in <source>, stay). */
@@ -161,6 +117,66 @@ export class StoragePoolXml extends NamedXmlModel {
   set targetPermissions(perms: Permissions) {
     writePermissions(this.ensurePath('target', poolOrder).ensureChild('permissions', ['path', 'permissions']), perms);
   }
+}
+
+/** A `<source>` element's fields (a pool's, or one of the `<sources>` libvirt finds); none for no element. */
+export function readPoolSource(s: XmlElement | undefined): PoolSource {
+  if (s === undefined) return {};
+  const out: {
+    devices?: string[]; dir?: string; hosts?: { name: string; port?: number }[]; adapter?: Record<string, string>;
+    name?: string; format?: string; initiatorIqn?: string; protocolVersion?: string;
+    auth?: { type: string; username: string; secretUuid?: string; secretUsage?: string }; vendor?: string; product?: string;
+  } = {};
+  const devices = s.childrenNamed('device').map((d) => d.attr('path') ?? '');
+  if (devices.length > 0) out.devices = devices;
+  const dir = s.child('dir')?.attr('path');
+  if (dir !== undefined) out.dir = dir;
+  const hosts = s.childrenNamed('host').map((h) => {
+    const port = portOf(h.attr('port'));
+    return { name: h.attr('name') ?? '', ...(port === undefined ? {} : { port }) };
+  });
+  if (hosts.length > 0) out.hosts = hosts;
+  const adapter = s.child('adapter');
+  if (adapter !== undefined) {
+    const a: Record<string, string> = {};
+    for (const k of ['type', 'name', 'wwnn', 'wwpn', 'parent']) {
+      const v = adapter.attr(k);
+      if (v !== undefined) a[k] = v;
+    }
+    out.adapter = a;
+  }
+  const name = s.child('name')?.text.trim();
+  if (name !== undefined && name !== '') out.name = name;
+  const format = s.child('format')?.attr('type');
+  if (format !== undefined) out.format = format;
+  const iqn = s.path('initiator/iqn')?.attr('name');
+  if (iqn !== undefined) out.initiatorIqn = iqn;
+  const ver = s.child('protocol')?.attr('ver');
+  if (ver !== undefined) out.protocolVersion = ver;
+  const auth = s.child('auth');
+  if (auth !== undefined) {
+    const secret = auth.child('secret');
+    const uuid = secret?.attr('uuid');
+    const usage = secret?.attr('usage');
+    out.auth = { type: auth.attr('type') ?? '', username: auth.attr('username') ?? '', ...(uuid === undefined ? {} : { secretUuid: uuid }), ...(usage === undefined ? {} : { secretUsage: usage }) };
+  }
+  const vendor = s.child('vendor')?.attr('name');
+  if (vendor !== undefined) out.vendor = vendor;
+  const product = s.child('product')?.attr('name');
+  if (product !== undefined) out.product = product;
+  return out;
+}
+
+function portOf(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const t = raw.trim();
+  if (!/^-?(0x[0-9a-fA-F]+|[0-9]+)$/.test(t)) throw new XmlError('source.host.port', `'${raw}' is not an integer`);
+  return Number(t);
+}
+
+/** The sources libvirt's findStoragePoolSources answers (`<sources><source>…</source>…</sources>`), in its order. */
+export function parsePoolSources(xml: string): PoolSource[] {
+  return XmlDocument.parse(xml, 'sources').root.childrenNamed('source').map((s) => readPoolSource(s));
 }
 
 export function parseStoragePool(xml: string): StoragePoolXml {

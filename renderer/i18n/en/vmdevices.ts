@@ -258,7 +258,12 @@ export const vmdevices = {
     why: {
       notHotpluggable: 'This kind of device cannot be plugged into a running VM.',
       sharedMemory: 'Sharing the memory needs a restart of the VM.',
-      refused: 'libvirt refused to plug it into the running VM.',
+      refused: 'libvirt refused to plug it into the running VM:',
+      noVirtioSerial: 'The running VM has no virtio-serial controller, and one cannot be plugged in: the port comes with it at the next start.',
+    },
+    hint: {
+      vhostVsock: 'The host has no /dev/vhost-vsock (its kernel lacks vhost_vsock), which a running VM’s vsock needs.',
+      isaBus: 'An ISA port cannot be plugged into a running VM; a serial port of target type PCI or USB serial can.',
     },
   },
 } as const;

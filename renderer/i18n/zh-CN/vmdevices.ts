@@ -260,7 +260,12 @@ export const vmdevices: Strings['vmdevices'] = {
     why: {
       notHotpluggable: '此类设备无法热插入正在运行的虚拟机。',
       sharedMemory: '共享内存需要重新启动虚拟机。',
-      refused: 'libvirt 拒绝将其热插入正在运行的虚拟机。',
+      refused: 'libvirt 拒绝将其热插入正在运行的虚拟机：',
+      noVirtioSerial: '正在运行的虚拟机没有 virtio-serial 控制器，且控制器无法热插入：该端口将在下次启动时随之出现。',
+    },
+    hint: {
+      vhostVsock: '主机没有 /dev/vhost-vsock（其内核缺少 vhost_vsock），而运行中虚拟机的 vsock 需要它。',
+      isaBus: 'ISA 端口无法热插入正在运行的虚拟机；目标类型为 PCI 或 USB 串口的串口可以。',
     },
   },
 };

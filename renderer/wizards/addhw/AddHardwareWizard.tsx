@@ -31,8 +31,8 @@ import { TpmFields } from '../../vm/devices/TpmPage.js';
 import { VideoFields } from '../../vm/devices/VideoPage.js';
 import { VsockFields } from '../../vm/devices/VsockPage.js';
 import { WatchdogFields } from '../../vm/devices/WatchdogPage.js';
-import { addDevice, type AddOutcome } from './add-device.js';
-import { canHotplug, hardwareKinds, hostdevFromNodeDevice, hostDevicesOf, newDevice, unavailable, type HardwareKind } from './hardware-kinds.js';
+import { addDevice, configOnlyReason, type AddOutcome } from './add-device.js';
+import { hardwareKinds, hostdevFromNodeDevice, hostDevicesOf, newDevice, unavailable, type HardwareKind } from './hardware-kinds.js';
 import { HostdevPicker } from './HostdevPicker.js';
 
 /** What the VM's Details page gives the Add Hardware wizard. */
@@ -123,6 +123,18 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [outcome, setOutcome] = useState<AddOutcome | undefined>(undefined);
+  // The running VM's live definition: whether it has the virtio-serial controller a console or channel needs live.
+  const [live, setLive] = useState<DomainXml | undefined>(undefined);
+  useEffect(() => {
+    if (!running) return;
+    let on = true;
+    api.call('domains.xml', { connection, key: uuid, inactive: false, secure: false })
+      .then((r) => { if (on) setLive(parseDomain(r.xml)); })
+      .catch(() => undefined);
+    return () => {
+      on = false;
+    };
+  }, [api, connection, uuid, running]);
 
   const choose = (k: HardwareKind, pick?: NodeDeviceSummary): void => {
     setKind(k);
@@ -161,6 +173,7 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
   };
 
   const blocked = unavailable(kind, base.domain, caps, nodedevs);
+  const planned = device === undefined ? undefined : configOnlyReason({ running, kind, device: device.element, base, working: domain }, live);
   const lacking = device === undefined ? undefined : missing(device);
   const canFinish = device !== undefined && blocked === undefined && lacking === undefined && Object.keys(errors).length === 0 && !busy;
 
@@ -183,7 +196,13 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
         <ModalBody>
           <Alert id="addhw-outcome" isInline variant={outcome.how === 'live' ? 'success' : 'info'}
             title={outcome.how === 'live' ? t('vmdevices.addhw.hotplugged') : running ? t('vmdevices.addhw.nextBoot') : t('vmdevices.addhw.defined')}>
-            {outcome.how === 'config' && outcome.why !== undefined ? (outcome.message ?? t(`vmdevices.addhw.why.${outcome.why}`)) : null}
+            {outcome.how === 'config' && outcome.why !== undefined && (
+              <>
+                <p id="addhw-outcome-why">{t(`vmdevices.addhw.why.${outcome.why}`)}</p>
+                {outcome.message !== undefined && <p id="addhw-outcome-message">{outcome.message}</p>}
+                {outcome.hint !== undefined && <p id="addhw-outcome-hint">{t(`vmdevices.addhw.hint.${outcome.hint}`)}</p>}
+              </>
+            )}
           </Alert>
         </ModalBody>
         <ModalFooter>
@@ -225,8 +244,10 @@ function AddHardwareBody({ connection, uuid, running, onClose, base }: AddHardwa
                     <HostdevPicker devices={hostDevicesOf(kind, nodedevs)} chosen={hostPick} onChoose={(n) => choose(kind, n)} />
                   )}
                   {device !== undefined && <KindFields key={`${kind}-${hostPick}`} device={device} ctx={ctx} />}
-                  <Alert isInline isPlain variant={running && canHotplug(kind) ? 'info' : 'custom'} id="addhw-how"
-                    title={running ? (canHotplug(kind) ? t('vmdevices.addhw.willHotplug') : t('vmdevices.addhw.willDefine')) : t('vmdevices.addhw.willAdd')} />
+                  <Alert isInline isPlain variant={running && planned === undefined ? 'info' : 'custom'} id="addhw-how"
+                    title={!running ? t('vmdevices.addhw.willAdd') : planned === undefined ? t('vmdevices.addhw.willHotplug') : t('vmdevices.addhw.willDefine')}>
+                    {running && (planned?.why === 'sharedMemory' || planned?.why === 'noVirtioSerial') ? t(`vmdevices.addhw.why.${planned.why}`) : null}
+                  </Alert>
                 </DeviceForm>
               )}
             {failure !== undefined && <Alert isInline variant="danger" title={t('vmdevices.addhw.failed')} id="addhw-failure">{failure}</Alert>}

@@ -13,15 +13,24 @@ export const hardwareKinds = [
 export type HardwareKind = (typeof hardwareKinds)[number];
 
 /**
- * Kinds QEMU can plug into a running VM (libvirt's attach with AFFECT_LIVE); the rest are added to the
- * definition only. A live attach libvirt still refuses falls back to the definition, with its message.
+ * Kinds QEMU can plug into a running VM (libvirt's attach with AFFECT_LIVE); the rest are added to the definition
+ * only. A live attach libvirt still refuses (an ISA serial port, a vsock without /dev/vhost-vsock on the host) falls
+ * back to the definition, with its message. A console goes live only as a virtio console (a serial-type console is
+ * the VM's first serial port); as a channel, it needs the virtio-serial controller the VM started with.
  */
 const hotpluggable: ReadonlySet<HardwareKind> = new Set<HardwareKind>([
-  'storage', 'controller', 'network', 'input', 'serial', 'channel', 'usbHost', 'pciHost', 'watchdog', 'filesystem', 'redirdev', 'rng', 'vsock',
+  'storage', 'controller', 'network', 'input', 'serial', 'console', 'channel', 'usbHost', 'pciHost', 'watchdog', 'filesystem', 'redirdev', 'rng',
+  'vsock',
 ]);
 
-export function canHotplug(kind: HardwareKind): boolean {
+export function canHotplug(kind: HardwareKind, device?: XmlElement): boolean {
+  if (kind === 'console' && device !== undefined) return device.path('target')?.attr('type') === 'virtio';
   return hotpluggable.has(kind);
+}
+
+/** A device on a virtio-serial port (a virtio console, a virtio channel): QEMU plugs it only into a controller the VM has. */
+export function needsVirtioSerial(kind: HardwareKind, device: XmlElement): boolean {
+  return (kind === 'console' || kind === 'channel') && device.path('target')?.attr('type') === 'virtio';
 }
 
 /** Why a kind cannot be added to this VM (an i18n key under vmdevices.addhw.reason, with its values), or undefined. */

@@ -1,12 +1,17 @@
 import { Alert, Button, Checkbox, Form, FormGroup, FormSelect, FormSelectOption, Modal, ModalBody, ModalFooter, ModalHeader, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseStoragePool } from '../../../drivers/xml/index.js';
+import { buildPoolSourceSpec, parsePoolSources, parseStoragePool, type PoolSource } from '../../../drivers/xml/index.js';
 import { useApi, usePools } from '../../state/hooks.js';
 import { FieldMessage, validated } from '../common/FieldMessage.js';
 import { buildNewPool, defaultTarget, initialPool, POOL_FIELDS, POOL_TYPES, poolErrors, type NewPoolState, type PoolField } from './new-pool-form.js';
 
 const FIND_TYPES = new Set(['netfs', 'iscsi', 'logical', 'disk', 'fs', 'gluster', 'scsi', 'rbd', 'zfs']);
+
+/** How a found source is named in the form: its directory (netfs, gluster), name (a group, a pool), device or adapter. */
+function sourceLabel(x: PoolSource): string {
+  return x.dir ?? x.name ?? x.devices?.[0] ?? x.adapter?.name ?? '';
+}
 
 /** New storage pool of any libvirt type: its fields, "find sources" where libvirt can, build where needed, start and autostart. */
 export function NewPoolDialog({ connection, onClose }: { connection: string; onClose: () => void }): React.JSX.Element {
@@ -17,7 +22,7 @@ export function NewPoolDialog({ connection, onClose }: { connection: string; onC
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
-  const [sources, setSources] = useState<readonly string[] | undefined>();
+  const [sources, setSources] = useState<readonly PoolSource[] | undefined>();
   const set = (patch: Partial<NewPoolState>): void => setS((x) => ({ ...x, ...patch }));
   const spec = POOL_FIELDS[s.type];
   const all = poolErrors(s, pools);
@@ -26,22 +31,22 @@ export function NewPoolDialog({ connection, onClose }: { connection: string; onC
   const find = (): void => {
     setSources(undefined);
     setFailure(undefined);
-    const spec = s.type === 'netfs' || s.type === 'iscsi' || s.type === 'gluster' || s.type === 'rbd'
-      ? `<source><host name='${s.host.trim().replace(/[^A-Za-z0-9.:-]/g, '')}'/></source>` : undefined;
-    void api.call('storage.findPoolSources', { connection, type: s.type as 'netfs', ...(spec ? { sourceSpec: spec } : {}) }).then(({ xml }) => {
-      // <sources><source>…</source>…</sources>: what to offer is the directory, device or name of each.
-      const found = [...xml.matchAll(/<source>([\s\S]*?)<\/source>/g)].map((m) => {
-        const x = m[1] ?? '';
-        return /<dir path='([^']+)'/.exec(x)?.[1] ?? /<name>([^<]+)<\/name>/.exec(x)?.[1] ?? /<device path='([^']+)'/.exec(x)?.[1] ?? '';
-      }).filter(Boolean);
-      setSources(found);
-    }, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
+    const askHost = s.type === 'netfs' || s.type === 'iscsi' || s.type === 'gluster' || s.type === 'rbd';
+    void (async () => {
+      const sourceSpec = askHost ? buildPoolSourceSpec({ hosts: [{ name: s.host.trim() }] }) : undefined;
+      const { xml } = await api.call('storage.findPoolSources', { connection, type: s.type as 'netfs', ...(sourceSpec ? { sourceSpec } : {}) });
+      // What to offer of each: its directory, name, device or adapter.
+      setSources(parsePoolSources(xml).filter((x) => sourceLabel(x) !== ''));
+    })().catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
   };
-  const useSource = (v: string): void => {
-    if (s.type === 'netfs' || s.type === 'gluster') set({ dir: v });
-    else if (s.type === 'iscsi') set({ iqn: v });
-    else if (s.type === 'logical' || s.type === 'zfs' || s.type === 'rbd') set({ sourceName: v });
-    else set({ device: v });
+  const useSource = (v: PoolSource): void => {
+    const label = sourceLabel(v);
+    if (s.type === 'netfs' || s.type === 'gluster') set({ dir: label });
+    else if (s.type === 'iscsi') set({ iqn: label });
+    // A volume group comes with the physical volumes it is on.
+    else if (s.type === 'logical') set({ sourceName: label, ...(v.devices !== undefined && s.device.trim() === '' ? { device: v.devices.join(', ') } : {}) });
+    else if (s.type === 'zfs' || s.type === 'rbd') set({ sourceName: label });
+    else set({ device: label });
   };
 
   const create = (): void => {
@@ -104,7 +109,7 @@ export function NewPoolDialog({ connection, onClose }: { connection: string; onC
             <div className="newpool-find">
               <Button variant="secondary" size="sm" onClick={find}>{t('wizards.newpool.find')}</Button>
               {sources && sources.length === 0 && <span className="newpool-found">{t('wizards.newpool.foundNone')}</span>}
-              {sources && sources.map((x) => <Button key={x} variant="link" size="sm" isInline onClick={() => useSource(x)}>{x}</Button>)}
+              {sources && sources.map((x) => <Button key={sourceLabel(x)} variant="link" size="sm" isInline onClick={() => useSource(x)}>{sourceLabel(x)}</Button>)}
             </div>
           )}
           {spec.build === 'always' && <Alert variant="info" isInline isPlain title={t('wizards.newpool.willBuild')} />}

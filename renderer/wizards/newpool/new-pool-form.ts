@@ -103,9 +103,11 @@ export function buildNewPool(s: NewPoolState): StoragePoolXml {
   if (has('iqn')) source.devices = [s.iqn.trim()];
   if (has('initiator')) source.initiatorIqn = s.initiator.trim();
   if (has('adapter')) source.adapter = { type: 'scsi_host', name: s.adapter.trim() };
+  // A logical pool's volumes are the group's device nodes: its target is /dev/<group>, as libvirt itself names it.
+  const targetPath = s.type === 'logical' ? (has('sourceName') ? `/dev/${s.sourceName.trim()}` : undefined) : has('target') ? s.target.trim() : undefined;
   return buildStoragePool({
     type: s.type, name: s.name,
     ...(Object.keys(source).length ? { source } : {}),
-    ...(has('target') ? { targetPath: s.target.trim() } : {}),
+    ...(targetPath !== undefined ? { targetPath } : {}),
   });
 }
