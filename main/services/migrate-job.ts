@@ -6,6 +6,7 @@ import {
 } from '../../drivers/api/index.js';
 import type { ParsedInput } from '../api/contract/index.js';
 import { jobInfoProgress, whilePolling } from './job-polling.js';
+import { createCopies, planCopiedDisks } from './migrate-storage.js';
 import type { JobSpec } from './job-service.js';
 
 const POLL_MS = 250;
@@ -16,8 +17,13 @@ export interface MigrationTarget {
   readonly connectionId: string;
   /** What the source host dials: the destination's saved URI unless the user gave another. */
   readonly uri: string;
-  /** The destination's live connection in Hangar, if it is connected: used to confirm the result. */
+  /**
+   * The destination's live connection in Hangar, if it is connected: used to confirm the result, and to create the
+   * disks a storage migration copies onto.
+   */
   readonly connection: Connection | undefined;
+  /** Reads a destination pool again once Hangar made volumes in it (volumes change without events). */
+  readonly refreshPool?: (uuid: string) => Promise<void>;
 }
 
 export function migrationFlags(input: Pick<ParsedInput<'jobs.migrate'>, 'tunnelled' | 'temporary'> & Partial<Pick<ParsedInput<'jobs.migrate'>, 'offline' | 'copyStorage'>>): number {
@@ -52,7 +58,15 @@ async function abortWhenActive(domain: Domain, finished: () => boolean): Promise
  */
 export async function migrateJob(connection: Connection, connectionId: string, input: ParsedInput<'jobs.migrate'>, target: MigrationTarget): Promise<JobSpec> {
   const domain = await connection.domainLookupByUUID(input.key);
-  const params: Record<string, number> = input.bandwidthMiBs !== undefined ? { bandwidth: input.bandwidthMiBs } : {};
+  // virDomainMigrateToURI3's typed parameters: VIR_MIGRATE_PARAM_BANDWIDTH, _URI, _DISKS_URI.
+  const params: Record<string, number | string> = {
+    ...(input.bandwidthMiBs !== undefined ? { bandwidth: input.bandwidthMiBs } : {}),
+    ...(input.migrateUri !== undefined ? { migrate_uri: input.migrateUri } : {}),
+    ...(input.disksUri !== undefined ? { disks_uri: input.disksUri } : {}),
+  };
+  const copying = !input.offline && input.copyStorage !== 'none' ? input.copyStorage : undefined;
+  // What a storage migration copies is checked before anything starts; the missing disks are made when it runs.
+  const plan = copying && target.connection ? await planCopiedDisks(connection, domain, target.connection, copying) : [];
   let finished = false;
   return {
     connectionId,
@@ -60,10 +74,15 @@ export async function migrateJob(connection: Connection, connectionId: string, i
     target: domain.name,
     cancel: () => abortWhenActive(domain, () => finished),
     run: async (control) => {
+      const copies = await createCopies(plan);
       try {
         await whilePolling(domain.migrateToURI3(target.uri, params, migrationFlags(input)), POLL_MS, jobInfoProgress(domain, control));
+      } catch (e) {
+        await copies.remove();
+        throw e;
       } finally {
         finished = true;
+        for (const pool of copies.pools) await target.refreshPool?.(pool.uuid).catch(() => undefined);
       }
       // The destination confirms where the VM now is, when Hangar is connected to it.
       const moved = target.connection ? await target.connection.domainLookupByUUID(domain.uuid) : domain;

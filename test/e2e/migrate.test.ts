@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +8,12 @@ import { serialShell } from '../lab/serial-shell.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { defineGuestWithDataDisk, headOf, startDefaultPool } from '../support/migration-disk.js';
 import { shootBothThemes } from '../support/theme-shots.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const VM = 'mig-vm';
+const COPIED = 'mig-copy';
 const GUEST_MS = 240_000;
 
 // Two labs (two libvirtds in their own namespaces) as the migration integration tests have them: their networks
@@ -24,6 +27,8 @@ describe('migrating a running VM to another host from the UI', () => {
   let data: ReturnType<typeof seededDataDir>;
   let page: Page;
 
+  /** What the serial console's xterm shows now (its DOM renderer's rows). */
+  const terminalText = (): Promise<string> => page.locator('[data-testid=serial-terminal] .xterm-rows').innerText();
   const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `migrate-${name}-${theme}.png`));
 
   beforeAll(async () => {
@@ -75,5 +80,50 @@ describe('migrating a running VM to another host from the UI', () => {
     // the source lab's folder, which the target lab sees at the same path.
     const out = await serialShell(target, VM, join(source.dir, `${VM}-serial.log`)).run('echo MOVED$((6*7))', /MOVED42/, GUEST_MS);
     expect(out).toContain('MOVED42');
+  }, 600_000);
+  it('moves the VM live with a full copy of its disk (direct, NBD): the copy on the target holds the disk, its serial console answers in the UI', async () => {
+    const MARK = 'HANGAR-E2E-COPIED-DISK';
+    await Promise.all([startDefaultPool(source), startDefaultPool(target)]);
+    const disk = await defineGuestWithDataDisk(source, COPIED, MARK);
+    await source.virsh(['start', COPIED]);
+    const log = join(source.dir, `${COPIED}-serial.log`);
+    await expect.poll(() => existsSync(log) && readFileSync(log, 'latin1').includes('hangar-tiny: booted'), { timeout: GUEST_MS, interval: 1000 }).toBe(true);
+    const uuid = (await source.virsh(['domuuid', COPIED])).trim();
+    // The labs' networks have no route to each other: the memory and the NBD streams go through unix sockets in
+    // a folder both labs see.
+    const sockets = mkdtempSync(join(tmpdir(), 'hangar-e2e-mig-'));
+    try {
+      await page.goto(`${app.url.split('#')[0] ?? app.url}#/vm/conn-1/${uuid}/details`);
+      await page.getByRole('button', { name: `Actions for ${COPIED}` }).click();
+      await page.getByRole('menuitem', { name: 'Migrate…' }).click();
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.locator('#migrate-to').inputValue()).toBe('conn-2');
+      await dialog.locator('#migrate-storage').selectOption('full');
+      // Disks are copied only directly: Tunnelled is no longer offered, Direct is chosen, the addresses appear.
+      expect(await dialog.locator('#migrate-tunnelled').isDisabled()).toBe(true);
+      expect(await dialog.locator('#migrate-direct').isChecked()).toBe(true);
+      await dialog.locator('#migrate-data-uri').fill(`unix://${sockets}/memory.sock`);
+      await dialog.locator('#migrate-disks-uri').fill(`unix://${sockets}/disks.sock`);
+      await shot('copy-storage-dialog');
+      expect(await headOf(target, disk, MARK.length)).toBe('');
+      await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
+      await page.getByText(`Migrate ${COPIED}: done`).first().waitFor({ timeout: GUEST_MS });
+    } finally {
+      rmSync(sockets, { recursive: true, force: true });
+    }
+    await expect.poll(async () => (await target.virsh(['domstate', COPIED]).catch(() => '')).trim(), { timeout: 60_000 }).toBe('running');
+    expect(await source.virsh(['list', '--all', '--name'])).not.toContain(COPIED);
+    // The target's own file (each lab has its own /var) was made by Hangar and filled by libvirt with the disk.
+    expect(await headOf(target, disk, MARK.length)).toBe(MARK);
+    expect(await target.virsh(['vol-list', 'default'])).toContain(`${COPIED}-data.img`);
+    // Its serial console, opened in the UI on the new host, runs a command.
+    await page.goto(`${app.url.split('#')[0] ?? app.url}#/vm/conn-2/${uuid}/console`);
+    await page.getByRole('button', { name: 'Console', exact: true }).click({ timeout: 60_000 });
+    await page.getByRole('option', { name: 'Serial 0' }).click();
+    await expect.poll(() => page.locator('.hangar-console__status').getAttribute('data-state'), { timeout: 30_000 }).toBe('connected');
+    await page.locator('[data-testid=serial-terminal] .xterm-helper-textarea').focus();
+    await page.keyboard.type('echo COPIED$((6*7))\n', { delay: 20 });
+    await expect.poll(terminalText, { timeout: 30_000 }).toContain('COPIED42');
+    await shot('copy-storage-console');
   }, 600_000);
 });

@@ -28,6 +28,9 @@ export interface JobView extends Keyed {
   readonly endedAt?: number;
 }
 
+/** Where a direct migration's data goes: QEMU's tcp://host:port or unix:///path. */
+const dataUri = z.string().trim().max(4096).regex(/^(tcp:\/\/[^\s/]+|unix:\/\/\/\S+)$/, 'tcp://host:port or unix:///path');
+
 /** A new volume as the wizard describes it; the XML is built from it in main. */
 const volumeSpec = z.object({
   name: volumeName,
@@ -65,7 +68,22 @@ export const jobsCalls = {
     copyStorage: z.enum(['none', 'full', 'incremental']).default('none'),
     /** MiB/s; unset means libvirt's default (unlimited). */
     bandwidthMiBs: z.number().int().min(1).max(1_000_000).optional(),
+    /**
+     * Direct migration only: where the destination's QEMU listens for the VM's memory (VIR_MIGRATE_PARAM_URI,
+     * tcp://host:port or unix:///path), and for its disks (VIR_MIGRATE_PARAM_DISKS_URI); unset, libvirt picks
+     * the destination's host name and a port of its own.
+     */
+    migrateUri: dataUri.optional(),
+    disksUri: dataUri.optional(),
   }).refine((m) => m.to !== m.connection, { path: ['to'], message: 'the destination is the source' })
+    .refine((m) => !(m.tunnelled && (m.migrateUri !== undefined || m.disksUri !== undefined)), {
+      path: ['migrateUri'], message: 'a tunnelled migration travels over the daemons’ connection: it has no data address of its own',
+    })
+    // libvirt copies disks with NBD (drive-mirror) only; with QEMU's blockdev it refuses storage migration tunnelled
+    // ("migration of non-shared storage is not supported with tunnelled migration and this QEMU").
+    .refine((m) => m.offline || m.copyStorage === 'none' || !m.tunnelled, {
+      path: ['copyStorage'], message: 'libvirt copies disks only in a direct migration, not a tunnelled one',
+    })
     .refine((m) => !(m.offline && m.temporary), { path: ['temporary'], message: 'an offline migration moves the definition: it cannot be temporary' }),
 } as const;
 
