@@ -5,7 +5,7 @@ import {
   VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
 } from '../../drivers/api/index.js';
 import type { ParsedInput } from '../api/contract/index.js';
-import { jobInfoProgress, whilePolling } from './job-polling.js';
+import { jobStatsProgress, whilePolling } from './job-polling.js';
 import { createCopies, planCopiedDisks } from './migrate-storage.js';
 import type { JobSpec } from './job-service.js';
 
@@ -76,7 +76,7 @@ export async function migrateJob(connection: Connection, connectionId: string, i
     run: async (control) => {
       const copies = await createCopies(plan);
       try {
-        await whilePolling(domain.migrateToURI3(target.uri, params, migrationFlags(input)), POLL_MS, jobInfoProgress(domain, control));
+        await whilePolling(domain.migrateToURI3(target.uri, params, migrationFlags(input)), POLL_MS, jobStatsProgress(domain, control));
       } catch (e) {
         await copies.remove();
         throw e;

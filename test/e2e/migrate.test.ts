@@ -14,6 +14,7 @@ import { shootBothThemes } from '../support/theme-shots.js';
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const VM = 'mig-vm';
 const COPIED = 'mig-copy';
+const SLOW = 'mig-slow';
 const GUEST_MS = 240_000;
 
 // Two labs (two libvirtds in their own namespaces) as the migration integration tests have them: their networks
@@ -27,6 +28,13 @@ describe('migrating a running VM to another host from the UI', () => {
   let data: ReturnType<typeof seededDataDir>;
   let page: Page;
 
+  /** `virsh domjobinfo`'s figure for `label` (e.g. "Data total"), in MiB, as the source's libvirt reports it now. */
+  const jobInfoMiB = async (vm: string, label: string): Promise<number> => {
+    const line = (await source.virsh(['domjobinfo', vm])).split('\n').find((l) => l.startsWith(`${label}:`));
+    const m = line?.match(/([\d.]+)\s+MiB/);
+    if (!m?.[1]) throw new Error(`no ${label} in MiB in virsh domjobinfo ${vm}: ${line ?? 'none'}`);
+    return Number(m[1]);
+  };
   /** What the serial console's xterm shows now (its DOM renderer's rows). */
   const terminalText = (): Promise<string> => page.locator('[data-testid=serial-terminal] .xterm-rows').innerText();
   const shot = (name: string): Promise<void> => shootBothThemes(page, (theme) => join(artifacts, `migrate-${name}-${theme}.png`));
@@ -34,6 +42,8 @@ describe('migrating a running VM to another host from the UI', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     [source, target] = await Promise.all([startLab(), startLab()]);
+    // libvirt's usual `default` pool in each lab, for the disks copied: each lab's /var/lib/libvirt is its own.
+    await Promise.all([startDefaultPool(source), startDefaultPool(target)]);
     data = seededDataDir([{ uri: source.uri, name: 'Source lab' }, { uri: target.uri, name: 'Target lab' }, { uri: 'test:///default', name: 'Demo host' }]);
     app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
     ({ browser, close: closeBrowser } = await launchChromium());
@@ -83,7 +93,6 @@ describe('migrating a running VM to another host from the UI', () => {
   }, 600_000);
   it('moves the VM live with a full copy of its disk (direct, NBD): the copy on the target holds the disk, its serial console answers in the UI', async () => {
     const MARK = 'HANGAR-E2E-COPIED-DISK';
-    await Promise.all([startDefaultPool(source), startDefaultPool(target)]);
     const disk = await defineGuestWithDataDisk(source, COPIED, MARK);
     await source.virsh(['start', COPIED]);
     const log = join(source.dir, `${COPIED}-serial.log`);
@@ -126,4 +135,47 @@ describe('migrating a running VM to another host from the UI', () => {
     await expect.poll(terminalText, { timeout: 30_000 }).toContain('COPIED42');
     await shot('copy-storage-console');
   }, 600_000);
+  it('shows a slow copy-storage migration\'s remaining data (memory and disks) and expected downtime; Cancel stops it and removes the disk made for it', async () => {
+    await defineGuestWithDataDisk(source, SLOW, 'HANGAR-SLOW');
+    await source.virsh(['start', SLOW]);
+    const uuid = (await source.virsh(['domuuid', SLOW])).trim();
+    const sockets = mkdtempSync(join(tmpdir(), 'hangar-e2e-mig-'));
+    try {
+      await page.goto(`${app.url.split('#')[0] ?? app.url}#/vm/conn-1/${uuid}/details`);
+      await page.getByRole('button', { name: `Actions for ${SLOW}` }).click();
+      await page.getByRole('menuitem', { name: 'Migrate…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('#migrate-storage').selectOption('full');
+      await dialog.locator('#migrate-data-uri').fill(`unix://${sockets}/memory.sock`);
+      await dialog.locator('#migrate-disks-uri').fill(`unix://${sockets}/disks.sock`);
+      // 1 MiB/s (memory and the disk mirror alike): the 16 MiB disk alone takes a quarter of a minute.
+      await dialog.locator('#migrate-bandwidth input').fill('1');
+      await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
+      const job = dialog.locator('.lifecycle-job');
+      const figure = (key: string): Promise<string> => job.locator(`[data-transfer="${key}"] dd`).innerText();
+      // The disk goes first (NBD mirror), then the memory; once the memory moves, QEMU expects a downtime.
+      await job.locator('[data-transfer="downtime"]').waitFor({ timeout: 90_000 });
+      expect(await figure('remaining')).toMatch(/^[\d.]+ MiB of [\d.]+ MiB$/);
+      // The figures the UI shows are the ones libvirt reports (virsh domjobinfo on the source, the oracle).
+      const total = Number(/of ([\d.]+) MiB/.exec(await figure('remaining'))?.[1]);
+      expect(Math.abs(total - await jobInfoMiB(SLOW, 'Data total'))).toBeLessThan(1);
+      expect(Math.abs(Number(/of ([\d.]+) MiB/.exec(await figure('memory'))?.[1]) - await jobInfoMiB(SLOW, 'Memory total'))).toBeLessThan(1);
+      expect(await figure('disks')).toMatch(/^[\d.]+ (B|KiB|MiB) of 16 MiB$/);
+      const downtime = /Expected downtime:\s+(\d+)\s+ms/.exec(await source.virsh(['domjobinfo', SLOW]))?.[1];
+      expect(await figure('downtime')).toBe(`${downtime ?? '?'} ms`);
+      // Made by Hangar on the target for the copy, while it runs.
+      expect(await target.virsh(['vol-list', 'default'])).toContain(`${SLOW}-data.img`);
+      await shot('transfer');
+      await job.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await dialog.locator('.lifecycle-job[data-job-state="cancelled"]').waitFor({ timeout: 60_000 });
+      await dialog.locator('.pf-v6-c-alert__title', { hasText: 'Cancelled' }).waitFor();
+      await shot('cancelled');
+    } finally {
+      rmSync(sockets, { recursive: true, force: true });
+    }
+    expect((await source.virsh(['domstate', SLOW])).trim()).toBe('running');
+    expect(await target.virsh(['list', '--all', '--name'])).not.toContain(SLOW);
+    await expect.poll(() => target.virsh(['vol-list', 'default']), { timeout: 10_000 }).not.toContain(`${SLOW}-data.img`);
+    expect(await headOf(target, `/var/lib/libvirt/images/${SLOW}-data.img`, 1)).toBe('');
+  }, 300_000);
 });

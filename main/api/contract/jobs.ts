@@ -11,6 +11,28 @@ export type JobResult =
   | { readonly kind: 'volume'; readonly pool: string; readonly name: string; readonly key: string; readonly path: string; readonly capacity: number; readonly allocation: number }
   | { readonly kind: 'domain'; readonly connectionId: string; readonly uuid: string; readonly name: string };
 
+/**
+ * What a domain job (a migration) has moved and has left, from libvirt's job stats (virDomainGetJobStats, the
+ * VIR_DOMAIN_JOB_* typed parameters): bytes, and the downtime QEMU expects for the final switch-over. A field
+ * libvirt did not report is absent.
+ */
+export interface JobTransfer {
+  /** data_total / data_processed / data_remaining: memory and disks together. */
+  readonly dataTotal: number;
+  readonly dataProcessed: number;
+  readonly dataRemaining: number;
+  readonly memoryTotal?: number;
+  readonly memoryRemaining?: number;
+  readonly diskTotal?: number;
+  readonly diskRemaining?: number;
+  /** memory_bps: bytes per second the memory goes at. */
+  readonly memoryBps?: number;
+  /** downtime while the job runs: the pause QEMU expects at the switch-over, in ms. */
+  readonly expectedDowntimeMs?: number;
+  /** time_elapsed, in ms. */
+  readonly elapsedMs?: number;
+}
+
 /** A long operation: progress (0–1, or null while unknown), cancel where the host allows it, then a result. `key` is its id. */
 export interface JobView extends Keyed {
   readonly id: string;
@@ -20,6 +42,8 @@ export interface JobView extends Keyed {
   readonly target: string;
   readonly state: 'running' | 'done' | 'failed' | 'cancelled';
   readonly progress: number | null;
+  /** A migration's remaining data and expected downtime, while it runs (the last figures once it ended). */
+  readonly transfer?: JobTransfer;
   readonly cancellable: boolean;
   readonly error?: ApiError;
   /** Set when the job is done. */

@@ -6,6 +6,17 @@ export const lifecycle = {
   cancelJob: 'Cancel',
   jobFailed: 'The job failed',
   jobCancelled: 'Cancelled',
+  transfer: {
+    label: 'What is left to copy',
+    remaining: 'Remaining',
+    remainingOf: '{{remaining}} of {{total}}',
+    memory: 'Memory',
+    disks: 'Disks',
+    speed: 'Speed',
+    perSecond: '{{value}}/s',
+    downtime: 'Expected downtime',
+    ms: '{{value}} ms',
+  },
   save: {
     action: 'Save',
     discard: 'Discard saved state',

@@ -8,6 +8,17 @@ export const lifecycle: Strings['lifecycle'] = {
   cancelJob: '取消',
   jobFailed: '任务失败',
   jobCancelled: '已取消',
+  transfer: {
+    label: '尚待复制',
+    remaining: '剩余',
+    remainingOf: '{{remaining}} / 共 {{total}}',
+    memory: '内存',
+    disks: '磁盘',
+    speed: '速度',
+    perSecond: '{{value}}/秒',
+    downtime: '预计停机时间',
+    ms: '{{value}} 毫秒',
+  },
   save: {
     action: '保存',
     discard: '丢弃保存的状态',

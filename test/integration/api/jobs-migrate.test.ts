@@ -73,6 +73,13 @@ describe('jobs: migrating a running VM to another host', () => {
     // 1 MiB/s: the guest's memory would take minutes to copy.
     const job = await api.call('jobs.migrate', { connection: 'src', key: uuid, to: 'dst', tunnelled: true, bandwidthMiBs: 1 });
     await api.waitFor((e) => e.type === 'jobs.delta' && e.upserted.some((j) => j.id === job.id && j.progress !== null && j.progress > 0), 60_000);
+    // What is left, from libvirt's job stats: the memory still to copy, and the pause QEMU expects at the end.
+    const transfer = jobUpdates(job.id).findLast((u) => u.transfer !== undefined)?.transfer;
+    expect(transfer?.dataTotal).toBeGreaterThan(0);
+    expect(transfer?.dataRemaining).toBeGreaterThan(0);
+    expect(transfer?.dataRemaining).toBeLessThan(transfer?.dataTotal ?? 0);
+    expect(transfer?.memoryRemaining).toBe(transfer?.dataRemaining);
+    expect(transfer?.expectedDowntimeMs).toBeGreaterThan(0);
     const cancelled = await api.call('jobs.cancel', { job: job.id });
     expect(cancelled.id).toBe(job.id);
     await finished(job.id, 60_000);
