@@ -15,6 +15,7 @@ const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
 const DEMO = 'conn-2';
 const VM = 'snap-vm';
+const RISKY_VM = 'risky-vm';
 const POOL = 'snap-pool';
 const MiB = 1024 * 1024;
 // The guest boots under emulation on a shared 2-core machine: waits on it are generous.
@@ -201,4 +202,45 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     await row(name).waitFor({ state: 'detached' });
     expect((await api.call('snapshots.list', { connection: DEMO, domain: demoVm.key })).items.length).toBe(before);
   }, 180_000);
+  it('shows libvirt\'s refusal of a risky revert (to a snapshot without memory over a managed save) and reverts anyway with FORCE once confirmed', async () => {
+    // A VM of its own: a qcow2 disk, an internal snapshot taken while it was shut off, then run and saved (managed save).
+    await lab.virsh(['vol-create-as', POOL, `${RISKY_VM}.qcow2`, String(16 * MiB), '--format', 'qcow2']);
+    const dom = parseDomain(lab.tinyGuestXml({ name: RISKY_VM }));
+    dom.addDevice(buildDisk({ source: { type: 'file', file: join(poolDir, `${RISKY_VM}.qcow2`) }, targetDev: 'vda', bus: 'virtio', format: 'qcow2' }));
+    const file = join(lab.dir, `${RISKY_VM}.xml`);
+    writeFileSync(file, dom.toXml());
+    await lab.virsh(['define', file]);
+    await lab.virsh(['snapshot-create-as', RISKY_VM, 'cold', '--description', 'taken shut off']);
+    await lab.virsh(['start', RISKY_VM]);
+    await lab.waitForGuestLife({ name: RISKY_VM });
+    // A later snapshot (with memory) is the current one, so that a revert to `cold` shows.
+    await lab.virsh(['snapshot-create-as', RISKY_VM, 'warm']);
+    await lab.virsh(['managedsave', RISKY_VM]);
+    const managedSave = async (): Promise<string> => /Managed save:\s+(\w+)/.exec(await lab.virsh(['dominfo', RISKY_VM]))?.[1] ?? '?';
+    expect(await managedSave()).toBe('yes');
+    const key = (await lab.virsh(['domuuid', RISKY_VM])).trim();
+    await openSnapshots(LAB, key);
+    await row('cold').getByRole('button', { name: /kebab toggle/i }).click();
+    await page.getByRole('menuitem', { name: 'Revert…' }).click();
+    const revert = page.getByRole('dialog');
+    await revert.getByRole('button', { name: 'Revert', exact: true }).click();
+    // libvirt refuses: the saved memory would no longer match the disks. Its own words are shown.
+    const refusal = revert.locator('.snapshot-revert-refusal');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.innerText()).toMatch(/snapshot without memory state, removal of existing managed saved state strongly recommended/);
+    // Nothing happened: the snapshot is not current, the saved state is still there.
+    expect((await lab.virsh(['snapshot-current', RISKY_VM, '--name'])).trim()).toBe('warm');
+    expect(await managedSave()).toBe('yes');
+    const anyway = revert.getByRole('button', { name: 'Revert anyway', exact: true });
+    expect(await anyway.isDisabled()).toBe(true);
+    await revert.locator('#snapshot-revert-force').check();
+    expect(await anyway.isDisabled()).toBe(false);
+    await shot('revert-risky');
+    await anyway.click();
+    await revert.waitFor({ state: 'detached', timeout: GUEST_MS });
+    // Forced: the disks are the snapshot's, and the VM is as the snapshot holds it (shut off).
+    expect((await lab.virsh(['snapshot-current', RISKY_VM, '--name'])).trim()).toBe('cold');
+    expect((await lab.virsh(['domstate', RISKY_VM])).trim()).toBe('shut off');
+    await row('cold').getByText('current').waitFor();
+  }, 300_000);
 });

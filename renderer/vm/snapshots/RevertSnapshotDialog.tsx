@@ -25,12 +25,18 @@ export function RevertSnapshotDialog({ connection, uuid, vmName, vmRunning, snap
 }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
-  const [after, setAfter] = useState<After>('as-saved');
+  const [after, setAfterState] = useState<After>('as-saved');
   const [risky, setRisky] = useState<string | undefined>();
   const [force, setForce] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const refused = isExternal(snapshot) && !support.externalRevert;
+  // libvirt's refusal was of the revert asked for: another choice is asked for without force first.
+  const setAfter = (a: After): void => {
+    setAfterState(a);
+    setRisky(undefined);
+    setForce(false);
+  };
   const holdsMemory = snapshot.state === 'running' || snapshot.state === 'paused' || snapshot.state === 'blocked';
 
   const revert = async (): Promise<void> => {
@@ -70,8 +76,9 @@ export function RevertSnapshotDialog({ connection, uuid, vmName, vmRunning, snap
                 description={holdsMemory ? undefined : t('lifecycle.snap.revert.boots')} />
             </FormGroup>
             {risky !== undefined && (
-              <Alert isInline variant="warning" title={t('lifecycle.snap.revert.riskyTitle')}>
-                <p>{risky}</p>
+              <Alert isInline variant="warning" title={t('lifecycle.snap.revert.riskyTitle')} className="snapshot-revert-risky">
+                <p className="snapshot-revert-refusal">{risky}</p>
+                <p className="pf-v6-u-my-sm">{t('lifecycle.snap.revert.riskyHelp')}</p>
                 <Checkbox id="snapshot-revert-force" label={t('lifecycle.snap.revert.force')} isChecked={force} onChange={(_e, v) => setForce(v)} />
               </Alert>
             )}
