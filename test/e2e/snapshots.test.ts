@@ -97,6 +97,8 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     await dialog.waitFor({ state: 'detached', timeout: GUEST_MS });
     await row('snapshot1').waitFor();
     expect(await lab.virsh(['snapshot-list', VM, '--name'])).toContain('snapshot1');
+    // The row may show before the list that marks it current has arrived: wait for the mark, then count it.
+    await row('snapshot1').getByText('current').waitFor({ timeout: 10_000 });
     expect(await row('snapshot1').getByText('current').count()).toBe(1);
     expect(await row('snapshot1').getByText('Internal').count()).toBe(1);
     expect(await row('snapshot1').getByText('Running').count()).toBe(1);
@@ -202,7 +204,7 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     await row(name).waitFor({ state: 'detached' });
     expect((await api.call('snapshots.list', { connection: DEMO, domain: demoVm.key })).items.length).toBe(before);
   }, 180_000);
-  it('shows libvirt\'s refusal of a risky revert (to a snapshot without memory over a managed save) and reverts anyway with FORCE once confirmed', async () => {
+  it('shows libvirt\'s refusal of a risky revert (to a snapshot without memory over a managed save) and reverts anyway with FORCE once confirmed, discarding the saved state first', async () => {
     // A VM of its own: a qcow2 disk, an internal snapshot taken while it was shut off, then run and saved (managed save).
     await lab.virsh(['vol-create-as', POOL, `${RISKY_VM}.qcow2`, String(16 * MiB), '--format', 'qcow2']);
     const dom = parseDomain(lab.tinyGuestXml({ name: RISKY_VM }));
@@ -235,12 +237,15 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     expect(await anyway.isDisabled()).toBe(true);
     await revert.locator('#snapshot-revert-force').check();
     expect(await anyway.isDisabled()).toBe(false);
+    // What libvirt recommends is offered, and chosen unless the user says no.
+    expect(await revert.locator('#snapshot-revert-discard').isChecked()).toBe(true);
     await shot('revert-risky');
     await anyway.click();
     await revert.waitFor({ state: 'detached', timeout: GUEST_MS });
     // Forced: the disks are the snapshot's, and the VM is as the snapshot holds it (shut off).
     expect((await lab.virsh(['snapshot-current', RISKY_VM, '--name'])).trim()).toBe('cold');
     expect((await lab.virsh(['domstate', RISKY_VM])).trim()).toBe('shut off');
+    expect(await managedSave()).toBe('no');
     await row('cold').getByText('current').waitFor();
   }, 300_000);
 });

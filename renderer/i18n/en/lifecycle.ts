@@ -191,6 +191,8 @@ export const lifecycle = {
       riskyTitle: 'libvirt refused this revert as risky',
       riskyHelp: 'Reverting anyway retries with libvirt’s force flag: it does what it warns about (for instance, stops the VM and starts it again from the snapshot).',
       force: 'I understand; revert anyway',
+      discardSaved: 'Discard the VM’s saved state first, as libvirt recommends',
+      discardSavedHelp: 'Otherwise Run restores the saved memory over the snapshot’s disks, which no longer match it.',
       failed: 'The VM was not reverted',
       submit: 'Revert',
       submitForce: 'Revert anyway',

@@ -193,6 +193,8 @@ export const lifecycle: Strings['lifecycle'] = {
       riskyTitle: 'libvirt 认为此次恢复有风险，已拒绝',
       riskyHelp: '仍然恢复将带上 libvirt 的强制标志重试：它会执行所警告的操作（例如停止虚拟机，再从快照重新启动）。',
       force: '我已了解，仍然恢复',
+      discardSaved: '按 libvirt 的建议，先丢弃虚拟机保存的状态',
+      discardSavedHelp: '否则“运行”会在快照的磁盘上恢复已保存的内存，而二者已不再匹配。',
       failed: '未能恢复虚拟机',
       submit: '恢复',
       submitForce: '仍然恢复',
