@@ -32,8 +32,11 @@ export function jobInfoProgress(domain: Domain, control: JobControl): () => Prom
   };
 }
 
-/** The VIR_DOMAIN_JOB_* typed parameters of a running job as a JobTransfer; undefined until libvirt reports data_total. */
-export function jobTransfer(params: Readonly<Record<string, number | boolean | string>>): JobTransfer | undefined {
+/**
+ * The VIR_DOMAIN_JOB_* typed parameters of a running (or `completed`) job as a JobTransfer; undefined until libvirt
+ * reports data_total.
+ */
+export function jobTransfer(params: Readonly<Record<string, number | boolean | string>>, completed = false): JobTransfer | undefined {
   const num = (field: string): number | undefined => {
     const v = params[field];
     return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
@@ -43,7 +46,8 @@ export function jobTransfer(params: Readonly<Record<string, number | boolean | s
   const dataRemaining = num('data_remaining') ?? Math.max(0, dataTotal - (num('data_processed') ?? 0));
   const optional: [keyof JobTransfer, string][] = [
     ['memoryTotal', 'memory_total'], ['memoryRemaining', 'memory_remaining'], ['diskTotal', 'disk_total'], ['diskRemaining', 'disk_remaining'],
-    ['memoryBps', 'memory_bps'], ['expectedDowntimeMs', 'downtime'], ['elapsedMs', 'time_elapsed'],
+    // libvirt's one "downtime" field is the expected pause while the job runs, the real one once it completed.
+    ['memoryBps', 'memory_bps'], [completed ? 'downtimeMs' : 'expectedDowntimeMs', 'downtime'], ['elapsedMs', 'time_elapsed'],
   ];
   const rest: Partial<Record<keyof JobTransfer, number>> = {};
   for (const [key, field] of optional) {

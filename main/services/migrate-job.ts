@@ -1,11 +1,11 @@
 import type { Connection, Domain } from '../../drivers/api/index.js';
 import {
-  isVirError, VIR_ERR_OPERATION_INVALID,
+  isVirError, VIR_DOMAIN_JOB_STATS_COMPLETED, VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED, VIR_ERR_OPERATION_INVALID,
   VIR_MIGRATE_LIVE, VIR_MIGRATE_NON_SHARED_DISK, VIR_MIGRATE_NON_SHARED_INC, VIR_MIGRATE_OFFLINE, VIR_MIGRATE_PEER2PEER, VIR_MIGRATE_PERSIST_DEST,
   VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
 } from '../../drivers/api/index.js';
 import type { ParsedInput } from '../api/contract/index.js';
-import { jobStatsProgress, whilePolling } from './job-polling.js';
+import { jobStatsProgress, jobTransfer, whilePolling } from './job-polling.js';
 import { createCopies, planCopiedDisks } from './migrate-storage.js';
 import type { JobSpec } from './job-service.js';
 
@@ -84,8 +84,15 @@ export async function migrateJob(connection: Connection, connectionId: string, i
         finished = true;
         for (const pool of copies.pools) await target.refreshPool?.(pool.uuid).catch(() => undefined);
       }
-      // The destination confirms where the VM now is, when Hangar is connected to it.
+      // The destination confirms where the VM now is, when Hangar is connected to it, and keeps the completed
+      // job's figures (the source's went with the VM): what moved, and how long the VM was paused.
       const moved = target.connection ? await target.connection.domainLookupByUUID(domain.uuid) : domain;
+      if (target.connection) {
+        // KEEP_COMPLETED: reading them leaves them for other clients (virsh domjobinfo --completed).
+        const completed = await moved.getJobStats(VIR_DOMAIN_JOB_STATS_COMPLETED | VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED).catch(() => undefined);
+        const transfer = completed && jobTransfer(completed.params, true);
+        if (transfer) control.progress(1, transfer);
+      }
       return { kind: 'domain', connectionId: target.connectionId, uuid: moved.uuid, name: moved.name };
     },
   };

@@ -89,6 +89,7 @@ export const en = {
     progressOf: 'Progress of “{{title}}”',
     resultVolume: 'Made {{path}}',
     resultDomain: 'Now runs as {{name}}',
+    resultMigrated: 'Now runs as {{name}}; it was paused for {{downtime}} ms',
     cancelFailed: 'Could not cancel “{{title}}”',
   },
   notify: {

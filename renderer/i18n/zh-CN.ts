@@ -90,6 +90,7 @@ export const zhCN: Strings = {
     progressOf: '“{{title}}”的进度',
     resultVolume: '已生成 {{path}}',
     resultDomain: '现以 {{name}} 运行',
+    resultMigrated: '现以 {{name}} 运行；期间暂停了 {{downtime}} 毫秒',
     cancelFailed: '无法取消“{{title}}”',
   },
   notify: {

@@ -84,6 +84,17 @@ describe('migrating a running VM to another host from the UI', () => {
     // Once the VM has left, its tab on the source (and the dialog in it) goes; the job's notice says it is done.
     await page.getByText(`Migrate ${VM}: done`).first().waitFor({ timeout: GUEST_MS });
     await shot('done');
+    // The drawer's record of the job says how long the VM was paused: the target's record of the completed
+    // migration (virsh domjobinfo --completed there, the oracle).
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const outcome = await page.locator('.pf-v6-c-notification-drawer [data-job-state="done"] .job-outcome').first().innerText();
+    const downtime = /Total downtime:\s+(\d+)\s+ms/.exec(await target.virsh(['domjobinfo', '--completed', VM]))?.[1];
+    expect(downtime).toBeDefined();
+    expect(outcome).toBe(`Now runs as ${VM}; it was paused for ${downtime ?? '?'} ms`);
+    // The drawer slides in: once its close button stands still, it is open.
+    await page.getByRole('button', { name: 'Close notifications' }).click({ trial: true });
+    await shot('done-drawer');
+    await page.getByRole('button', { name: 'Close notifications' }).click();
     await expect.poll(async () => (await target.virsh(['domstate', VM]).catch(() => '')).trim(), { timeout: 60_000 }).toBe('running');
     expect(await source.virsh(['list', '--all', '--name'])).not.toContain(VM);
     // Its serial console works on the new host. The target's QEMU logs where the definition says: the file in

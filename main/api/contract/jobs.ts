@@ -29,6 +29,8 @@ export interface JobTransfer {
   readonly memoryBps?: number;
   /** downtime while the job runs: the pause QEMU expects at the switch-over, in ms. */
   readonly expectedDowntimeMs?: number;
+  /** downtime of the completed job (the destination's record of it): how long the VM was paused, in ms. */
+  readonly downtimeMs?: number;
   /** time_elapsed, in ms. */
   readonly elapsedMs?: number;
 }

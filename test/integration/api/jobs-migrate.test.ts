@@ -61,6 +61,12 @@ describe('jobs: migrating a running VM to another host', () => {
     const updates = jobUpdates(job.id);
     expect(updates.some((u) => u.state === 'running' && u.progress !== null && u.progress > 0 && u.progress < 1)).toBe(true);
     expect(updates.at(-1)).toMatchObject({ state: 'done', progress: 1, result: { kind: 'domain', connectionId: 'dst', uuid, name: 'mover' } });
+    // The destination's record of the completed job: the whole moved, and the real pause (not the expected one).
+    const moved = updates.at(-1)?.transfer;
+    expect(moved?.dataRemaining).toBe(0);
+    expect(moved?.dataTotal).toBeGreaterThan(100 * 1024 * 1024);
+    expect(moved?.downtimeMs).toBeGreaterThan(0);
+    expect(moved?.expectedDowntimeMs).toBeUndefined();
     expect(await domstate(target, 'mover')).toBe('running');
     expect((await target.virsh(['dominfo', 'mover'])).match(/Persistent:\s+(\w+)/)?.[1]).toBe('yes');
     expect(await source.virsh(['list', '--all', '--name'])).not.toContain('mover');
