@@ -4,6 +4,7 @@ import {
   VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_UNDEFINE_SOURCE,
 } from '../../drivers/api/index.js';
 import { jobsCalls } from '../../main/api/contract/jobs.js';
+import { jobTransfer } from '../../main/services/job-polling.js';
 import { migrationFlags } from '../../main/services/migrate-job.js';
 
 const base = { tunnelled: false, temporary: false } as const;
@@ -32,5 +33,20 @@ describe('jobs.migrate input', () => {
     expect(fieldOf({ ...input, copyStorage: 'full', migrateUri: 'unix:///tmp/m.sock', disksUri: 'tcp://h:49153' })).toBeNull();
     expect(fieldOf({ ...input, migrateUri: 'http://h' })).toBe('migrateUri');
     expect(fieldOf({ ...input, disksUri: 'unix://relative' })).toBe('disksUri');
+  });
+});
+
+describe('job transfer figures from libvirt\'s job stats', () => {
+  it('reads the VIR_DOMAIN_JOB_* fields, downtime as expected while running and as real once completed', () => {
+    const running = { data_total: 200, data_processed: 50, data_remaining: 150, memory_total: 180, memory_remaining: 140, disk_total: 20, disk_remaining: 10, memory_bps: 1024, downtime: 300, time_elapsed: 1500, operation: 'x' };
+    expect(jobTransfer(running)).toEqual({
+      dataTotal: 200, dataProcessed: 50, dataRemaining: 150, memoryTotal: 180, memoryRemaining: 140, diskTotal: 20, diskRemaining: 10,
+      memoryBps: 1024, expectedDowntimeMs: 300, elapsedMs: 1500,
+    });
+    expect(jobTransfer({ data_total: 200, data_processed: 200, data_remaining: 0, downtime: 34 }, true)).toEqual({ dataTotal: 200, dataProcessed: 200, dataRemaining: 0, downtimeMs: 34 });
+    // Nothing to show until libvirt knows a total; remaining worked out when it is missing.
+    expect(jobTransfer({ time_elapsed: 10 })).toBeUndefined();
+    expect(jobTransfer({ data_total: 0 })).toBeUndefined();
+    expect(jobTransfer({ data_total: 100, data_processed: 30 })).toEqual({ dataTotal: 100, dataProcessed: 30, dataRemaining: 70 });
   });
 });
