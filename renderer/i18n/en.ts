@@ -247,6 +247,9 @@ export const en = {
     xml: 'XML',
     notFoundTitle: 'Virtual machine not found',
     notFound: 'It is not on this host (any more), or the host is not connected.',
+    movedTitle: '{{name}} was migrated',
+    moved: '{{name}} left this host: it now runs on {{host}}.',
+    follow: 'Open it on {{host}}',
   },
   host: {
     sections: 'Host details',

@@ -248,6 +248,9 @@ export const zhCN: Strings = {
     xml: 'XML',
     notFoundTitle: '找不到虚拟机',
     notFound: '它已不在此主机上，或者主机未连接。',
+    movedTitle: '{{name}} 已迁移',
+    moved: '{{name}} 已离开此主机：现在运行在 {{host}} 上。',
+    follow: '在 {{host}} 上打开',
   },
   host: {
     sections: '主机详情',

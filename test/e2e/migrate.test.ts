@@ -81,7 +81,7 @@ describe('migrating a running VM to another host from the UI', () => {
     await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
     await page.getByRole('dialog').locator('.lifecycle-job').waitFor();
     await shot('progress');
-    // Once the VM has left, its tab on the source (and the dialog in it) goes; the job's notice says it is done.
+    // Once the VM has left, its tab on the source (and the dialog in it) says where it went; the job's notice says it is done.
     await page.getByText(`Migrate ${VM}: done`).first().waitFor({ timeout: GUEST_MS });
     await shot('done');
     // The drawer's record of the job says how long the VM was paused: the target's record of the completed
@@ -95,6 +95,13 @@ describe('migrating a running VM to another host from the UI', () => {
     await page.getByRole('button', { name: 'Close notifications' }).click({ trial: true });
     await shot('done-drawer');
     await page.getByRole('button', { name: 'Close notifications' }).click();
+    // The source's tab follows the VM to its new host: one tab, on the target, the VM running there.
+    await page.getByRole('heading', { name: `${VM} was migrated` }).waitFor();
+    await page.getByRole('button', { name: 'Open it on Target lab' }).click();
+    await page.locator('.vm-tab .vm-state[data-state="running"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/vm/conn-2/${uuid}/details`);
+    expect(await page.getByRole('heading', { name: `${VM} was migrated` }).count()).toBe(0);
+    await shot('followed');
     await expect.poll(async () => (await target.virsh(['domstate', VM]).catch(() => '')).trim(), { timeout: 60_000 }).toBe('running');
     expect(await source.virsh(['list', '--all', '--name'])).not.toContain(VM);
     // Its serial console works on the new host. The target's QEMU logs where the definition says: the file in
