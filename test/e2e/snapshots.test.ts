@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDisk, parseDomain } from '../../drivers/xml/index.js';
+import { VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF } from '../../drivers/api/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
 import { serialShell, type SerialShell } from '../lab/serial-shell.js';
 import { ApiSocket } from '../support/api-socket.js';
@@ -248,4 +249,33 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     expect(await managedSave()).toBe('no');
     await row('cold').getByText('current').waitFor();
   }, 300_000);
+  it('on the Demo host too: libvirt\'s test driver refuses to respawn a running VM into a shut-off snapshot until forced', async () => {
+    const vm = (await api.call('domains.list', { connection: DEMO })).items.find((d) => d.name === 'ubuntu-dev');
+    if (!vm) throw new Error('the Demo host has no VM ubuntu-dev');
+    const demoState = async (): Promise<number | undefined> =>
+      (await api.call('domains.list', { connection: DEMO })).items.find((d) => d.key === vm.key)?.state;
+    if (vm.state !== VIR_DOMAIN_SHUTOFF) await api.call('domains.action', { connection: DEMO, key: vm.key, action: 'forceoff' });
+    await api.call('snapshots.create', { connection: DEMO, domain: vm.key, name: 'demo-cold', screenshot: false });
+    await api.call('domains.action', { connection: DEMO, key: vm.key, action: 'start' });
+    await openSnapshots(DEMO, vm.key);
+    await row('demo-cold').getByRole('button', { name: /kebab toggle/i }).click();
+    await page.getByRole('menuitem', { name: 'Revert…' }).click();
+    const revert = page.getByRole('dialog');
+    await revert.locator('#revert-running').check();
+    await revert.getByRole('button', { name: 'Revert', exact: true }).click();
+    await revert.locator('.snapshot-revert-refusal').waitFor({ timeout: 30_000 });
+    expect(await revert.locator('.snapshot-revert-refusal').innerText()).toBe('revert requires force: must respawn guest to start inactive snapshot');
+    // Choosing another state afterwards is a new question, asked without force.
+    await revert.locator('#revert-as-saved').check();
+    expect(await revert.locator('.snapshot-revert-refusal').count()).toBe(0);
+    await revert.locator('#revert-running').check();
+    await revert.getByRole('button', { name: 'Revert', exact: true }).click();
+    await revert.locator('#snapshot-revert-force').check();
+    // No saved state on this VM: nothing to discard is offered.
+    expect(await revert.locator('#snapshot-revert-discard').count()).toBe(0);
+    await revert.getByRole('button', { name: 'Revert anyway', exact: true }).click();
+    await revert.waitFor({ state: 'detached' });
+    expect((await api.call('snapshots.list', { connection: DEMO, domain: vm.key })).items.find((x) => x.name === 'demo-cold')?.current).toBe(true);
+    await expect.poll(demoState).toBe(VIR_DOMAIN_RUNNING);
+  }, 120_000);
 });
