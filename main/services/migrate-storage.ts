@@ -11,7 +11,9 @@ import { InputError } from '../api/api-error.js';
 // when a storage pool's target path is its folder, and never for an incremental copy ("pre-creation of storage
 // targets for incremental storage migration is not supported"). Hangar checks the same before anything starts and
 // makes the missing disks itself, with the source disk's capacity and format, so that it can say which disks it
-// made and delete them again if the migration fails or is cancelled (libvirt leaves its own behind).
+// made and delete them again if the migration fails or is cancelled (libvirt leaves its own behind). Only file
+// disks: a volume disk libvirt makes itself in the destination pool of the same name, and a block device must be
+// there already (neither is something Hangar could create better).
 
 const dirOf = (p: string): string => p.slice(0, Math.max(1, p.lastIndexOf('/')));
 const baseOf = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
