@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { JobKind, JobResult, JobView } from '../api/contract/index.js';
+import type { JobKind, JobResult, JobTransfer, JobView } from '../api/contract/index.js';
 import { toApiError } from '../api/api-error.js';
 
-/** What a running job may do: report progress and learn that it was cancelled. */
+/** What a running job may do: report progress (with what it moved, for a migration) and learn that it was cancelled. */
 export interface JobControl {
-  progress(fraction: number | null): void;
+  progress(fraction: number | null, transfer?: JobTransfer): void;
   readonly signal: AbortSignal;
 }
 
@@ -51,9 +51,9 @@ export class JobService {
     this.emit(view);
     const control: JobControl = {
       signal: abort.signal,
-      progress: (fraction) => {
+      progress: (fraction, transfer) => {
         if (entry.view.state !== 'running') return;
-        entry.view = { ...entry.view, progress: fraction === null ? null : Math.min(1, Math.max(0, fraction)) };
+        entry.view = { ...entry.view, progress: fraction === null ? null : Math.min(1, Math.max(0, fraction)), ...(transfer ? { transfer } : {}) };
         const now = Date.now();
         if (now - entry.lastReport >= 200) {
           entry.lastReport = now;

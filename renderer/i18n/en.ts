@@ -89,6 +89,7 @@ export const en = {
     progressOf: 'Progress of “{{title}}”',
     resultVolume: 'Made {{path}}',
     resultDomain: 'Now runs as {{name}}',
+    resultMigrated: 'Now runs as {{name}}; it was paused for {{downtime}} ms',
     cancelFailed: 'Could not cancel “{{title}}”',
   },
   notify: {
@@ -247,6 +248,9 @@ export const en = {
     xml: 'XML',
     notFoundTitle: 'Virtual machine not found',
     notFound: 'It is not on this host (any more), or the host is not connected.',
+    movedTitle: '{{name}} was migrated',
+    moved: '{{name}} left this host: it now runs on {{host}}.',
+    follow: 'Open it on {{host}}',
   },
   host: {
     sections: 'Host details',

@@ -90,6 +90,7 @@ export const zhCN: Strings = {
     progressOf: '“{{title}}”的进度',
     resultVolume: '已生成 {{path}}',
     resultDomain: '现以 {{name}} 运行',
+    resultMigrated: '现以 {{name}} 运行；期间暂停了 {{downtime}} 毫秒',
     cancelFailed: '无法取消“{{title}}”',
   },
   notify: {
@@ -248,6 +249,9 @@ export const zhCN: Strings = {
     xml: 'XML',
     notFoundTitle: '找不到虚拟机',
     notFound: '它已不在此主机上，或者主机未连接。',
+    movedTitle: '{{name}} 已迁移',
+    moved: '{{name}} 已离开此主机：现在运行在 {{host}} 上。',
+    follow: '在 {{host}} 上打开',
   },
   host: {
     sections: '主机详情',

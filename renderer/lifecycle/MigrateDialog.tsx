@@ -40,6 +40,11 @@ export function MigrateDialog({ connection, domain, onClose }: { connection: str
   const [temporary, setTemporary] = useState(false);
   const [copyStorage, setCopyStorage] = useState<'none' | 'full' | 'incremental'>('none');
   const [bandwidth, setBandwidth] = useState<number | ''>('');
+  const [migrateUri, setMigrateUri] = useState('');
+  const [disksUri, setDisksUri] = useState('');
+  // libvirt copies disks only with NBD, in a direct migration: choosing a copy makes the migration direct.
+  const copying = !offline && copyStorage !== 'none';
+  const direct = !tunnelled || copying;
   const [error, setError] = useState<{ field?: string; message: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useState<string | undefined>();
@@ -55,8 +60,10 @@ export function MigrateDialog({ connection, domain, onClose }: { connection: str
     setError(undefined);
     try {
       const started = await api.call('jobs.migrate', {
-        connection, key: domain.key, to, tunnelled, temporary: offline ? false : temporary, offline, copyStorage: offline ? 'none' : copyStorage,
+        connection, key: domain.key, to, tunnelled: !direct, temporary: offline ? false : temporary, offline, copyStorage: offline ? 'none' : copyStorage,
         ...(uri.trim() !== '' ? { destinationUri: uri.trim() } : {}), ...(bandwidth !== '' ? { bandwidthMiBs: bandwidth } : {}),
+        ...(direct && !offline && migrateUri.trim() !== '' ? { migrateUri: migrateUri.trim() } : {}),
+        ...(direct && !offline && disksUri.trim() !== '' ? { disksUri: disksUri.trim() } : {}),
       });
       setJob(started.id);
     } catch (e) {
@@ -105,11 +112,31 @@ export function MigrateDialog({ connection, domain, onClose }: { connection: str
               label={t('lifecycle.migrate.offline')} description={t('lifecycle.migrate.offlineHelp')} />
           </FormGroup>
           <FormGroup label={t('lifecycle.migrate.connection')} role="radiogroup" isStack fieldId="migrate-connection">
-            <Radio id="migrate-tunnelled" name="migrate-connection" isChecked={tunnelled} onChange={() => setTunnelled(true)}
-              label={t('lifecycle.migrate.tunnelled')} description={t('lifecycle.migrate.tunnelledHelp')} />
-            <Radio id="migrate-direct" name="migrate-connection" isChecked={!tunnelled} onChange={() => setTunnelled(false)}
+            <Radio id="migrate-tunnelled" name="migrate-connection" isChecked={!direct} isDisabled={copying} onChange={() => setTunnelled(true)}
+              label={t('lifecycle.migrate.tunnelled')} description={t(copying ? 'lifecycle.migrate.tunnelledNoStorage' : 'lifecycle.migrate.tunnelledHelp')} />
+            <Radio id="migrate-direct" name="migrate-connection" isChecked={direct} onChange={() => setTunnelled(false)}
               label={t('lifecycle.migrate.direct')} description={t('lifecycle.migrate.directHelp')} />
           </FormGroup>
+          {direct && !offline && (
+            <>
+              <FormGroup label={t('lifecycle.migrate.migrateUri')} fieldId="migrate-data-uri">
+                <TextInput id="migrate-data-uri" value={migrateUri} placeholder="tcp://host:49152" translate="no" onChange={(_e, v) => setMigrateUri(v)}
+                  validated={fieldError('migrateUri') ? 'error' : 'default'} />
+                <FormHelperText><HelperText>
+                  {fieldError('migrateUri') ? <HelperTextItem variant="error">{fieldError('migrateUri')}</HelperTextItem> : <HelperTextItem>{t('lifecycle.migrate.migrateUriHelp')}</HelperTextItem>}
+                </HelperText></FormHelperText>
+              </FormGroup>
+              {copying && (
+                <FormGroup label={t('lifecycle.migrate.disksUri')} fieldId="migrate-disks-uri">
+                  <TextInput id="migrate-disks-uri" value={disksUri} placeholder="tcp://host:49153" translate="no" onChange={(_e, v) => setDisksUri(v)}
+                    validated={fieldError('disksUri') ? 'error' : 'default'} />
+                  <FormHelperText><HelperText>
+                    {fieldError('disksUri') ? <HelperTextItem variant="error">{fieldError('disksUri')}</HelperTextItem> : <HelperTextItem>{t('lifecycle.migrate.disksUriHelp')}</HelperTextItem>}
+                  </HelperText></FormHelperText>
+                </FormGroup>
+              )}
+            </>
+          )}
           <FormGroup label={t('lifecycle.migrate.uri')} fieldId="migrate-uri">
             <TextInput id="migrate-uri" value={uri} placeholder={destination?.saved.uri ?? ''} translate="no" onChange={(_e, v) => setUri(v)}
               validated={fieldError('destinationUri') ? 'error' : 'default'} />
@@ -120,11 +147,14 @@ export function MigrateDialog({ connection, domain, onClose }: { connection: str
           {!offline && (
             <>
               <FormGroup label={t('lifecycle.migrate.storage')} fieldId="migrate-storage">
-                <FormSelect id="migrate-storage" value={copyStorage} onChange={(_e, v) => setCopyStorage(v === 'full' || v === 'incremental' ? v : 'none')}>
+                <FormSelect id="migrate-storage" value={copyStorage} validated={fieldError('copyStorage') ? 'error' : 'default'} onChange={(_e, v) => setCopyStorage(v === 'full' || v === 'incremental' ? v : 'none')}>
                   <FormSelectOption value="none" label={t('lifecycle.migrate.storageNone')} />
                   <FormSelectOption value="full" label={t('lifecycle.migrate.storageFull')} />
                   <FormSelectOption value="incremental" label={t('lifecycle.migrate.storageIncremental')} />
                 </FormSelect>
+                <FormHelperText><HelperText>
+                  {fieldError('copyStorage') ? <HelperTextItem variant="error">{fieldError('copyStorage')}</HelperTextItem> : <HelperTextItem>{t('lifecycle.migrate.storageHelp')}</HelperTextItem>}
+                </HelperText></FormHelperText>
               </FormGroup>
               <Checkbox id="migrate-temporary" label={t('lifecycle.migrate.temporary')} description={t('lifecycle.migrate.temporaryHelp')}
                 isChecked={temporary} onChange={(_e, v) => setTemporary(v)} />
@@ -137,7 +167,7 @@ export function MigrateDialog({ connection, domain, onClose }: { connection: str
               </FormGroup>
             </>
           )}
-          {error && !['to', 'destinationUri'].includes(error.field ?? '') && <Alert isInline variant="danger" title={t('lifecycle.migrate.failed')}>{error.message}</Alert>}
+          {error && !['to', 'destinationUri', 'copyStorage', 'migrateUri', 'disksUri'].includes(error.field ?? '') && <Alert isInline variant="danger" title={t('lifecycle.migrate.failed')}>{error.message}</Alert>}
         </Form>
       </ModalBody>
       <ModalFooter>

@@ -23,6 +23,9 @@ export function JobItem({ job }: { job: JobView }): React.JSX.Element {
     if (job.state === 'cancelled') return t('jobs.state.cancelled');
     const r = job.result;
     if (r?.kind === 'volume') return t('jobs.resultVolume', { path: r.path });
+    if (r?.kind === 'domain' && job.transfer?.downtimeMs !== undefined) {
+      return t('jobs.resultMigrated', { name: r.name, downtime: job.transfer.downtimeMs.toLocaleString(i18n.language) });
+    }
     if (r?.kind === 'domain') return t('jobs.resultDomain', { name: r.name });
     return t('jobs.state.done');
   };

@@ -1,12 +1,14 @@
-import { EmptyState, EmptyStateBody, Flex, FlexItem, PageSection, Tab, Tabs, TabTitleText, Title } from '@patternfly/react-core';
+import {
+  Button, EmptyState, EmptyStateActions, EmptyStateBody, EmptyStateFooter, Flex, FlexItem, PageSection, Tab, Tabs, TabTitleText, Title,
+} from '@patternfly/react-core';
 import CubeIcon from '@patternfly/react-icons/dist/esm/icons/cube-icon';
 import { useTranslation } from 'react-i18next';
 import { DomainStateIcon } from '../components/DomainStateIcon.js';
 import { DomainActions } from '../manager/DomainActions.js';
 import { stateKey } from '../manager/domain-state.js';
-import { VM_PAGES, type VmPage } from '../shell/routes.js';
+import { tabId, VM_PAGES, type VmPage } from '../shell/routes.js';
 import { useNavigation } from '../shell/navigation.js';
-import { useDomain } from '../state/hooks.js';
+import { useConnections, useDomain, useJobs } from '../state/hooks.js';
 import { ConsolePage } from './console/ConsolePage.js';
 import { DetailsPage } from './details/DetailsPage.js';
 import { HistoryPage } from './history/HistoryPage.js';
@@ -27,12 +29,29 @@ export function VmTab({ connection, uuid, page }: { connection: string; uuid: st
   const { t } = useTranslation();
   const nav = useNavigation();
   const domain = useDomain({ connection, key: uuid });
+  // A VM that left this host by a migration Hangar ran: where it went, to follow it there.
+  const movedTo = useJobs().findLast((j) => j.kind === 'domain.migrate' && j.connectionId === connection && j.state === 'done'
+    && j.result?.kind === 'domain' && j.result.uuid === uuid && j.result.connectionId !== connection)?.result;
+  const hosts = useConnections();
 
   if (!domain) {
+    const moved = movedTo?.kind === 'domain' ? movedTo : undefined;
+    const host = moved && hosts.find((c) => c.key === moved.connectionId);
+    const hostName = host ? host.saved.name || host.saved.uri : moved?.connectionId ?? '';
+    const follow = (): void => {
+      if (!moved) return;
+      nav.open({ kind: 'vm', connection: moved.connectionId, key: moved.uuid, page });
+      nav.close(tabId({ kind: 'vm', connection, key: uuid }));
+    };
     return (
       <PageSection>
-        <EmptyState titleText={t('vm.notFoundTitle')} headingLevel="h2" icon={CubeIcon}>
-          <EmptyStateBody>{t('vm.notFound')}</EmptyStateBody>
+        <EmptyState titleText={t(moved ? 'vm.movedTitle' : 'vm.notFoundTitle', { name: moved?.name ?? '' })} headingLevel="h2" icon={CubeIcon}>
+          <EmptyStateBody>{moved ? t('vm.moved', { name: moved.name, host: hostName }) : t('vm.notFound')}</EmptyStateBody>
+          {moved && (
+            <EmptyStateFooter><EmptyStateActions>
+              <Button variant="primary" onClick={follow}>{t('vm.follow', { host: hostName })}</Button>
+            </EmptyStateActions></EmptyStateFooter>
+          )}
         </EmptyState>
       </PageSection>
     );

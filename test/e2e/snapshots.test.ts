@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDisk, parseDomain } from '../../drivers/xml/index.js';
+import { VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF } from '../../drivers/api/index.js';
 import { startLab, type Lab } from '../lab/lab.js';
 import { serialShell, type SerialShell } from '../lab/serial-shell.js';
 import { ApiSocket } from '../support/api-socket.js';
@@ -15,6 +16,7 @@ const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
 const DEMO = 'conn-2';
 const VM = 'snap-vm';
+const RISKY_VM = 'risky-vm';
 const POOL = 'snap-pool';
 const MiB = 1024 * 1024;
 // The guest boots under emulation on a shared 2-core machine: waits on it are generous.
@@ -96,6 +98,8 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     await dialog.waitFor({ state: 'detached', timeout: GUEST_MS });
     await row('snapshot1').waitFor();
     expect(await lab.virsh(['snapshot-list', VM, '--name'])).toContain('snapshot1');
+    // The row may show before the list that marks it current has arrived: wait for the mark, then count it.
+    await row('snapshot1').getByText('current').waitFor({ timeout: 10_000 });
     expect(await row('snapshot1').getByText('current').count()).toBe(1);
     expect(await row('snapshot1').getByText('Internal').count()).toBe(1);
     expect(await row('snapshot1').getByText('Running').count()).toBe(1);
@@ -201,4 +205,77 @@ describe('snapshots on a real libvirt host and on the Demo host', () => {
     await row(name).waitFor({ state: 'detached' });
     expect((await api.call('snapshots.list', { connection: DEMO, domain: demoVm.key })).items.length).toBe(before);
   }, 180_000);
+  it('shows libvirt\'s refusal of a risky revert (to a snapshot without memory over a managed save) and reverts anyway with FORCE once confirmed, discarding the saved state first', async () => {
+    // A VM of its own: a qcow2 disk, an internal snapshot taken while it was shut off, then run and saved (managed save).
+    await lab.virsh(['vol-create-as', POOL, `${RISKY_VM}.qcow2`, String(16 * MiB), '--format', 'qcow2']);
+    const dom = parseDomain(lab.tinyGuestXml({ name: RISKY_VM }));
+    dom.addDevice(buildDisk({ source: { type: 'file', file: join(poolDir, `${RISKY_VM}.qcow2`) }, targetDev: 'vda', bus: 'virtio', format: 'qcow2' }));
+    const file = join(lab.dir, `${RISKY_VM}.xml`);
+    writeFileSync(file, dom.toXml());
+    await lab.virsh(['define', file]);
+    await lab.virsh(['snapshot-create-as', RISKY_VM, 'cold', '--description', 'taken shut off']);
+    await lab.virsh(['start', RISKY_VM]);
+    await lab.waitForGuestLife({ name: RISKY_VM });
+    // A later snapshot (with memory) is the current one, so that a revert to `cold` shows.
+    await lab.virsh(['snapshot-create-as', RISKY_VM, 'warm']);
+    await lab.virsh(['managedsave', RISKY_VM]);
+    const managedSave = async (): Promise<string> => /Managed save:\s+(\w+)/.exec(await lab.virsh(['dominfo', RISKY_VM]))?.[1] ?? '?';
+    expect(await managedSave()).toBe('yes');
+    const key = (await lab.virsh(['domuuid', RISKY_VM])).trim();
+    await openSnapshots(LAB, key);
+    await row('cold').getByRole('button', { name: /kebab toggle/i }).click();
+    await page.getByRole('menuitem', { name: 'Revert…' }).click();
+    const revert = page.getByRole('dialog');
+    await revert.getByRole('button', { name: 'Revert', exact: true }).click();
+    // libvirt refuses: the saved memory would no longer match the disks. Its own words are shown.
+    const refusal = revert.locator('.snapshot-revert-refusal');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.innerText()).toMatch(/snapshot without memory state, removal of existing managed saved state strongly recommended/);
+    // Nothing happened: the snapshot is not current, the saved state is still there.
+    expect((await lab.virsh(['snapshot-current', RISKY_VM, '--name'])).trim()).toBe('warm');
+    expect(await managedSave()).toBe('yes');
+    const anyway = revert.getByRole('button', { name: 'Revert anyway', exact: true });
+    expect(await anyway.isDisabled()).toBe(true);
+    await revert.locator('#snapshot-revert-force').check();
+    expect(await anyway.isDisabled()).toBe(false);
+    // What libvirt recommends is offered, and chosen unless the user says no.
+    expect(await revert.locator('#snapshot-revert-discard').isChecked()).toBe(true);
+    await shot('revert-risky');
+    await anyway.click();
+    await revert.waitFor({ state: 'detached', timeout: GUEST_MS });
+    // Forced: the disks are the snapshot's, and the VM is as the snapshot holds it (shut off).
+    expect((await lab.virsh(['snapshot-current', RISKY_VM, '--name'])).trim()).toBe('cold');
+    expect((await lab.virsh(['domstate', RISKY_VM])).trim()).toBe('shut off');
+    expect(await managedSave()).toBe('no');
+    await row('cold').getByText('current').waitFor();
+  }, 300_000);
+  it('on the Demo host too: libvirt\'s test driver refuses to respawn a running VM into a shut-off snapshot until forced', async () => {
+    const vm = (await api.call('domains.list', { connection: DEMO })).items.find((d) => d.name === 'ubuntu-dev');
+    if (!vm) throw new Error('the Demo host has no VM ubuntu-dev');
+    const demoState = async (): Promise<number | undefined> =>
+      (await api.call('domains.list', { connection: DEMO })).items.find((d) => d.key === vm.key)?.state;
+    if (vm.state !== VIR_DOMAIN_SHUTOFF) await api.call('domains.action', { connection: DEMO, key: vm.key, action: 'forceoff' });
+    await api.call('snapshots.create', { connection: DEMO, domain: vm.key, name: 'demo-cold', screenshot: false });
+    await api.call('domains.action', { connection: DEMO, key: vm.key, action: 'start' });
+    await openSnapshots(DEMO, vm.key);
+    await row('demo-cold').getByRole('button', { name: /kebab toggle/i }).click();
+    await page.getByRole('menuitem', { name: 'Revert…' }).click();
+    const revert = page.getByRole('dialog');
+    await revert.locator('#revert-running').check();
+    await revert.getByRole('button', { name: 'Revert', exact: true }).click();
+    await revert.locator('.snapshot-revert-refusal').waitFor({ timeout: 30_000 });
+    expect(await revert.locator('.snapshot-revert-refusal').innerText()).toBe('revert requires force: must respawn guest to start inactive snapshot');
+    // Choosing another state afterwards is a new question, asked without force.
+    await revert.locator('#revert-as-saved').check();
+    expect(await revert.locator('.snapshot-revert-refusal').count()).toBe(0);
+    await revert.locator('#revert-running').check();
+    await revert.getByRole('button', { name: 'Revert', exact: true }).click();
+    await revert.locator('#snapshot-revert-force').check();
+    // No saved state on this VM: nothing to discard is offered.
+    expect(await revert.locator('#snapshot-revert-discard').count()).toBe(0);
+    await revert.getByRole('button', { name: 'Revert anyway', exact: true }).click();
+    await revert.waitFor({ state: 'detached' });
+    expect((await api.call('snapshots.list', { connection: DEMO, domain: vm.key })).items.find((x) => x.name === 'demo-cold')?.current).toBe(true);
+    await expect.poll(demoState).toBe(VIR_DOMAIN_RUNNING);
+  }, 120_000);
 });

@@ -11,6 +11,30 @@ export type JobResult =
   | { readonly kind: 'volume'; readonly pool: string; readonly name: string; readonly key: string; readonly path: string; readonly capacity: number; readonly allocation: number }
   | { readonly kind: 'domain'; readonly connectionId: string; readonly uuid: string; readonly name: string };
 
+/**
+ * What a domain job (a migration) has moved and has left, from libvirt's job stats (virDomainGetJobStats, the
+ * VIR_DOMAIN_JOB_* typed parameters): bytes, and the downtime QEMU expects for the final switch-over. A field
+ * libvirt did not report is absent.
+ */
+export interface JobTransfer {
+  /** data_total / data_processed / data_remaining: memory and disks together. */
+  readonly dataTotal: number;
+  readonly dataProcessed: number;
+  readonly dataRemaining: number;
+  readonly memoryTotal?: number;
+  readonly memoryRemaining?: number;
+  readonly diskTotal?: number;
+  readonly diskRemaining?: number;
+  /** memory_bps: bytes per second the memory goes at. */
+  readonly memoryBps?: number;
+  /** downtime while the job runs: the pause QEMU expects at the switch-over, in ms. */
+  readonly expectedDowntimeMs?: number;
+  /** downtime of the completed job (the destination's record of it): how long the VM was paused, in ms. */
+  readonly downtimeMs?: number;
+  /** time_elapsed, in ms. */
+  readonly elapsedMs?: number;
+}
+
 /** A long operation: progress (0–1, or null while unknown), cancel where the host allows it, then a result. `key` is its id. */
 export interface JobView extends Keyed {
   readonly id: string;
@@ -20,6 +44,8 @@ export interface JobView extends Keyed {
   readonly target: string;
   readonly state: 'running' | 'done' | 'failed' | 'cancelled';
   readonly progress: number | null;
+  /** A migration's remaining data and expected downtime, while it runs (the last figures once it ended). */
+  readonly transfer?: JobTransfer;
   readonly cancellable: boolean;
   readonly error?: ApiError;
   /** Set when the job is done. */
@@ -27,6 +53,9 @@ export interface JobView extends Keyed {
   readonly startedAt: number;
   readonly endedAt?: number;
 }
+
+/** Where a direct migration's data goes: QEMU's tcp://host:port or unix:///path. */
+const dataUri = z.string().trim().max(4096).regex(/^(tcp:\/\/[^\s/]+|unix:\/\/\/\S+)$/, 'tcp://host:port or unix:///path');
 
 /** A new volume as the wizard describes it; the XML is built from it in main. */
 const volumeSpec = z.object({
@@ -65,7 +94,22 @@ export const jobsCalls = {
     copyStorage: z.enum(['none', 'full', 'incremental']).default('none'),
     /** MiB/s; unset means libvirt's default (unlimited). */
     bandwidthMiBs: z.number().int().min(1).max(1_000_000).optional(),
+    /**
+     * Direct migration only: where the destination's QEMU listens for the VM's memory (VIR_MIGRATE_PARAM_URI,
+     * tcp://host:port or unix:///path), and for its disks (VIR_MIGRATE_PARAM_DISKS_URI); unset, libvirt picks
+     * the destination's host name and a port of its own.
+     */
+    migrateUri: dataUri.optional(),
+    disksUri: dataUri.optional(),
   }).refine((m) => m.to !== m.connection, { path: ['to'], message: 'the destination is the source' })
+    .refine((m) => !(m.tunnelled && (m.migrateUri !== undefined || m.disksUri !== undefined)), {
+      path: ['migrateUri'], message: 'a tunnelled migration travels over the daemons’ connection: it has no data address of its own',
+    })
+    // libvirt copies disks with NBD (drive-mirror) only; with QEMU's blockdev it refuses storage migration tunnelled
+    // ("migration of non-shared storage is not supported with tunnelled migration and this QEMU").
+    .refine((m) => m.offline || m.copyStorage === 'none' || !m.tunnelled, {
+      path: ['copyStorage'], message: 'libvirt copies disks only in a direct migration, not a tunnelled one',
+    })
     .refine((m) => !(m.offline && m.temporary), { path: ['temporary'], message: 'an offline migration moves the definition: it cannot be temporary' }),
 } as const;
 

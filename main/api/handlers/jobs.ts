@@ -29,7 +29,10 @@ export function jobsHandlers(ctx: HandlerContext): Handlers<CallsOf<'jobs'>> {
       jobs.start(refreshing(await cloneVolumeJob(manager.connection(input.connection), input.connection, input), input.connection, input.targetPool ?? input.pool)),
     'jobs.migrate': async (input) => {
       const destination = manager.saved(input.to);
-      const target = { connectionId: destination.id, uri: input.destinationUri ?? destination.uri, connection: manager.liveConnection(input.to) };
+      const target = {
+        connectionId: destination.id, uri: input.destinationUri ?? destination.uri, connection: manager.liveConnection(input.to),
+        refreshPool: (uuid: string) => manager.refreshPool(destination.id, uuid),
+      };
       return jobs.start(await migrateJob(manager.connection(input.connection), input.connection, input, target));
     },
   };

@@ -14,30 +14,44 @@ type After = 'as-saved' | 'running' | 'paused';
  * REVERT_PAUSED), that the present state is lost, and FORCE only after libvirt has called the revert risky and
  * the user has said yes to it.
  */
-export function RevertSnapshotDialog({ connection, uuid, vmName, vmRunning, snapshot, support, onClose }: {
+export function RevertSnapshotDialog({ connection, uuid, vmName, vmRunning, vmSaved, snapshot, support, onClose }: {
   connection: string;
   uuid: string;
   vmName: string;
   vmRunning: boolean;
+  /** The VM has a saved state (managed save). */
+  vmSaved: boolean;
   snapshot: SnapshotSummary;
   support: SnapshotSupport;
   onClose: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
-  const [after, setAfter] = useState<After>('as-saved');
+  const [after, setAfterState] = useState<After>('as-saved');
   const [risky, setRisky] = useState<string | undefined>();
   const [force, setForce] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const refused = isExternal(snapshot) && !support.externalRevert;
+  // libvirt's refusal was of the revert asked for: another choice is asked for without force first.
+  const setAfter = (a: After): void => {
+    setAfterState(a);
+    setRisky(undefined);
+    setForce(false);
+  };
   const holdsMemory = snapshot.state === 'running' || snapshot.state === 'paused' || snapshot.state === 'blocked';
+  // libvirt's own case: a snapshot without memory over a saved state, whose memory would no longer match the disks;
+  // it recommends removing the saved state, so the forced revert does that first unless the user says no.
+  const savedOver = vmSaved && !holdsMemory;
+  const [discard, setDiscard] = useState(true);
 
   const revert = async (): Promise<void> => {
     setBusy(true);
     setError(undefined);
     try {
-      await api.call('snapshots.revert', { connection, domain: uuid, name: snapshot.name, after, force: risky !== undefined && force });
+      const forcing = risky !== undefined && force;
+      if (forcing && savedOver && discard) await api.call('domains.discardSavedState', { connection, key: uuid });
+      await api.call('snapshots.revert', { connection, domain: uuid, name: snapshot.name, after, force: forcing });
       onClose();
     } catch (e) {
       if (errorCode(e) === VIR_ERR_SNAPSHOT_REVERT_RISKY && risky === undefined) setRisky(errorText(e));
@@ -70,9 +84,14 @@ export function RevertSnapshotDialog({ connection, uuid, vmName, vmRunning, snap
                 description={holdsMemory ? undefined : t('lifecycle.snap.revert.boots')} />
             </FormGroup>
             {risky !== undefined && (
-              <Alert isInline variant="warning" title={t('lifecycle.snap.revert.riskyTitle')}>
-                <p>{risky}</p>
+              <Alert isInline variant="warning" title={t('lifecycle.snap.revert.riskyTitle')} className="snapshot-revert-risky">
+                <p className="snapshot-revert-refusal">{risky}</p>
+                <p className="pf-v6-u-my-sm">{t('lifecycle.snap.revert.riskyHelp')}</p>
                 <Checkbox id="snapshot-revert-force" label={t('lifecycle.snap.revert.force')} isChecked={force} onChange={(_e, v) => setForce(v)} />
+                {savedOver && (
+                  <Checkbox id="snapshot-revert-discard" className="pf-v6-u-mt-sm" label={t('lifecycle.snap.revert.discardSaved')}
+                    description={t('lifecycle.snap.revert.discardSavedHelp')} isChecked={discard} isDisabled={!force} onChange={(_e, v) => setDiscard(v)} />
+                )}
               </Alert>
             )}
             {error && <Alert isInline variant="danger" title={t('lifecycle.snap.revert.failed')}>{error}</Alert>}

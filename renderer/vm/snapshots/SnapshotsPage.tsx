@@ -126,7 +126,7 @@ export function SnapshotsPage({ connection, uuid, domain }: VmPageProps): React.
           onClose={() => setDialog(undefined)} />
       )}
       {dialog?.kind === 'revert' && support && (
-        <RevertSnapshotDialog connection={connection} uuid={uuid} vmName={domain.name} vmRunning={running} snapshot={dialog.snapshot} support={support}
+        <RevertSnapshotDialog connection={connection} uuid={uuid} vmName={domain.name} vmRunning={running} vmSaved={domain.managedSave} snapshot={dialog.snapshot} support={support}
           onClose={() => setDialog(undefined)} />
       )}
       {dialog?.kind === 'delete' && support && (
