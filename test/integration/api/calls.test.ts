@@ -740,8 +740,13 @@ const cases: Case[] = [
     call: 'storage.findPoolSources', does: 'asks the host which pools of a type it could use',
     ok: async (h) => {
       if (h.lab) {
-        // The lab has no LVM, NFS or iSCSI tools: libvirt says which program is missing, through the same call.
-        await expect(api.call('storage.findPoolSources', { connection: h.connection, type: 'logical' })).rejects.toMatchObject({ message: expect.stringMatching(/pvs|vgs|lvm|No such file or directory/i) });
+        // With LVM's tools (.ci/run installs lvm2) libvirt answers with the volume groups it finds (a <sources>
+        // document, maybe empty); without them it says which program is missing, through the same call.
+        if ((await lab.exec('sh', ['-c', 'command -v vgs'])).code === 0) {
+          expect((await api.call('storage.findPoolSources', { connection: h.connection, type: 'logical' })).xml).toMatch(/^<sources\b/);
+        } else {
+          await expect(api.call('storage.findPoolSources', { connection: h.connection, type: 'logical' })).rejects.toMatchObject({ message: expect.stringMatching(/pvs|vgs|lvm|No such file or directory/i) });
+        }
         return;
       }
       expect((await api.call('storage.findPoolSources', { connection: h.connection, type: 'logical' })).xml).toMatch(/<name>testvg1<\/name>/);
