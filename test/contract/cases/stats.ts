@@ -47,9 +47,15 @@ export function statsCases(s: SuiteScope): void {
       api.VIR_DOMAIN_STATS_CPU_TOTAL | api.VIR_DOMAIN_STATS_BALLOON | api.VIR_DOMAIN_STATS_VCPU | api.VIR_DOMAIN_STATS_INTERFACE | api.VIR_DOMAIN_STATS_BLOCK;
     const alpha = await c.domainLookupByName('alpha');
     const [first] = await c.domainListGetStats([alpha], groups);
-    await new Promise((r) => setTimeout(r, 150));
-    const [second] = await c.domainListGetStats([alpha], groups);
     const t1 = Number(param(first as api.DomainStatsRecord, 'cpu.time'));
+    // QEMU's cpu.time moves in the kernel's 10 ms ticks, and an idle guest may spend less than one in a short
+    // wait: asked again until it moves (it must, within seconds, for a running guest).
+    let second: api.DomainStatsRecord | undefined;
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      [second] = await c.domainListGetStats([alpha], groups);
+      if (Number(param(second as api.DomainStatsRecord, 'cpu.time')) > t1) break;
+    }
     const t2 = Number(param(second as api.DomainStatsRecord, 'cpu.time'));
     expect(t2).toBeGreaterThan(t1);
     const rec = second as api.DomainStatsRecord;
