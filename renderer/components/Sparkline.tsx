@@ -13,7 +13,8 @@ export function Sparkline({ values, max = 100, width = 80, height = 20, label }:
   return (
     <svg className="sparkline" width={width} height={height} role="img" aria-label={label} data-points={n}>
       <rect x="0" y="0" width={width} height={height} className="sparkline-bg" />
-      {n > 0 && <polyline points={n === 1 ? `0,${y(values[0] ?? 0)} ${width},${y(values[0] ?? 0)}` : points} className="sparkline-line" />}
+      {/* Always there (empty with no values): a graph that gets its first value changes an attribute, not the tree. */}
+      <polyline points={n === 0 ? '' : n === 1 ? `0,${y(values[0] ?? 0)} ${width},${y(values[0] ?? 0)}` : points} className="sparkline-line" />
     </svg>
   );
 }

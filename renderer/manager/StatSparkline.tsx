@@ -7,20 +7,31 @@ import { statValue, type OptionalColumn } from './vm-list-model.js';
 
 /** Rates scale to the largest seen in the window, at least 1 KiB/s so an idle VM's line stays flat. */
 const MIN_RATE_SCALE = 1024;
+const NO_VALUES: readonly number[] = [];
 
 /**
- * One stats column of a running VM as a sparkline; mounted only for rows in view, so only they subscribe. The row
- * hands down its translator (one per list, not one hook per cell).
+ * One stats column of a VM as a sparkline; mounted only for rows in view, so only they subscribe. The row hands down
+ * its translator (one per list, not one hook per cell). A VM that is not running shows nothing, but keeps the same
+ * elements, hidden and subscribed to nothing: a list row that shows another VM then changes attributes instead of
+ * replacing elements (new elements cost a style recalculation each while scrolling).
  */
-export function StatSparkline({ connection, domain, column, hostCpus, t, lang }: {
+export function StatSparkline({ connection, domain, running, column, hostCpus, t, lang }: {
   connection: string;
   domain: DomainSummary;
+  running: boolean;
   column: OptionalColumn;
   hostCpus: number | undefined;
   t: Translate;
   lang: string;
 }): React.JSX.Element {
-  const samples = useStats({ connection, key: domain.uuid });
+  const samples = useStats({ connection, key: domain.uuid }, running);
+  if (!running) {
+    return (
+      <span className="vm-stat vm-stat-off" data-column={column}>
+        <Sparkline values={NO_VALUES} width={64} label="" />
+      </span>
+    );
+  }
   const values = samples.map((s) => statValue(column, s, domain, hostCpus));
   const rate = column === 'diskIo' || column === 'netIo';
   const last = values.at(-1);

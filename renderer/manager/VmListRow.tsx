@@ -60,7 +60,7 @@ export const VmListRow = memo(function VmListRow({ item, index, columns, selecte
       <td key={c} data-label={label} className={`pf-v6-c-table__td${extra}`}>{content}</td>
     );
     if (STAT_COLUMNS.has(c)) {
-      return td(running && <StatSparkline connection={item.connection} domain={d} column={c} hostCpus={hostCpus} t={t} lang={lang} />);
+      return td(<StatSparkline connection={item.connection} domain={d} running={running} column={c} hostCpus={hostCpus} t={t} lang={lang} />);
     }
     switch (c) {
       case 'vcpus': return td(d.vcpus ?? '', ' vm-number');

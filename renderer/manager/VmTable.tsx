@@ -1,5 +1,5 @@
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cachedTranslate } from '../components/cached-translate.js';
@@ -8,8 +8,26 @@ import type { OptionalColumn, SortBy, SortColumn, VmItem } from './vm-list-model
 
 /** Every row is one line high (names and labels are cut, not wrapped), so the virtualizer needs no measuring. */
 export const ROW_HEIGHT = 41;
-/** One fast frame's worth of rows (300 px) beyond each edge. */
+/** One fast frame's worth of rows (300 px) beyond the edge the list scrolls towards (each edge before any scroll). */
 const OVERSCAN = 8;
+/** Rows kept beyond the edge the list last scrolled away from. */
+const OVERSCAN_BEHIND = 2;
+
+/**
+ * The rows to render: the ones in view, OVERSCAN beyond the edge the list scrolls towards and OVERSCAN_BEHIND beyond
+ * the other (every rendered row gets another VM's contents each frame, so fewer rows, less work). A frame that turns
+ * the other way renders its rows in its scroll event (the virtualizer flushes synchronously) before it paints, so
+ * the small side never shows blank; the large one covers a frame the compositor scrolls ahead of the page.
+ */
+function extractRange(range: Range, direction: 'forward' | 'backward' | null): number[] {
+  const before = direction === 'forward' ? OVERSCAN_BEHIND : range.overscan;
+  const after = direction === 'backward' ? OVERSCAN_BEHIND : range.overscan;
+  const start = Math.max(range.startIndex - before, 0);
+  const end = Math.min(range.endIndex + after, range.count - 1);
+  const indexes: number[] = [];
+  for (let i = start; i <= end; i++) indexes.push(i);
+  return indexes;
+}
 /** Column widths in rem (see vm-list.css), for the table's least width: past it the list scrolls sideways. */
 const WIDTHS: Record<string, number> = {
   select: 3, name: 9, state: 6.5, host: 7, guestCpu: 8, hostCpu: 8, memoryUsage: 8, diskIo: 8, netIo: 8, vcpus: 5, memory: 5.5,
@@ -62,14 +80,20 @@ function VmTableBody({ scroller, scrollElement, items, columns, selected, focusI
   // One translator for every row (a hook per row and cell cost more than the cells while scrolling).
   const { t: translate, i18n } = useTranslation();
   const t = useMemo(() => cachedTranslate(translate), [translate]);
+  const self = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  // The virtualizer renders again when the direction changes; a new extractor makes it pick its rows again.
+  const direction = self.current?.isScrolling ? self.current.scrollDirection : null;
+  const rangeExtractor = useCallback((range: Range) => extractRange(range, direction), [direction]);
   const virtualizer = useVirtualizer({
     count: items.length,
+    rangeExtractor,
     getScrollElement: () => scrollElement,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     // The sticky header sits over the first rows: keep focused rows clear of it.
     scrollPaddingStart: ROW_HEIGHT,
   });
+  self.current = virtualizer;
   useImperativeHandle(handle, () => ({
     focus: () => scroller.current?.focus({ preventScroll: true }),
     scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),

@@ -92,22 +92,28 @@ export function usePrompts(): readonly PromptView[] {
   return useList(useStores().prompts, APP);
 }
 
-/** Holds the host's stats watch while the component is mounted: the service samples only watched hosts. */
-export function useHostWatch(connection: string): void {
+/** Holds the host's stats watch while the component is mounted (and `live`): the service samples only watched hosts. */
+export function useHostWatch(connection: string, live = true): void {
   const { stats } = useStores();
-  useEffect(() => stats.watch(connection), [stats, connection]);
+  useEffect(() => (live ? stats.watch(connection) : undefined), [stats, connection, live]);
 }
 
-/** One VM's stats history (oldest first), live; holds its host's watch while mounted. */
-export function useStats(ref: Ref): readonly DomainSample[] {
+const NO_SAMPLES: readonly DomainSample[] = [];
+const unsubscribed = (): (() => void) => () => undefined;
+
+/**
+ * One VM's stats history (oldest first), live; holds its host's watch while mounted. With `live` false it watches,
+ * loads and subscribes to nothing and gives no samples: a component that stays mounted for a VM that is not running.
+ */
+export function useStats(ref: Ref, live = true): readonly DomainSample[] {
   const { stats } = useStores();
   const { connection, key } = ref;
-  useHostWatch(connection);
+  useHostWatch(connection, live);
   useEffect(() => {
-    stats.loadHistory(connection, key).catch(() => undefined);
-  }, [stats, connection, key]);
-  const subscribe = useCallback((cb: () => void) => stats.subscribe(connection, key, cb), [stats, connection, key]);
-  return useSyncExternalStore(subscribe, () => stats.history(connection, key));
+    if (live) stats.loadHistory(connection, key).catch(() => undefined);
+  }, [stats, connection, key, live]);
+  const subscribe = useCallback((cb: () => void) => (live ? stats.subscribe(connection, key, cb) : unsubscribed()), [stats, connection, key, live]);
+  return useSyncExternalStore(subscribe, () => (live ? stats.history(connection, key) : NO_SAMPLES));
 }
 
 /** A host's sums over its VMs (CPU cores busy, memory, disk and network rates), live; holds its watch while mounted. */
