@@ -2,6 +2,7 @@ import type { Connection, Domain, StoragePool, StorageVolume } from '../../drive
 import { isVirError, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE, VIR_DOMAIN_STATS_BLOCK, VIR_ERR_NO_STORAGE_VOL } from '../../drivers/api/index.js';
 import { buildStorageVolume } from '../../drivers/xml/build/build-storage.js';
 import { parseDomain, parseStoragePool } from '../../drivers/xml/index.js';
+import { volumeAt } from './volume-at.js';
 import { InputError } from '../api/api-error.js';
 
 // Storage migration (VIR_MIGRATE_NON_SHARED_DISK / _INC) copies every disk that is not read-only, not shareable
@@ -26,15 +27,6 @@ export interface CopiedDisk {
   readonly format: string | undefined;
   /** The destination pool the copy is made in, when Hangar makes it; undefined when a disk is there already. */
   readonly createIn: StoragePool | undefined;
-}
-
-async function volumeAt(connection: Connection, path: string): Promise<StorageVolume | undefined> {
-  try {
-    return await connection.storageVolLookupByPath(path);
-  } catch (e) {
-    if (isVirError(e, VIR_ERR_NO_STORAGE_VOL)) return undefined;
-    throw e;
-  }
 }
 
 /** The running VM's disk capacities by target (block.N.name / block.N.capacity of its block stats). */

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { copyFile } from 'node:fs/promises';
 import type { Connection, StorageVolume } from '../../drivers/api/index.js';
 import {
-  isVirError, VIR_DOMAIN_DEFINE_VALIDATE, VIR_DOMAIN_PAUSED, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_SECURE,
-  VIR_ERR_NO_STORAGE_VOL,
+  VIR_DOMAIN_DEFINE_VALIDATE, VIR_DOMAIN_PAUSED, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_SECURE,
 } from '../../drivers/api/index.js';
 import { parseDomain } from '../../drivers/xml/index.js';
+import { volumeAt } from './volume-at.js';
 import type { CloneDisk, ClonePlan, DomainSummary, ParsedInput } from '../api/contract/index.js';
 import { InputError } from '../api/api-error.js';
 import type { JobSpec } from './job-service.js';
@@ -39,15 +39,6 @@ export function clonePath(path: string, vm: string, newName: string): string {
 export function newMac(): string {
   const b = randomBytes(3);
   return `52:54:00:${[...b].map((x) => x.toString(16).padStart(2, '0')).join(':')}`;
-}
-
-async function volumeAt(connection: Connection, path: string): Promise<StorageVolume | undefined> {
-  try {
-    return await connection.storageVolLookupByPath(path);
-  } catch (e) {
-    if (isVirError(e, VIR_ERR_NO_STORAGE_VOL)) return undefined;
-    throw e;
-  }
 }
 
 export async function clonePlan(connection: Connection, uuid: string, host: readonly DomainSummary[], name?: string): Promise<ClonePlan> {

@@ -3,11 +3,11 @@ import { access, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Connection, StorageVolume } from '../../drivers/api/index.js';
 import {
-  isVirError, VIR_DOMAIN_UNDEFINE_MANAGED_SAVE, VIR_DOMAIN_UNDEFINE_NVRAM, VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA, VIR_DOMAIN_XML_INACTIVE,
-  VIR_ERR_NO_STORAGE_VOL,
+  VIR_DOMAIN_UNDEFINE_MANAGED_SAVE, VIR_DOMAIN_UNDEFINE_NVRAM, VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA, VIR_DOMAIN_XML_INACTIVE,
 } from '../../drivers/api/index.js';
 import { parseUri } from '../../drivers/uri.js';
 import { parseDomain, parseStoragePool, type DiskDevice } from '../../drivers/xml/index.js';
+import { volumeAt } from './volume-at.js';
 import type { DeleteOutcome, DeletePlan, DomainSummary, StorageToDelete } from '../api/contract/index.js';
 
 // virt-manager's delete dialog (delete.py), as rules: what of a VM's storage can be deleted, and what is offered
@@ -15,15 +15,6 @@ import type { DeleteOutcome, DeletePlan, DomainSummary, StorageToDelete } from '
 
 /** Pool kinds whose volumes libvirt cannot delete (LUNs of a SAN, not files). */
 const UNDELETABLE_POOLS = new Set(['iscsi', 'iscsi-direct', 'scsi', 'mpath']);
-
-async function volumeAt(connection: Connection, path: string): Promise<StorageVolume | undefined> {
-  try {
-    return await connection.storageVolLookupByPath(path);
-  } catch (e) {
-    if (isVirError(e, VIR_ERR_NO_STORAGE_VOL)) return undefined;
-    throw e;
-  }
-}
 
 async function diskVolume(connection: Connection, disk: DiskDevice): Promise<{ path: string | undefined; volume: StorageVolume | undefined }> {
   const src = disk.source;
