@@ -9,8 +9,6 @@ const NO_HOST_SAMPLES: readonly HostSample[] = Object.freeze([]);
 interface Series {
   samples: readonly DomainSample[];
   readonly listeners: Set<() => void>;
-  /** Whether `samples` is this series' own array (not the shared empty one), free to grow in place while unseen. */
-  owned?: boolean;
   /** Views that want a longer history of this VM (its Performance page): how many, and how many points. */
   retained?: { holders: number; readonly points: number };
 }
@@ -37,8 +35,9 @@ export class StatsStore {
     for (const [uuid, sample] of Object.entries(event.domains)) {
       const s = this.entry(seriesKey(event.connection, uuid));
       const keep = s.retained?.points ?? STATS_POINTS;
-      if (s.listeners.size === 0 && s.owned) {
-        // Nobody shows this VM's graph (most of a long list): its own array grows in place, no copy per tick.
+      if (s.listeners.size === 0 && s.samples !== EMPTY) {
+        // Nobody shows this VM's graph (most of a long list): its own array (never the shared empty one) grows in
+        // place, no copy per tick.
         const own = s.samples as DomainSample[];
         own.push(sample);
         if (own.length > keep) own.splice(0, own.length - keep);
@@ -48,7 +47,6 @@ export class StatsStore {
       const next = s.samples.length >= keep ? s.samples.slice(s.samples.length - keep + 1) : [...s.samples];
       next.push(sample);
       s.samples = next;
-      s.owned = true;
       for (const l of [...s.listeners]) l();
     }
   }
@@ -114,7 +112,6 @@ export class StatsStore {
     const past = await this.api.call('stats.history', { connection, key: uuid });
     if (s.samples.length > 0 || past.length === 0) return;
     s.samples = past.slice(-STATS_POINTS);
-    s.owned = true;
     for (const l of [...s.listeners]) l();
   }
 
