@@ -82,7 +82,7 @@ export const en = {
   jobs: {
     kind: {
       domain: { managedSave: 'Save {{target}}', migrate: 'Migrate {{target}}' },
-      volume: { upload: 'Upload into {{target}}', create: 'Create volume {{target}}', clone: 'Clone into {{target}}' },
+      volume: { upload: 'Upload into {{target}}', create: 'Create volume {{target}}', clone: 'Clone into {{target}}', fetchKernel: 'Fetch the install kernel and initrd for {{target}}' },
     },
     state: { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
     working: 'Working…',

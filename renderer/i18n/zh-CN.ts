@@ -83,7 +83,7 @@ export const zhCN: Strings = {
   jobs: {
     kind: {
       domain: { managedSave: '保存 {{target}}', migrate: '迁移 {{target}}' },
-      volume: { upload: '上传到 {{target}}', create: '创建卷 {{target}}', clone: '克隆为 {{target}}' },
+      volume: { upload: '上传到 {{target}}', create: '创建卷 {{target}}', clone: '克隆为 {{target}}', fetchKernel: '为 {{target}} 获取安装内核和 initrd' },
     },
     state: { running: '进行中', done: '已完成', failed: '失败', cancelled: '已取消' },
     working: '正在处理…',

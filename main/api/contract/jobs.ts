@@ -4,12 +4,28 @@ import type { CollectionList, DeltaEvent, Keyed, ResetEvent } from './collection
 import { bytes, connectionId, libvirtUri, uuid, type ApiError } from './common.js';
 import { volumeName } from './storage.js';
 
-export type JobKind = 'domain.managedSave' | 'domain.migrate' | 'volume.upload' | 'volume.create' | 'volume.clone';
+export type JobKind = 'domain.managedSave' | 'domain.migrate' | 'volume.upload' | 'volume.create' | 'volume.clone' | 'volume.fetchKernel';
 
 /** What a finished job made: the new volume, or the VM where it now runs. */
 export type JobResult =
   | { readonly kind: 'volume'; readonly pool: string; readonly name: string; readonly key: string; readonly path: string; readonly capacity: number; readonly allocation: number }
-  | { readonly kind: 'domain'; readonly connectionId: string; readonly uuid: string; readonly name: string };
+  | { readonly kind: 'domain'; readonly connectionId: string; readonly uuid: string; readonly name: string }
+  | InstallKernelResult;
+
+/** A network install's kernel and initrd, fetched from the tree and uploaded into the pool as two volumes. */
+export interface InstallKernelResult {
+  readonly kind: 'installKernel';
+  /** The pool's name. */
+  readonly pool: string;
+  readonly kernel: { readonly name: string; readonly path: string };
+  readonly initrd: { readonly name: string; readonly path: string };
+  /** Where in the tree they were found. */
+  readonly kernelUrl: string;
+  readonly initrdUrl: string;
+  /** The tree's family and version, when its .treeinfo names them. */
+  readonly treeFamily?: string;
+  readonly treeVersion?: string;
+}
 
 /**
  * What a domain job (a migration) has moved and has left, from libvirt's job stats (virDomainGetJobStats, the
@@ -57,6 +73,10 @@ export interface JobView extends Keyed {
 /** Where a direct migration's data goes: QEMU's tcp://host:port or unix:///path. */
 const dataUri = z.string().trim().max(4096).regex(/^(tcp:\/\/[^\s/]+|unix:\/\/\/\S+)$/, 'tcp://host:port or unix:///path');
 
+/** An install tree's root; main fetches only http and https. */
+export const installTreeUrl = z.string().trim().min(1).max(4096).url('not a URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'only http and https install trees can be fetched');
+
 /** A new volume as the wizard describes it; the XML is built from it in main. */
 const volumeSpec = z.object({
   name: volumeName,
@@ -74,6 +94,11 @@ export const jobsCalls = {
   'jobs.uploadVolume': z.object({ connection: connectionId, pool: uuid, volume: volumeName, path: z.string().min(1).max(4096).regex(/^\//, 'an absolute path') }),
   /** A new volume from a spec, or from the user's own volume XML. */
   'jobs.createVolume': z.object({ connection: connectionId, pool: uuid, volume: z.union([volumeSpec, z.object({ xml: z.string().min(1).max(1_000_000) })]) }),
+  /**
+   * A network install's boot kernel and initrd: found in the tree at `url` (its .treeinfo, else the well-known
+   * layouts) for `arch`, fetched by main and uploaded into `pool` as `<name>-kernel` and `<name>-initrd` (made unique).
+   */
+  'jobs.fetchInstallKernel': z.object({ connection: connectionId, pool: uuid, url: installTreeUrl, arch: z.string().regex(/^[a-z0-9_]{1,32}$/, 'an architecture such as x86_64'), name: volumeName }),
   /** A copy of `volume` (in `pool`) named `name`, in `targetPool` (default: the same pool). */
   'jobs.cloneVolume': z.object({ connection: connectionId, pool: uuid, volume: volumeName, name: volumeName, targetPool: uuid.optional() }),
   /**
@@ -120,6 +145,7 @@ export interface JobsResults {
   'jobs.uploadVolume': JobView;
   'jobs.createVolume': JobView;
   'jobs.cloneVolume': JobView;
+  'jobs.fetchInstallKernel': JobView;
   'jobs.migrate': JobView;
 }
 

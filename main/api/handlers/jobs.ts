@@ -1,4 +1,5 @@
 import { managedSaveJob, uploadVolumeJob } from '../../services/job-operations.js';
+import { installKernelJob } from '../../services/install-kernel-job.js';
 import { migrateJob } from '../../services/migrate-job.js';
 import { cloneVolumeJob, createVolumeJob } from '../../services/volume-jobs.js';
 import type { JobSpec } from '../../services/job-service.js';
@@ -27,6 +28,8 @@ export function jobsHandlers(ctx: HandlerContext): Handlers<CallsOf<'jobs'>> {
       jobs.start(refreshing(await createVolumeJob(manager.connection(input.connection), input.connection, input), input.connection, input.pool)),
     'jobs.cloneVolume': async (input) =>
       jobs.start(refreshing(await cloneVolumeJob(manager.connection(input.connection), input.connection, input), input.connection, input.targetPool ?? input.pool)),
+    'jobs.fetchInstallKernel': async (input) =>
+      jobs.start(refreshing(await installKernelJob(manager.connection(input.connection), input.connection, input), input.connection, input.pool)),
     'jobs.migrate': async (input) => {
       const destination = manager.saved(input.to);
       const target = {
