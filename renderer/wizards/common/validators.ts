@@ -93,7 +93,8 @@ export function checkInstallUrl(text: string): FieldError | undefined {
   } catch {
     return err('urlInvalid');
   }
-  if (!['http:', 'https:', 'ftp:', 'nfs:'].includes(url.protocol)) return err('urlScheme', { scheme: url.protocol.replace(/:$/, '') });
+  // Main fetches the tree's kernel itself, over http(s) only.
+  if (!['http:', 'https:'].includes(url.protocol)) return err('urlScheme', { scheme: url.protocol.replace(/:$/, '') });
   if (!url.hostname) return err('urlHost');
   return undefined;
 }

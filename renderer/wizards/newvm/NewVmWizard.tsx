@@ -17,8 +17,8 @@ import { ResourcesStep } from './ResourcesStep.js';
 import { StorageStep } from './StorageStep.js';
 import { useDomainCaps, useHostFacts } from './use-host-facts.js';
 
-/** Network installs need the tree's kernel and initrd fetched onto the host, which Hangar does not do yet. */
-const UNAVAILABLE: readonly InstallMethod[] = ['url'];
+/** Methods no host can do today (none: network installs fetch the tree's kernel in main). */
+const UNAVAILABLE: readonly InstallMethod[] = [];
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
@@ -139,8 +139,10 @@ export function NewVmWizard({ connection: asked, onClose }: { connection?: strin
       cpuMode: newVm?.cpuMode ?? 'host-passthrough', stage: setBusy,
     }).then((r) => {
       setBusy(undefined);
-      if (r.startError) {
-        setFailure({ title: t('wizards.newvm.startFailed', { name: state.name }), detail: r.startError });
+      const left = r.startError ? { title: t('wizards.newvm.startFailed', { name: state.name }), detail: r.startError }
+        : r.installBootError ? { title: t('wizards.newvm.installBootFailed', { name: state.name }), detail: r.installBootError } : undefined;
+      if (left) {
+        setFailure(left);
         nav.open({ kind: 'vm', connection: state.connection, key: r.key, page: 'details' });
         return;
       }

@@ -3,7 +3,7 @@
 import type { OsDetails } from '../../../main/api/contract/osinfo.js';
 import {
   buildCharDevice, buildController, buildDomain, buildGraphics, buildInput, buildRng, buildTpm, buildVideo,
-  LIBOSINFO_NS, XmlElement, type DiskSpec, type DomainCapabilitiesXml, type DomainXml, type InterfaceSpec,
+  LIBOSINFO_NS, parseDomain, XmlElement, type DiskSpec, type DomainCapabilitiesXml, type DomainXml, type InterfaceSpec,
 } from '../../../drivers/xml/index.js';
 
 export type InstallMethod = 'iso' | 'url' | 'import' | 'pxe' | 'manual' | 'cloud';
@@ -22,6 +22,8 @@ export interface NewVmPlan {
   /** The install ISO (iso method) or cloud-init seed, as host paths. */
   readonly cdromPath?: string;
   readonly seedPath?: string;
+  /** A network install's first boot: the tree's kernel and initrd (host paths) and the user's kernel arguments. */
+  readonly installKernel?: { readonly kernel: string; readonly initrd: string; readonly cmdline: string };
   /** The VM's disk: a new or existing volume's path and format; none for a diskless VM. */
   readonly disk?: { readonly path: string; readonly format: string };
   readonly network?: { readonly type: 'network'; readonly network: string } | { readonly type: 'bridge'; readonly bridge: string };
@@ -132,6 +134,7 @@ export function buildNewVmDomain(plan: NewVmPlan): { domain: DomainXml; defaults
     // BIOS is QEMU's own default: named, libvirt would look for a BIOS firmware descriptor Debian does not ship.
     ...(d.firmware === 'efi' ? { firmware: 'efi' as const } : {}),
     bootOrder: [...boot],
+    ...(plan.installKernel ? { kernel: { path: plan.installKernel.kernel, initrd: plan.installKernel.initrd, ...(plan.installKernel.cmdline ? { cmdline: plan.installKernel.cmdline } : {}) } } : {}),
     ...(d.cpuMode ? { cpuMode: d.cpuMode } : {}),
     features: isX86(plan.arch) ? ['acpi', 'apic'] : [],
     clockOffset: plan.os?.family === 'winnt' || plan.os?.family === 'win' ? 'localtime' : 'utc',
@@ -142,10 +145,27 @@ export function buildNewVmDomain(plan: NewVmPlan): { domain: DomainXml; defaults
     serialConsole: true,
     extraDevices: extra,
   });
+  // The installer's reboot ends the install boot instead of booting the installer again (virt-install does the same);
+  // the final definition restarts as usual.
+  if (plan.installKernel) domain.setLifecycle('reboot', 'destroy');
   if (plan.os) {
     const md = XmlElement.create('libosinfo:libosinfo', { 'xmlns:libosinfo': LIBOSINFO_NS });
     md.insertChild(XmlElement.create('libosinfo:os', { id: plan.os.id }));
     domain.setMetadata(md);
   }
   return { domain, defaults: d };
+}
+
+/**
+ * The definition for the boots after a network install's first: the same XML without the direct kernel boot (so
+ * the VM boots from its disk) and with reboots restarting again. Everything else is kept as libvirt gave it.
+ */
+export function withoutInstallBoot(xml: string): string {
+  const domain = parseDomain(xml);
+  const os = domain.ensureOs();
+  os.kernel = undefined;
+  os.initrd = undefined;
+  os.cmdline = undefined;
+  domain.setLifecycle('reboot', 'restart');
+  return domain.toXml();
 }

@@ -1,4 +1,5 @@
-// Finish: make the disk (and the cloud-init seed), define the VM, start it. What was made before a failure is
+// Finish: fetch a network install's kernel and initrd onto the host, make the disk (and the cloud-init seed), define
+// the VM, start it (and then drop the install boot from its definition). What was made before a failure is
 // removed again, and the error says so.
 import type { CallInput, JobView, OsDetails, PoolSummary } from '../../../main/api/contract/index.js';
 import { buildNoCloudSeed } from '../../../drivers/cloud-init/nocloud-seed.js';
@@ -6,7 +7,7 @@ import { buildStorageVolume, type DomainCapabilitiesXml } from '../../../drivers
 import type { ApiPort } from '../../state/api-port.js';
 import { ensureDefaultPool } from '../common/default-pool.js';
 import { uniqueName, volumeSuffix } from '../common/validators.js';
-import { buildNewVmDomain, type NewVmDefaults } from './new-vm-domain.js';
+import { buildNewVmDomain, withoutInstallBoot, type NewVmDefaults } from './new-vm-domain.js';
 import type { NewVmState, VolumeChoice } from './new-vm-state.js';
 
 export interface FinishDeps {
@@ -22,13 +23,17 @@ export interface FinishDeps {
   readonly firmware: 'bios' | 'uefi';
   readonly cpuMode: 'host-passthrough' | 'host-model' | 'hypervisor-default';
   /** Progress for the user: which stage is under way. */
-  readonly stage: (stage: 'pool' | 'disk' | 'seed' | 'define' | 'start') => void;
+  readonly stage: (stage: FinishStage) => void;
 }
+
+export type FinishStage = 'pool' | 'fetch' | 'disk' | 'seed' | 'define' | 'start' | 'installBoot';
 
 export interface FinishResult {
   readonly key: string;
   readonly started: boolean;
   readonly startError?: string;
+  /** A network install started, but its definition still boots the installer or its kernel volumes stayed: why. */
+  readonly installBootError?: string;
   readonly defaults: NewVmDefaults;
 }
 
@@ -47,11 +52,26 @@ function volumePath(pools: readonly PoolSummary[], v: VolumeChoice): string {
   return vol.path;
 }
 
-async function createVolume(d: FinishDeps, connection: string, pool: string, volume: CallInput<'jobs.createVolume'>['volume']): Promise<{ path: string; name: string }> {
-  const job = await d.api.call('jobs.createVolume', { connection, pool, volume });
+async function jobResult(d: FinishDeps, job: JobView): Promise<NonNullable<JobView['result']>> {
   const end = job.state === 'running' ? await d.waitJob(job.id) : job;
-  if (end.state !== 'done' || end.result?.kind !== 'volume') throw new Error(end.error?.message ?? `the volume was not created (${end.state})`);
-  return { path: end.result.path, name: end.result.name };
+  if (end.state !== 'done' || !end.result) throw new Error(end.error?.message ?? `the ${job.kind} job ended ${end.state}`);
+  return end.result;
+}
+
+/**
+ * After a network install's first start: QEMU has read the kernel and initrd, so the persistent definition drops
+ * them (the next boot is from the disk) and their volumes go. The running VM keeps its install boot until it stops.
+ */
+async function dropInstallBoot(d: FinishDeps, connection: string, key: string, volumes: readonly { pool: string; volume: string }[]): Promise<void> {
+  const { xml } = await d.api.call('domains.xml', { connection, key, inactive: true });
+  await d.api.call('domains.define', { connection, xml: withoutInstallBoot(xml), base: xml });
+  for (const v of volumes) await d.api.call('storage.deleteVolume', { connection, pool: v.pool, volume: v.volume });
+}
+
+async function createVolume(d: FinishDeps, connection: string, pool: string, volume: CallInput<'jobs.createVolume'>['volume']): Promise<{ path: string; name: string }> {
+  const r = await jobResult(d, await d.api.call('jobs.createVolume', { connection, pool, volume }));
+  if (r.kind !== 'volume') throw new Error('the volume job gave no volume');
+  return { path: r.path, name: r.name };
 }
 
 export async function finishNewVm(s: NewVmState, d: FinishDeps): Promise<FinishResult> {
@@ -62,13 +82,24 @@ export async function finishNewVm(s: NewVmState, d: FinishDeps): Promise<FinishR
   try {
     let disk: { path: string; format: string } | undefined;
     let seedPath: string | undefined;
-    const needsPool = (s.storage === 'new' && s.method !== 'import') || s.method === 'cloud';
+    const needsPool = (s.storage === 'new' && s.method !== 'import') || s.method === 'cloud' || s.method === 'url';
     let poolKey: string | undefined;
     if (needsPool) {
       d.stage('pool');
       poolKey = await ensureDefaultPool(api, connection, d.pools);
     }
     const taken = d.pools.find((p) => p.key === poolKey)?.volumes.map((v) => v.name) ?? [];
+    let installKernel: { kernel: string; initrd: string; cmdline: string } | undefined;
+    const installVolumes: { pool: string; volume: string }[] = [];
+    if (s.method === 'url' && poolKey) {
+      // First, as the likeliest to fail (a wrong URL): main fetches the tree's files and uploads them to the host.
+      d.stage('fetch');
+      const r = await jobResult(d, await api.call('jobs.fetchInstallKernel', { connection, pool: poolKey, url: s.url.trim(), arch: s.arch, name: s.name }));
+      if (r.kind !== 'installKernel') throw new Error('the install tree job gave no kernel');
+      for (const v of [r.kernel, r.initrd]) installVolumes.push({ pool: poolKey, volume: v.name });
+      made.push(...installVolumes);
+      installKernel = { kernel: r.kernel.path, initrd: r.initrd.path, cmdline: s.kernelArgs.trim() };
+    }
     if (s.method === 'import' && s.importDisk) {
       disk = { path: volumePath(d.pools, s.importDisk), format: /\.qcow2$/i.test(s.importDisk.volume) ? 'qcow2' : 'raw' };
     } else if (s.method === 'cloud' && s.cloudImage && poolKey) {
@@ -112,7 +143,7 @@ export async function finishNewVm(s: NewVmState, d: FinishDeps): Promise<FinishR
       name: s.name, memoryMiB: Number(s.memoryMiB), vcpus: Number(s.vcpus), arch: s.arch, ...(s.machine ? { machine: s.machine } : {}),
       virtType: s.virtType, ...(d.emulator ? { emulator: d.emulator } : {}), ...(d.os ? { os: d.os } : {}), method: s.method,
       ...(s.method === 'iso' && s.iso ? { cdromPath: volumePath(d.pools, s.iso) } : {}),
-      ...(seedPath ? { seedPath } : {}), ...(disk ? { disk } : {}), ...(network ? { network } : {}),
+      ...(seedPath ? { seedPath } : {}), ...(installKernel ? { installKernel } : {}), ...(disk ? { disk } : {}), ...(network ? { network } : {}),
       graphics: d.graphics, firmwarePreference: d.firmware, cpuModePreference: d.cpuMode, ...(d.caps ? { caps: d.caps } : {}),
     });
     key = (await api.call('domains.define', { connection, xml: domain.toXml() })).key;
@@ -120,10 +151,17 @@ export async function finishNewVm(s: NewVmState, d: FinishDeps): Promise<FinishR
     d.stage('start');
     try {
       await api.call('domains.action', { connection, key, action: 'start' });
-      return { key, started: true, defaults };
     } catch (e) {
       // Defined, so its disk is in use: nothing is removed; the VM tab shows it shut off.
       return { key, started: false, startError: messageOf(e), defaults };
+    }
+    if (installVolumes.length === 0) return { key, started: true, defaults };
+    d.stage('installBoot');
+    try {
+      await dropInstallBoot(d, connection, key, installVolumes);
+      return { key, started: true, defaults };
+    } catch (e) {
+      return { key, started: true, installBootError: messageOf(e), defaults };
     }
   } catch (e) {
     const removed: string[] = [];

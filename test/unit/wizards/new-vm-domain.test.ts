@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDomainCapabilities } from '../../../drivers/xml/index.js';
 import { OsinfoDb } from '../../../main/services/osinfo/osinfo-db.js';
-import { buildNewVmDomain, type NewVmPlan } from '../../../renderer/wizards/newvm/new-vm-domain.js';
+import { buildNewVmDomain, withoutInstallBoot, type NewVmPlan } from '../../../renderer/wizards/newvm/new-vm-domain.js';
 
 const db = new OsinfoDb();
 const caps = (extra = '') => parseDomainCapabilities(`<domainCapabilities><path>/usr/bin/qemu-system-x86_64</path><domain>kvm</domain>
@@ -60,5 +60,33 @@ describe('the New VM definition', () => {
     expect(buildNewVmDomain(plan('debian11', { firmwarePreference: 'uefi' })).defaults.firmware).toBe('efi');
     const noEfi = parseDomainCapabilities("<domainCapabilities><arch>x86_64</arch><os supported='yes'><enum name='firmware'><value>bios</value></enum></os></domainCapabilities>");
     expect(buildNewVmDomain(plan('debian11', { firmwarePreference: 'uefi', caps: noEfi })).defaults.firmware).toBe('bios');
+  });
+
+  it('boots a network install from the tree\'s kernel first, and drops it (only it) from the final definition', () => {
+    const kernel = { kernel: '/var/lib/libvirt/images/vm-kernel', initrd: '/var/lib/libvirt/images/vm-initrd', cmdline: 'console=ttyS0,115200 inst.repo=http://m.example/os/' };
+    const { domain } = buildNewVmDomain(plan('debian11', { method: 'url', installKernel: kernel }));
+    const first = domain.toXml();
+    expect(first).toContain('<kernel>/var/lib/libvirt/images/vm-kernel</kernel>');
+    expect(first).toContain('<initrd>/var/lib/libvirt/images/vm-initrd</initrd>');
+    expect(first).toContain('<cmdline>console=ttyS0,115200 inst.repo=http://m.example/os/</cmdline>');
+    // The installer's own reboot ends the install boot rather than starting the installer again.
+    expect(first).toContain('<on_reboot>destroy</on_reboot>');
+    // No ISO for this method.
+    expect(first).not.toContain("device='cdrom'");
+    // As libvirt would give it back, with something the model does not know.
+    const host = first.replace('<devices>', "<devices><!-- kept --><shmem name='x'/>");
+    const final = withoutInstallBoot(host);
+    expect(final).not.toMatch(/<kernel>|<initrd>|<cmdline>/);
+    expect(final).toContain('<on_reboot>restart</on_reboot>');
+    expect(final).toContain("<boot dev='hd'/>");
+    expect(final).toContain("<!-- kept --><shmem name='x'/>");
+    expect(final).toContain("<source file='/images/vm.qcow2'/>");
+    expect(final.replace(/<kernel>[^<]*<\/kernel>|<initrd>[^<]*<\/initrd>|<cmdline>[^<]*<\/cmdline>/g, '').replace(/\s+/g, ''))
+      .toBe(host.replace(/<kernel>[^<]*<\/kernel>|<initrd>[^<]*<\/initrd>|<cmdline>[^<]*<\/cmdline>/g, '').replace('<on_reboot>destroy', '<on_reboot>restart').replace(/\s+/g, ''));
+  });
+
+  it('leaves the kernel arguments out when none are given', () => {
+    const { domain } = buildNewVmDomain(plan(undefined, { method: 'url', installKernel: { kernel: '/k', initrd: '/i', cmdline: '' } }));
+    expect(domain.toXml()).not.toContain('<cmdline');
   });
 });
