@@ -1,0 +1,198 @@
+// The New VM wizard's network install on the lab's libvirtd: an install tree served over HTTP on loopback by this
+// test (the tiny guest's own kernel and initramfs, with a .treeinfo naming them), fetched by main and uploaded into
+// the default pool, booted directly with the user's kernel arguments (the serial console shows the kernel's lines),
+// then the persistent definition boots from disk and the kernel volumes are gone. A wrong URL fails at Finish,
+// naming what was tried, and leaves no volume behind.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobView } from '../../main/api/contract/index.js';
+import { FinishError, finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
+import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
+import { ensureTinyKernel } from '../lab/image.js';
+import { startLab, type Lab } from '../lab/lab.js';
+import { ApiSocket } from '../support/api-socket.js';
+import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
+import { launchChromium } from '../support/chromium.js';
+import { seededDataDir } from '../support/data-dir.js';
+
+const artifacts = join(projectRoot, 'test-results', 'e2e');
+const LAB = 'conn-1';
+const KARGS = 'console=ttyS0,115200 hangar.tiny=1';
+
+/** An install tree on 127.0.0.1: `/tree/` with a .treeinfo and the tiny kernel; every request is logged. */
+async function serveTree(files: Record<string, Buffer>): Promise<{ server: Server; url: string; log: string[] }> {
+  const log: string[] = [];
+  const server = createServer((req, res) => {
+    log.push(`${req.method} ${req.url}`);
+    const body = files[req.url ?? ''];
+    if (!body) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, log };
+}
+
+/** A loopback port nothing listens on (taken, then given back). */
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((ok) => s.close(() => ok()));
+  return port;
+}
+
+describe('New VM wizard: network install on a real libvirt host', () => {
+  let lab: Lab;
+  let app: RunningApp;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let data: ReturnType<typeof seededDataDir>;
+  let api: ApiSocket;
+  let page: Page;
+  let tree: Awaited<ReturnType<typeof serveTree>>;
+
+  const wizard = (): Locator => page.getByRole('dialog', { name: 'New virtual machine' });
+  const next = async (): Promise<void> => { await wizard().getByRole('button', { name: 'Next', exact: true }).click(); };
+  const stepIs = async (n: number): Promise<void> => { await wizard().getByText(`Step ${n} of 5`, { exact: true }).waitFor(); };
+  const shot = async (name: string): Promise<void> => { await page.screenshot({ path: join(artifacts, `new-vm-url-${name}.png`) }); };
+  const finished = (): Promise<string> => Promise.race([
+    wizard().waitFor({ state: 'detached', timeout: 240_000 }).then(() => 'closed'),
+    wizard().locator('.pf-v6-c-alert.pf-m-danger').waitFor({ timeout: 240_000 }).then(() => wizard().locator('.pf-v6-c-alert.pf-m-danger').innerText()),
+  ]);
+  /** Steps 1–5 of a network install to `url`, up to (not including) Finish. */
+  const fillWizard = async (url: string, name: string): Promise<void> => {
+    await page.getByRole('tab', { name: /Manager/ }).first().click();
+    await page.getByRole('button', { name: 'New VM', exact: true }).click();
+    await stepIs(1);
+    await page.locator('#newvm-method-url').check();
+    if (lab.accel === 'qemu') await page.locator('#newvm-virt-qemu').check();
+    await expect.poll(() => page.locator('#newvm-machine').inputValue(), { timeout: 15_000 }).toBe('q35');
+    await next();
+    await stepIs(2);
+    await page.locator('#newvm-url').fill(url);
+    await page.locator('#newvm-kargs').fill(KARGS);
+    await wizard().getByRole('textbox', { name: 'Search operating systems' }).fill('generic linux 2022');
+    await wizard().getByRole('menuitem', { name: /^Generic Linux 2022/ }).click();
+    await wizard().getByText('Chosen: Generic Linux 2022').waitFor();
+    await shot(`${name}-media`);
+    await next();
+    await stepIs(3);
+    await page.locator('#newvm-memory').fill('256');
+    await page.locator('#newvm-vcpus').fill('1');
+    await next();
+    await stepIs(4);
+    await page.locator('#newvm-disk-size').fill('1');
+    await next();
+    await stepIs(5);
+    await page.locator('#newvm-name').fill(name);
+  };
+  const volumes = async (): Promise<string> => lab.virsh(['vol-list', 'default']).catch(() => '');
+
+  beforeAll(async () => {
+    lab = await startLab();
+    const tiny = await ensureTinyKernel();
+    const kernel = readFileSync(tiny.kernel);
+    const initrd = readFileSync(tiny.initrd);
+    const treeinfo = Buffer.from('[general]\nfamily = Hangar Tiny\nversion = 1\narch = x86_64\n\n[images-x86_64]\nkernel = images/pxeboot/vmlinuz\ninitrd = images/pxeboot/initrd.img\n');
+    tree = await serveTree({ '/tree/.treeinfo': treeinfo, '/tree/images/pxeboot/vmlinuz': kernel, '/tree/images/pxeboot/initrd.img': initrd });
+    data = seededDataDir([{ uri: lab.uri, name: 'Lab host' }]);
+    app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
+    api = await ApiSocket.open(app.url);
+    ({ browser, close: closeBrowser } = await launchChromium());
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.url);
+    await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${LAB}"][data-connection-state="connected"]`).waitFor({ timeout: 15_000 });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await closeBrowser?.();
+    await app?.stop();
+    await new Promise<void>((ok) => (tree ? tree.server.close(() => ok()) : ok()));
+    data?.remove();
+    await lab?.stop();
+  });
+
+  it('installs from the tree: kernel fetched onto the host, booted with the arguments, then the disk boots and the kernel volumes go', async () => {
+    const started = Date.now();
+    await fillWizard(`${tree.url}/tree/`, 'netinst');
+    await shot('finish');
+    await wizard().getByRole('button', { name: 'Finish', exact: true }).click();
+    expect(await finished()).toBe('closed');
+    const finishMs = Date.now() - started;
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toMatch(/^#\/vm\/conn-1\/[0-9a-f-]{36}\/console$/);
+    // Main read the .treeinfo and fetched what it names (the tree's own layout, nothing guessed).
+    expect(tree.log).toEqual(['GET /tree/.treeinfo', 'GET /tree/images/pxeboot/vmlinuz', 'GET /tree/images/pxeboot/initrd.img']);
+
+    // The running VM was started with the direct kernel boot and the user's arguments...
+    const live = await lab.virsh(['dumpxml', 'netinst']);
+    expect(live).toContain('<kernel>/var/lib/libvirt/images/netinst-kernel</kernel>');
+    expect(live).toContain('<initrd>/var/lib/libvirt/images/netinst-initrd</initrd>');
+    expect(live).toContain(`<cmdline>${KARGS}</cmdline>`);
+    // ...and the serial console shows the kernel's boot lines.
+    await page.getByRole('button', { name: 'Console', exact: true }).click();
+    await page.getByRole('option', { name: 'Serial 0' }).click();
+    await expect.poll(() => page.locator('.xterm').innerText(), { timeout: 240_000, interval: 1000 }).toMatch(/Linux version|hangar-tiny: booted/);
+    const bootMs = Date.now() - started;
+    await shot('serial');
+
+    // The next boot is from the disk: no kernel, initrd or cmdline in the persistent definition, reboots restart.
+    const persistent = (await api.call('domains.xml', { connection: LAB, key: new URL(page.url()).hash.split('/')[3]!, inactive: true })).xml;
+    expect(persistent).not.toMatch(/<kernel>|<initrd>|<cmdline>/);
+    expect(persistent).toContain('<on_reboot>restart</on_reboot>');
+    expect(persistent).toContain("<source file='/var/lib/libvirt/images/netinst.qcow2'/>");
+    expect(await lab.virsh(['dumpxml', '--inactive', 'netinst'])).not.toContain('<kernel>');
+    // The kernel and initrd volumes are gone (QEMU read them at start); the disk stays.
+    const vols = await volumes();
+    expect(vols).not.toMatch(/netinst-kernel|netinst-initrd/);
+    expect(vols).toContain('netinst.qcow2');
+    console.log(`network install: Finish ${finishMs} ms, kernel line on the serial console ${bootMs} ms after Finish began (${lab.accel})`);
+  }, 600_000);
+
+  it('says at Finish which URLs it tried when the tree is not there (404), and leaves no volume behind', async () => {
+    tree.log.length = 0;
+    await fillWizard(`${tree.url}/missing/`, 'nothere');
+    await wizard().getByRole('button', { name: 'Finish', exact: true }).click();
+    const message = await finished();
+    await shot('not-found');
+    expect(message).toContain('The VM was not created');
+    expect(message).toContain(`No x86_64 kernel and initrd found in the install tree at ${tree.url}/missing/`);
+    expect(message).toContain(`${tree.url}/missing/.treeinfo (404 Not Found)`);
+    expect(message).toContain(`${tree.url}/missing/images/pxeboot/vmlinuz (404 Not Found)`);
+    expect(tree.log[0]).toBe('GET /missing/.treeinfo');
+    expect(await volumes()).not.toContain('nothere');
+    expect(await lab.virsh(['list', '--all', '--name'])).not.toContain('nothere');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await wizard().waitFor({ state: 'detached' });
+  }, 300_000);
+
+  it('says so when nothing listens at the URL, and leaves no volume behind', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/tree/`;
+    const pools = (await api.call('storage.list', { connection: LAB })).items;
+    const waitJob = async (id: string): Promise<JobView> => {
+      for (;;) {
+        const j = (await api.call('jobs.list', {})).items.find((x) => x.key === id);
+        if (j && j.state !== 'running') return j;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const state = { ...initialState(LAB), method: 'url' as const, url, kernelArgs: KARGS, name: 'deadurl', virtType: lab.accel, diskGiB: '1', memoryMiB: '128', vcpus: '1' };
+    const error = await finishNewVm(state, {
+      api, waitJob, pools, os: undefined, caps: undefined, emulator: undefined, format: 'qcow2', graphics: 'none', firmware: 'bios',
+      cpuMode: 'hypervisor-default', stage: () => undefined,
+    }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(FinishError);
+    expect((error as FinishError).message).toMatch(new RegExp(`Could not reach the install tree at ${url.replace(/[.]/g, '\\.')}: ${url.replace(/[.]/g, '\\.')}\\.treeinfo — .*ECONNREFUSED`));
+    // The fetch came first: nothing was made, so nothing had to be removed.
+    expect((error as FinishError).removed).toEqual([]);
+    expect(await volumes()).not.toContain('deadurl');
+    expect(await lab.virsh(['list', '--all', '--name'])).not.toContain('deadurl');
+  });
+});
