@@ -55,3 +55,4 @@ export {
 } from './build/build-hardware.js';
 export { HANGAR_TAGS_NS, HANGAR_TAGS_PREFIX, MAX_TAGS, changeTags, readTags, tagsElementXml, validateTag } from './metadata/hangar-tags.js';
 export { LIBOSINFO_NS, readOsId, setOsId } from './metadata/osinfo-metadata.js';
+export { endInstallBoot, HANGAR_INSTALL_BOOT_NS, installBootVolumes, markInstallBoot, type InstallBootVolume } from './metadata/install-boot.js';

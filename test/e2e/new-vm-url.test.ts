@@ -156,6 +156,28 @@ describe('New VM wizard: network install on a real libvirt host', () => {
     console.log(`network install: Finish ${finishMs} ms, kernel line on the serial console ${bootMs} ms after Finish began (${lab.accel})`);
   }, 600_000);
 
+  it('keeps the install boot through "customize before install", and ends it when the VM page starts the VM', async () => {
+    tree.log.length = 0;
+    await fillWizard(`${tree.url}/tree`, 'netcustom');
+    await page.locator('#newvm-customize').check();
+    await wizard().getByRole('button', { name: 'Finish', exact: true }).click();
+    expect(await finished()).toBe('closed');
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toMatch(/^#\/vm\/conn-1\/[0-9a-f-]{36}\/details$/);
+    expect((await lab.virsh(['domstate', 'netcustom'])).trim()).toBe('shut off');
+    // Defined to boot the installer, its kernel and initrd waiting in the pool.
+    const defined = await lab.virsh(['dumpxml', '--inactive', 'netcustom']);
+    expect(defined).toContain('<kernel>/var/lib/libvirt/images/netcustom-kernel</kernel>');
+    expect(defined).toContain(`<cmdline>${KARGS}</cmdline>`);
+    expect(await volumes()).toMatch(/netcustom-kernel[\s\S]*netcustom-initrd|netcustom-initrd[\s\S]*netcustom-kernel/);
+    // Started from its page: it boots the installer, and the definition and the pool are cleaned up.
+    await page.locator('.tab-header').getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(async () => (await lab.virsh(['domstate', 'netcustom'])).trim(), { timeout: 60_000 }).toBe('running');
+    expect(await lab.virsh(['dumpxml', 'netcustom'])).toContain('<kernel>/var/lib/libvirt/images/netcustom-kernel</kernel>');
+    await expect.poll(() => lab.virsh(['dumpxml', '--inactive', 'netcustom']), { timeout: 30_000 }).not.toContain('<kernel>');
+    await expect.poll(volumes, { timeout: 30_000 }).not.toMatch(/netcustom-kernel|netcustom-initrd/);
+    await lab.virsh(['destroy', 'netcustom']);
+  }, 300_000);
+
   it('says at Finish which URLs it tried when the tree is not there (404), and leaves no volume behind', async () => {
     tree.log.length = 0;
     await fillWizard(`${tree.url}/missing/`, 'nothere');
@@ -164,8 +186,8 @@ describe('New VM wizard: network install on a real libvirt host', () => {
     await shot('not-found');
     expect(message).toContain('The VM was not created');
     expect(message).toContain(`No x86_64 kernel and initrd found in the install tree at ${tree.url}/missing/`);
-    expect(message).toContain(`${tree.url}/missing/.treeinfo (404 Not Found)`);
-    expect(message).toContain(`${tree.url}/missing/images/pxeboot/vmlinuz (404 Not Found)`);
+    expect(message).toContain('Tried: .treeinfo (404 Not Found); images/pxeboot/vmlinuz (404 Not Found);');
+    expect(message).toContain('install.amd/vmlinuz (404 Not Found)');
     expect(tree.log[0]).toBe('GET /missing/.treeinfo');
     expect(await volumes()).not.toContain('nothere');
     expect(await lab.virsh(['list', '--all', '--name'])).not.toContain('nothere');

@@ -100,7 +100,8 @@ export const domainsCalls = {
 
 export interface DomainsResults extends DomainLifecycleResults {
   'domains.list': CollectionList<DomainSummary>;
-  'domains.action': null;
+  /** After a start: why a network install's first boot could not be ended (the VM runs; its definition still boots the installer). */
+  'domains.action': { readonly installBootError: string } | null;
   'domains.xml': { readonly xml: string };
   'domains.define': { readonly key: string; readonly name: string };
   'domains.undefine': null;

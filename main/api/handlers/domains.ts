@@ -8,6 +8,7 @@ import {
 import {
   changeTags, DiskDevice, HANGAR_TAGS_NS, HANGAR_TAGS_PREFIX, newDocument, parseDomain, readTags, tagsElementXml,
 } from '../../../drivers/xml/index.js';
+import { endInstallBootAfterStart } from '../../services/install-boot.js';
 import { InputError, toApiError } from '../api-error.js';
 import type { ApiError } from '../contract/index.js';
 import { affectFlags, type CallsOf, type HandlerContext, type Handlers } from './context.js';
@@ -24,7 +25,16 @@ export function domainsHandlers(ctx: HandlerContext): Handlers<CallsOf<'domains'
     'domains.action': async ({ connection, key, action }) => {
       const d = await domain(connection, key);
       switch (action) {
-        case 'start': await d.create(); break;
+        case 'start': {
+          await d.create();
+          try {
+            for (const pool of await endInstallBootAfterStart(manager.connection(connection), d)) await manager.refreshPool(connection, pool).catch(() => undefined);
+          } catch (e) {
+            // The start itself succeeded: said as a result, not as a failed start.
+            return { installBootError: toApiError(e).message };
+          }
+          break;
+        }
         case 'shutdown': await d.shutdown(); break;
         case 'reboot': await d.reboot(); break;
         case 'reset': await d.reset(); break;

@@ -128,7 +128,6 @@ export const wizards = {
       define: 'Defining the VM…',
       start: 'Starting the VM…',
       fetch: 'Fetching the kernel and initrd from the install tree…',
-      installBoot: 'Setting the VM to boot from its disk next time…',
     },
     failed: 'The VM was not created',
     startFailed: '{{name}} was defined but did not start',

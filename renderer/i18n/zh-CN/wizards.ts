@@ -130,7 +130,6 @@ export const wizards: Strings['wizards'] = {
       define: '正在定义虚拟机…',
       start: '正在启动虚拟机…',
       fetch: '正在从安装树获取内核和 initrd…',
-      installBoot: '正在设置虚拟机下次从磁盘启动…',
     },
     failed: '未能创建虚拟机',
     startFailed: '{{name}} 已定义，但未能启动',

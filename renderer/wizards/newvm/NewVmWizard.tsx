@@ -1,5 +1,5 @@
 import { Alert, Modal, Wizard, WizardHeader, WizardStep } from '@patternfly/react-core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OsDetails, OsSummary } from '../../../main/api/contract/index.js';
 import { useNavigation } from '../../shell/navigation.js';
@@ -38,6 +38,11 @@ export function NewVmWizard({ connection: asked, onClose }: { connection?: strin
   const [autoName, setAutoName] = useState(true);
   const [busy, setBusy] = useState<string | undefined>();
   const [failure, setFailure] = useState<{ title: string; detail?: string } | undefined>();
+  const failureRef = useRef<HTMLDivElement>(null);
+  // A failure is shown below the summary: brought into view, or the user sees only a Finish that did nothing.
+  useEffect(() => {
+    if (failure) failureRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
   const pools = usePools(state.connection);
   const networks = useNetworks(state.connection);
   const domains = useDomains(state.connection);
@@ -189,7 +194,7 @@ export function NewVmWizard({ connection: asked, onClose }: { connection?: strin
         <WizardStep id="newvm-step-finish" name={stepNames[4]} status={status(4)}>
           <FinishStep state={state} set={(p) => { if (p.name !== undefined) setAutoName(false); set(p); }} errors={shown(4)} networks={networks} summary={summary} />
           {busy && <Alert variant="info" isInline title={t(`wizards.newvm.stage.${busy}`)} className="newvm-progress" />}
-          {failure && <Alert variant="danger" isInline title={failure.title} className="newvm-progress">{failure.detail}</Alert>}
+          <div ref={failureRef}>{failure && <Alert variant="danger" isInline title={failure.title} className="newvm-progress">{failure.detail}</Alert>}</div>
         </WizardStep>
       </Wizard>
     </Modal>

@@ -3,7 +3,7 @@
 import type { OsDetails } from '../../../main/api/contract/osinfo.js';
 import {
   buildCharDevice, buildController, buildDomain, buildGraphics, buildInput, buildRng, buildTpm, buildVideo,
-  LIBOSINFO_NS, parseDomain, XmlElement, type DiskSpec, type DomainCapabilitiesXml, type DomainXml, type InterfaceSpec,
+  LIBOSINFO_NS, markInstallBoot, XmlElement, type DiskSpec, type DomainCapabilitiesXml, type InstallBootVolume, type DomainXml, type InterfaceSpec,
 } from '../../../drivers/xml/index.js';
 
 export type InstallMethod = 'iso' | 'url' | 'import' | 'pxe' | 'manual' | 'cloud';
@@ -23,7 +23,13 @@ export interface NewVmPlan {
   readonly cdromPath?: string;
   readonly seedPath?: string;
   /** A network install's first boot: the tree's kernel and initrd (host paths) and the user's kernel arguments. */
-  readonly installKernel?: { readonly kernel: string; readonly initrd: string; readonly cmdline: string };
+  readonly installKernel?: {
+    readonly kernel: string;
+    readonly initrd: string;
+    readonly cmdline: string;
+    /** The volumes holding them, deleted once the VM has started. */
+    readonly volumes: readonly InstallBootVolume[];
+  };
   /** The VM's disk: a new or existing volume's path and format; none for a diskless VM. */
   readonly disk?: { readonly path: string; readonly format: string };
   readonly network?: { readonly type: 'network'; readonly network: string } | { readonly type: 'bridge'; readonly bridge: string };
@@ -147,7 +153,10 @@ export function buildNewVmDomain(plan: NewVmPlan): { domain: DomainXml; defaults
   });
   // The installer's reboot ends the install boot instead of booting the installer again (virt-install does the same);
   // the final definition restarts as usual.
-  if (plan.installKernel) domain.setLifecycle('reboot', 'destroy');
+  if (plan.installKernel) {
+    domain.setLifecycle('reboot', 'destroy');
+    markInstallBoot(domain, plan.installKernel.volumes);
+  }
   if (plan.os) {
     const md = XmlElement.create('libosinfo:libosinfo', { 'xmlns:libosinfo': LIBOSINFO_NS });
     md.insertChild(XmlElement.create('libosinfo:os', { id: plan.os.id }));
@@ -156,16 +165,3 @@ export function buildNewVmDomain(plan: NewVmPlan): { domain: DomainXml; defaults
   return { domain, defaults: d };
 }
 
-/**
- * The definition for the boots after a network install's first: the same XML without the direct kernel boot (so
- * the VM boots from its disk) and with reboots restarting again. Everything else is kept as libvirt gave it.
- */
-export function withoutInstallBoot(xml: string): string {
-  const domain = parseDomain(xml);
-  const os = domain.ensureOs();
-  os.kernel = undefined;
-  os.initrd = undefined;
-  os.cmdline = undefined;
-  domain.setLifecycle('reboot', 'restart');
-  return domain.toXml();
-}

@@ -7,7 +7,7 @@ import { buildStorageVolume, type DomainCapabilitiesXml } from '../../../drivers
 import type { ApiPort } from '../../state/api-port.js';
 import { ensureDefaultPool } from '../common/default-pool.js';
 import { uniqueName, volumeSuffix } from '../common/validators.js';
-import { buildNewVmDomain, withoutInstallBoot, type NewVmDefaults } from './new-vm-domain.js';
+import { buildNewVmDomain, type NewVmDefaults, type NewVmPlan } from './new-vm-domain.js';
 import type { NewVmState, VolumeChoice } from './new-vm-state.js';
 
 export interface FinishDeps {
@@ -26,7 +26,7 @@ export interface FinishDeps {
   readonly stage: (stage: FinishStage) => void;
 }
 
-export type FinishStage = 'pool' | 'fetch' | 'disk' | 'seed' | 'define' | 'start' | 'installBoot';
+export type FinishStage = 'pool' | 'fetch' | 'disk' | 'seed' | 'define' | 'start';
 
 export interface FinishResult {
   readonly key: string;
@@ -58,16 +58,6 @@ async function jobResult(d: FinishDeps, job: JobView): Promise<NonNullable<JobVi
   return end.result;
 }
 
-/**
- * After a network install's first start: QEMU has read the kernel and initrd, so the persistent definition drops
- * them (the next boot is from the disk) and their volumes go. The running VM keeps its install boot until it stops.
- */
-async function dropInstallBoot(d: FinishDeps, connection: string, key: string, volumes: readonly { pool: string; volume: string }[]): Promise<void> {
-  const { xml } = await d.api.call('domains.xml', { connection, key, inactive: true });
-  await d.api.call('domains.define', { connection, xml: withoutInstallBoot(xml), base: xml });
-  for (const v of volumes) await d.api.call('storage.deleteVolume', { connection, pool: v.pool, volume: v.volume });
-}
-
 async function createVolume(d: FinishDeps, connection: string, pool: string, volume: CallInput<'jobs.createVolume'>['volume']): Promise<{ path: string; name: string }> {
   const r = await jobResult(d, await d.api.call('jobs.createVolume', { connection, pool, volume }));
   if (r.kind !== 'volume') throw new Error('the volume job gave no volume');
@@ -89,16 +79,15 @@ export async function finishNewVm(s: NewVmState, d: FinishDeps): Promise<FinishR
       poolKey = await ensureDefaultPool(api, connection, d.pools);
     }
     const taken = d.pools.find((p) => p.key === poolKey)?.volumes.map((v) => v.name) ?? [];
-    let installKernel: { kernel: string; initrd: string; cmdline: string } | undefined;
-    const installVolumes: { pool: string; volume: string }[] = [];
+    let installKernel: NonNullable<NewVmPlan['installKernel']> | undefined;
     if (s.method === 'url' && poolKey) {
       // First, as the likeliest to fail (a wrong URL): main fetches the tree's files and uploads them to the host.
       d.stage('fetch');
       const r = await jobResult(d, await api.call('jobs.fetchInstallKernel', { connection, pool: poolKey, url: s.url.trim(), arch: s.arch, name: s.name }));
       if (r.kind !== 'installKernel') throw new Error('the install tree job gave no kernel');
-      for (const v of [r.kernel, r.initrd]) installVolumes.push({ pool: poolKey, volume: v.name });
-      made.push(...installVolumes);
-      installKernel = { kernel: r.kernel.path, initrd: r.initrd.path, cmdline: s.kernelArgs.trim() };
+      for (const v of [r.kernel, r.initrd]) made.push({ pool: poolKey, volume: v.name });
+      // Main ends the install boot (and deletes these) when the VM first starts, now or after customizing.
+      installKernel = { kernel: r.kernel.path, initrd: r.initrd.path, cmdline: s.kernelArgs.trim(), volumes: [r.kernel, r.initrd].map((v) => ({ pool: r.pool, name: v.name })) };
     }
     if (s.method === 'import' && s.importDisk) {
       disk = { path: volumePath(d.pools, s.importDisk), format: /\.qcow2$/i.test(s.importDisk.volume) ? 'qcow2' : 'raw' };
@@ -150,18 +139,11 @@ export async function finishNewVm(s: NewVmState, d: FinishDeps): Promise<FinishR
     if (s.customize) return { key, started: false, defaults };
     d.stage('start');
     try {
-      await api.call('domains.action', { connection, key, action: 'start' });
+      const started = await api.call('domains.action', { connection, key, action: 'start' });
+      return { key, started: true, ...(started?.installBootError ? { installBootError: started.installBootError } : {}), defaults };
     } catch (e) {
       // Defined, so its disk is in use: nothing is removed; the VM tab shows it shut off.
       return { key, started: false, startError: messageOf(e), defaults };
-    }
-    if (installVolumes.length === 0) return { key, started: true, defaults };
-    d.stage('installBoot');
-    try {
-      await dropInstallBoot(d, connection, key, installVolumes);
-      return { key, started: true, defaults };
-    } catch (e) {
-      return { key, started: true, installBootError: messageOf(e), defaults };
     }
   } catch (e) {
     const removed: string[] = [];

@@ -1,8 +1,8 @@
 // The New VM definition follows the OS (osinfo-db) and the host's domain capabilities, as virt-install does.
 import { describe, expect, it } from 'vitest';
-import { parseDomainCapabilities } from '../../../drivers/xml/index.js';
+import { endInstallBoot, installBootVolumes, parseDomain, parseDomainCapabilities } from '../../../drivers/xml/index.js';
 import { OsinfoDb } from '../../../main/services/osinfo/osinfo-db.js';
-import { buildNewVmDomain, withoutInstallBoot, type NewVmPlan } from '../../../renderer/wizards/newvm/new-vm-domain.js';
+import { buildNewVmDomain, type NewVmPlan } from '../../../renderer/wizards/newvm/new-vm-domain.js';
 
 const db = new OsinfoDb();
 const caps = (extra = '') => parseDomainCapabilities(`<domainCapabilities><path>/usr/bin/qemu-system-x86_64</path><domain>kvm</domain>
@@ -63,7 +63,8 @@ describe('the New VM definition', () => {
   });
 
   it('boots a network install from the tree\'s kernel first, and drops it (only it) from the final definition', () => {
-    const kernel = { kernel: '/var/lib/libvirt/images/vm-kernel', initrd: '/var/lib/libvirt/images/vm-initrd', cmdline: 'console=ttyS0,115200 inst.repo=http://m.example/os/' };
+    const volumes = [{ pool: 'default', name: 'vm-kernel' }, { pool: 'default', name: 'vm-initrd' }];
+    const kernel = { kernel: '/var/lib/libvirt/images/vm-kernel', initrd: '/var/lib/libvirt/images/vm-initrd', cmdline: 'console=ttyS0,115200 inst.repo=http://m.example/os/', volumes };
     const { domain } = buildNewVmDomain(plan('debian11', { method: 'url', installKernel: kernel }));
     const first = domain.toXml();
     expect(first).toContain('<kernel>/var/lib/libvirt/images/vm-kernel</kernel>');
@@ -75,18 +76,24 @@ describe('the New VM definition', () => {
     expect(first).not.toContain("device='cdrom'");
     // As libvirt would give it back, with something the model does not know.
     const host = first.replace('<devices>', "<devices><!-- kept --><shmem name='x'/>");
-    const final = withoutInstallBoot(host);
+    // The marker names the volumes to delete once the VM has started.
+    expect(installBootVolumes(parseDomain(host))).toEqual(volumes);
+    const model = parseDomain(host);
+    endInstallBoot(model);
+    const final = model.toXml();
+    expect(installBootVolumes(model)).toBeUndefined();
+    expect(final).not.toContain('install-boot');
     expect(final).not.toMatch(/<kernel>|<initrd>|<cmdline>/);
     expect(final).toContain('<on_reboot>restart</on_reboot>');
     expect(final).toContain("<boot dev='hd'/>");
     expect(final).toContain("<!-- kept --><shmem name='x'/>");
     expect(final).toContain("<source file='/images/vm.qcow2'/>");
-    expect(final.replace(/<kernel>[^<]*<\/kernel>|<initrd>[^<]*<\/initrd>|<cmdline>[^<]*<\/cmdline>/g, '').replace(/\s+/g, ''))
-      .toBe(host.replace(/<kernel>[^<]*<\/kernel>|<initrd>[^<]*<\/initrd>|<cmdline>[^<]*<\/cmdline>/g, '').replace('<on_reboot>destroy', '<on_reboot>restart').replace(/\s+/g, ''));
+    const drop = /<kernel>[^<]*<\/kernel>|<initrd>[^<]*<\/initrd>|<cmdline>[^<]*<\/cmdline>|<hangar:install-boot[\s\S]*?<\/hangar:install-boot>/g;
+    expect(final.replace(/\s+/g, '')).toBe(host.replace(drop, '').replace('<on_reboot>destroy', '<on_reboot>restart').replace(/\s+/g, ''));
   });
 
   it('leaves the kernel arguments out when none are given', () => {
-    const { domain } = buildNewVmDomain(plan(undefined, { method: 'url', installKernel: { kernel: '/k', initrd: '/i', cmdline: '' } }));
+    const { domain } = buildNewVmDomain(plan(undefined, { method: 'url', installKernel: { kernel: '/k', initrd: '/i', cmdline: '', volumes: [] } }));
     expect(domain.toXml()).not.toContain('<cmdline');
   });
 });
