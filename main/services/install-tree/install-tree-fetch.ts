@@ -52,14 +52,15 @@ export async function locateTree(url: string, arch: string, signal: AbortSignal,
     }
     if (res.ok) return res;
     await res.body?.cancel();
-    tried.push(`${target} (${res.status}${res.statusText ? ` ${res.statusText}` : ''})`);
+    // Named under the root the message starts with: the full URLs would repeat it a dozen times.
+    tried.push(`${target.slice(root.href.length)} (${res.status}${res.statusText ? ` ${res.statusText}` : ''})`);
     return undefined;
   };
   const treeinfo = await probe(at('.treeinfo'), 'GET');
   if (treeinfo) {
     const info = parseTreeInfo(await treeinfo.text(), arch);
     if (info.kernel && info.initrd) return { kernelUrl: at(info.kernel), initrdUrl: at(info.initrd), info };
-    tried.push(`${at('.treeinfo')} (no [images-${arch}] kernel and initrd)`);
+    tried.push(`.treeinfo (no [images-${arch}] kernel and initrd)`);
   }
   for (const layout of treeLayouts(arch)) {
     const kernelUrl = at(layout.kernel);
