@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobView } from '../../main/api/contract/index.js';
 import { FinishError, finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
 import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
 import { ensureTinyKernel } from '../lab/image.js';
@@ -18,6 +17,7 @@ import { ApiSocket } from '../support/api-socket.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { jobWaiter, newVmWizard, type NewVmWizardDriver } from '../support/new-vm-wizard.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
@@ -59,14 +59,11 @@ describe('New VM wizard: network install on a real libvirt host', () => {
   let page: Page;
   let tree: Awaited<ReturnType<typeof serveTree>>;
 
-  const wizard = (): Locator => page.getByRole('dialog', { name: 'New virtual machine' });
-  const next = async (): Promise<void> => { await wizard().getByRole('button', { name: 'Next', exact: true }).click(); };
-  const stepIs = async (n: number): Promise<void> => { await wizard().getByText(`Step ${n} of 5`, { exact: true }).waitFor(); };
+  let ui: NewVmWizardDriver;
+  const wizard = () => ui.wizard();
+  const next = () => ui.next();
+  const stepIs = (n: number) => ui.stepIs(n);
   const shot = async (name: string): Promise<void> => { await page.screenshot({ path: join(artifacts, `new-vm-url-${name}.png`) }); };
-  const finished = (): Promise<string> => Promise.race([
-    wizard().waitFor({ state: 'detached', timeout: 240_000 }).then(() => 'closed'),
-    wizard().locator('.pf-v6-c-alert.pf-m-danger').waitFor({ timeout: 240_000 }).then(() => wizard().locator('.pf-v6-c-alert.pf-m-danger').innerText()),
-  ]);
   /** Steps 1–5 of a network install to `url`, up to (not including) Finish. */
   const fillWizard = async (url: string, name: string): Promise<void> => {
     await page.getByRole('tab', { name: /Manager/ }).first().click();
@@ -79,9 +76,7 @@ describe('New VM wizard: network install on a real libvirt host', () => {
     await stepIs(2);
     await page.locator('#newvm-url').fill(url);
     await page.locator('#newvm-kargs').fill(KARGS);
-    await wizard().getByRole('textbox', { name: 'Search operating systems' }).fill('generic linux 2022');
-    await wizard().getByRole('menuitem', { name: /^Generic Linux 2022/ }).click();
-    await wizard().getByText('Chosen: Generic Linux 2022').waitFor();
+    await ui.chooseOs('generic linux 2022', 'Generic Linux 2022');
     await shot(`${name}-media`);
     await next();
     await stepIs(3);
@@ -108,6 +103,7 @@ describe('New VM wizard: network install on a real libvirt host', () => {
     api = await ApiSocket.open(app.url);
     ({ browser, close: closeBrowser } = await launchChromium());
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    ui = newVmWizard(page);
     await page.goto(app.url);
     await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${LAB}"][data-connection-state="connected"]`).waitFor({ timeout: 15_000 });
   });
@@ -125,7 +121,7 @@ describe('New VM wizard: network install on a real libvirt host', () => {
     await fillWizard(`${tree.url}/tree/`, 'netinst');
     await shot('finish');
     await wizard().getByRole('button', { name: 'Finish', exact: true }).click();
-    expect(await finished()).toBe('closed');
+    expect(await ui.finished()).toBe('closed');
     const finishMs = Date.now() - started;
     await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toMatch(/^#\/vm\/conn-1\/[0-9a-f-]{36}\/console$/);
     // Main read the .treeinfo and fetched what it names (the tree's own layout, nothing guessed).
@@ -161,7 +157,7 @@ describe('New VM wizard: network install on a real libvirt host', () => {
     await fillWizard(`${tree.url}/tree`, 'netcustom');
     await page.locator('#newvm-customize').check();
     await wizard().getByRole('button', { name: 'Finish', exact: true }).click();
-    expect(await finished()).toBe('closed');
+    expect(await ui.finished()).toBe('closed');
     await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toMatch(/^#\/vm\/conn-1\/[0-9a-f-]{36}\/details$/);
     expect((await lab.virsh(['domstate', 'netcustom'])).trim()).toBe('shut off');
     // Defined to boot the installer, its kernel and initrd waiting in the pool.
@@ -182,7 +178,7 @@ describe('New VM wizard: network install on a real libvirt host', () => {
     tree.log.length = 0;
     await fillWizard(`${tree.url}/missing/`, 'nothere');
     await wizard().getByRole('button', { name: 'Finish', exact: true }).click();
-    const message = await finished();
+    const message = await ui.finished();
     await shot('not-found');
     expect(message).toContain('The VM was not created');
     expect(message).toContain(`No x86_64 kernel and initrd found in the install tree at ${tree.url}/missing/`);
@@ -198,13 +194,7 @@ describe('New VM wizard: network install on a real libvirt host', () => {
   it('says so when nothing listens at the URL, and leaves no volume behind', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/tree/`;
     const pools = (await api.call('storage.list', { connection: LAB })).items;
-    const waitJob = async (id: string): Promise<JobView> => {
-      for (;;) {
-        const j = (await api.call('jobs.list', {})).items.find((x) => x.key === id);
-        if (j && j.state !== 'running') return j;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    };
+    const waitJob = jobWaiter(api);
     const state = { ...initialState(LAB), method: 'url' as const, url, kernelArgs: KARGS, name: 'deadurl', virtType: lab.accel, diskGiB: '1', memoryMiB: '128', vcpus: '1' };
     const error = await finishNewVm(state, {
       api, waitJob, pools, os: undefined, caps: undefined, emulator: undefined, format: 'qcow2', graphics: 'none', firmware: 'bios',

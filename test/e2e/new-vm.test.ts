@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobView } from '../../main/api/contract/index.js';
 import { buildNetwork, parseStorageVolume } from '../../drivers/xml/index.js';
 import { FinishError, finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
 import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
@@ -18,6 +17,7 @@ import { ApiSocket } from '../support/api-socket.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { jobWaiter, newVmWizard, type NewVmWizardDriver } from '../support/new-vm-wizard.js';
 import { expectTinyIsoDefinition } from '../support/new-vm-definition.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
@@ -34,9 +34,10 @@ describe('New VM wizard on a real libvirt host', () => {
   let api: ApiSocket;
   let page: Page;
 
-  const wizard = (): Locator => page.getByRole('dialog', { name: 'New virtual machine' });
-  const next = async (): Promise<void> => { await wizard().getByRole('button', { name: 'Next', exact: true }).click(); };
-  const stepIs = async (n: number): Promise<void> => { await wizard().getByText(`Step ${n} of 5`, { exact: true }).waitFor(); };
+  let ui: NewVmWizardDriver;
+  const wizard = () => ui.wizard();
+  const next = () => ui.next();
+  const stepIs = (n: number) => ui.stepIs(n);
   const shot = async (name: string): Promise<void> => {
     for (const theme of ['light', 'dark'] as const) {
       await page.evaluate((dark) => document.documentElement.classList.toggle('pf-v6-theme-dark', dark), theme === 'dark');
@@ -50,16 +51,8 @@ describe('New VM wizard on a real libvirt host', () => {
     if (!p) throw new Error(`no pool ${name}`);
     return p.key;
   };
-  /** After Finish: 'closed' once the wizard is done, else the failure it shows. */
-  const finished = (): Promise<string> => Promise.race([
-    wizard().waitFor({ state: 'detached', timeout: 240_000 }).then(() => 'closed'),
-    wizard().locator('.pf-v6-c-alert.pf-m-danger').waitFor({ timeout: 240_000 }).then(() => wizard().locator('.pf-v6-c-alert.pf-m-danger').innerText()),
-  ]);
-  const chooseOs = async (query: string, name: string): Promise<void> => {
-    await wizard().getByRole('textbox', { name: 'Search operating systems' }).fill(query);
-    await wizard().getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
-    await wizard().getByText(`Chosen: ${name}`).waitFor();
-  };
+  const finished = () => ui.finished();
+  const chooseOs = (query: string, name: string) => ui.chooseOs(query, name);
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -80,6 +73,7 @@ describe('New VM wizard on a real libvirt host', () => {
     api = await ApiSocket.open(app.url);
     ({ browser, close: closeBrowser } = await launchChromium());
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    ui = newVmWizard(page);
     await page.goto(app.url);
     await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${LAB}"][data-connection-state="connected"]`).waitFor({ timeout: 15_000 });
   });
@@ -276,13 +270,7 @@ describe('New VM wizard on a real libvirt host', () => {
 
   it('removes the disk it made when the define fails afterwards, and says so', async () => {
     const pools = (await api.call('storage.list', { connection: LAB })).items;
-    const waitJob = async (id: string): Promise<JobView> => {
-      for (;;) {
-        const j = (await api.call('jobs.list', {})).items.find((x) => x.key === id);
-        if (j && j.state !== 'running') return j;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    };
+    const waitJob = jobWaiter(api);
     const state = { ...initialState(LAB), method: 'manual' as const, name: 'failvm', machine: 'no-such-machine', virtType: lab.accel, diskGiB: '1', memoryMiB: '128', vcpus: '1' };
     const error = await finishNewVm(state, {
       api, waitJob, pools, os: undefined, caps: undefined, emulator: undefined, format: 'qcow2', graphics: 'none', firmware: 'bios',
