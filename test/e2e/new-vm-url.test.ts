@@ -7,16 +7,15 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FinishError, finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
 import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
 import { ensureTinyKernel } from '../lab/image.js';
 import { startLab, type Lab } from '../lab/lab.js';
-import { ApiSocket } from '../support/api-socket.js';
-import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
-import { launchChromium } from '../support/chromium.js';
-import { seededDataDir } from '../support/data-dir.js';
+import type { ApiSocket } from '../support/api-socket.js';
+import { projectRoot } from '../support/app-process.js';
+import { openBrowserApp, type BrowserApp } from '../support/browser-app.js';
 import { jobWaiter, newVmWizard, type NewVmWizardDriver } from '../support/new-vm-wizard.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
@@ -51,10 +50,7 @@ async function closedPort(): Promise<number> {
 
 describe('New VM wizard: network install on a real libvirt host', () => {
   let lab: Lab;
-  let app: RunningApp;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let data: ReturnType<typeof seededDataDir>;
+  let session: BrowserApp;
   let api: ApiSocket;
   let page: Page;
   let tree: Awaited<ReturnType<typeof serveTree>>;
@@ -98,21 +94,13 @@ describe('New VM wizard: network install on a real libvirt host', () => {
     const initrd = readFileSync(tiny.initrd);
     const treeinfo = Buffer.from('[general]\nfamily = Hangar Tiny\nversion = 1\narch = x86_64\n\n[images-x86_64]\nkernel = images/pxeboot/vmlinuz\ninitrd = images/pxeboot/initrd.img\n');
     tree = await serveTree({ '/tree/.treeinfo': treeinfo, '/tree/images/pxeboot/vmlinuz': kernel, '/tree/images/pxeboot/initrd.img': initrd });
-    data = seededDataDir([{ uri: lab.uri, name: 'Lab host' }]);
-    app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
-    api = await ApiSocket.open(app.url);
-    ({ browser, close: closeBrowser } = await launchChromium());
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    session = await openBrowserApp([{ uri: lab.uri, name: 'Lab host' }]);
+    ({ api, page } = session);
     ui = newVmWizard(page);
-    await page.goto(app.url);
-    await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${LAB}"][data-connection-state="connected"]`).waitFor({ timeout: 15_000 });
   });
   afterAll(async () => {
-    await api?.close();
-    await closeBrowser?.();
-    await app?.stop();
+    await session?.close();
     await new Promise<void>((ok) => (tree ? tree.server.close(() => ok()) : ok()));
-    data?.remove();
     await lab?.stop();
   });
 

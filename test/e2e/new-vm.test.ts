@@ -6,17 +6,16 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNetwork, parseStorageVolume } from '../../drivers/xml/index.js';
 import { FinishError, finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
 import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
 import { ensureTinyImage } from '../lab/image.js';
 import { startLab, type Lab } from '../lab/lab.js';
-import { ApiSocket } from '../support/api-socket.js';
-import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
-import { launchChromium } from '../support/chromium.js';
-import { seededDataDir } from '../support/data-dir.js';
+import type { ApiSocket } from '../support/api-socket.js';
+import { projectRoot } from '../support/app-process.js';
+import { openBrowserApp, type BrowserApp } from '../support/browser-app.js';
 import { jobWaiter, newVmWizard, type NewVmWizardDriver } from '../support/new-vm-wizard.js';
 import { expectTinyIsoDefinition } from '../support/new-vm-definition.js';
 
@@ -27,10 +26,7 @@ const MiB = 1024 * 1024;
 
 describe('New VM wizard on a real libvirt host', () => {
   let lab: Lab;
-  let app: RunningApp;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let data: ReturnType<typeof seededDataDir>;
+  let session: BrowserApp;
   let api: ApiSocket;
   let page: Page;
 
@@ -68,20 +64,12 @@ describe('New VM wizard on a real libvirt host', () => {
     writeFileSync(netFile, buildNetwork({ name: 'default', ipv4: { address: '192.168.171.1', prefix: 24, dhcp: [{ start: '192.168.171.100', end: '192.168.171.200' }] } }).toXml());
     await lab.virsh(['net-define', netFile]);
     await lab.virsh(['net-start', 'default']);
-    data = seededDataDir([{ uri: lab.uri, name: 'Lab host' }]);
-    app = await runApp('out/main/web/cli.js', { HANGAR_DATA_DIR: data.dir });
-    api = await ApiSocket.open(app.url);
-    ({ browser, close: closeBrowser } = await launchChromium());
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    session = await openBrowserApp([{ uri: lab.uri, name: 'Lab host' }]);
+    ({ api, page } = session);
     ui = newVmWizard(page);
-    await page.goto(app.url);
-    await page.locator(`.pf-v6-c-page__sidebar nav [data-connection="${LAB}"][data-connection-state="connected"]`).waitFor({ timeout: 15_000 });
   });
   afterAll(async () => {
-    await api?.close();
-    await closeBrowser?.();
-    await app?.stop();
-    data?.remove();
+    await session?.close();
     await lab?.stop();
   });
 
