@@ -2,6 +2,7 @@
 // from install media. Isomorphic: the wizard reads these types.
 import { z } from 'zod';
 import { connectionId, uuid } from './common.js';
+import { installTreeUrl } from './jobs.js';
 import { volumeName } from './storage.js';
 
 /** Resources in osinfo-db's units: Hz, bytes. Missing when the database says nothing. */
@@ -115,10 +116,19 @@ export const osinfoCalls = {
   'osinfo.get': z.object({ id: osinfoId }),
   /** Reads a volume's first sectors through its download stream and matches them against osinfo-db's media. */
   'osinfo.detect': z.object({ connection: connectionId, pool: uuid, volume: volumeName }),
+  /** Reads an install tree's .treeinfo (main fetches it) and matches it against osinfo-db's tree rules. */
+  'osinfo.detectTree': z.object({ url: installTreeUrl, arch: z.string().regex(/^[a-z0-9_]{1,32}$/, 'an architecture such as x86_64') }),
 } as const;
+
+/** What an install tree's .treeinfo said (null: the tree has none), and the OS it names in osinfo-db. */
+export interface TreeDetection {
+  readonly treeinfo: { readonly family?: string; readonly version?: string } | null;
+  readonly match: OsSummary | null;
+}
 
 export interface OsinfoResults {
   'osinfo.list': { readonly version: string; readonly dirs: readonly string[]; readonly items: readonly OsSummary[] };
   'osinfo.get': OsDetails;
   'osinfo.detect': OsDetection;
+  'osinfo.detectTree': TreeDetection;
 }

@@ -12,6 +12,7 @@ export function osinfoHandlers(ctx: HandlerContext): Handlers<CallsOf<'osinfo'>>
       if (!os) throw new InputError('id', `osinfo-db knows no OS "${id}".`);
       return os;
     },
+    'osinfo.detectTree': async ({ url, arch }) => osinfo.detectTree(url, arch),
     'osinfo.detect': async ({ connection, pool, volume }) => {
       // Its own libvirt connection, as volume transfers have, so the stream does not hold up the host's calls.
       const lease = await manager.transferConnection(connection);

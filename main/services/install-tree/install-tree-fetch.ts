@@ -37,6 +37,23 @@ function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The tree's .treeinfo for `arch`; undefined when the tree has none. Throws only when nothing answers. */
+export async function readTreeInfo(url: string, arch: string, signal: AbortSignal, get: Fetch = fetch): Promise<TreeInfo | undefined> {
+  const target = new URL('.treeinfo', treeRoot(url)).href;
+  let res: Response;
+  try {
+    res = await get(target, { method: 'GET', signal });
+  } catch (e) {
+    if (signal.aborted) throw e;
+    throw new InstallTreeError(`Could not reach the install tree at ${url}: ${reason(e)}.`);
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return undefined;
+  }
+  return parseTreeInfo(await res.text(), arch);
+}
+
 export async function locateTree(url: string, arch: string, signal: AbortSignal, get: Fetch = fetch): Promise<LocatedTree> {
   const root = treeRoot(url);
   const tried: string[] = [];

@@ -1,10 +1,15 @@
 // The OS database and media detection, for the API and the command line.
 import { open } from 'node:fs/promises';
 import type { Connection } from '../../../drivers/api/index.js';
-import type { OsDetection } from '../../api/contract/osinfo.js';
+import type { OsDetection, TreeDetection } from '../../api/contract/osinfo.js';
+import { readTreeInfo } from '../install-tree/install-tree-fetch.js';
 import { DESCRIPTORS_LENGTH, DESCRIPTORS_OFFSET, parseIsoDescriptors } from './iso-descriptor.js';
 import { identify } from './media-match.js';
 import { OsinfoDb } from './osinfo-db.js';
+import { identifyTree } from './tree-match.js';
+
+/** A .treeinfo is a few hundred bytes: a tree that takes longer than this is not worth waiting for in the wizard. */
+const TREEINFO_TIMEOUT_MS = 10_000;
 
 /** Reads the descriptor sectors of a volume through its download stream: 32 KiB, not the whole image. */
 export async function readVolumeDescriptors(connection: Connection, poolUuid: string, volume: string): Promise<Uint8Array> {
@@ -54,6 +59,15 @@ export class OsinfoService {
 
   async detectFile(path: string): Promise<OsDetection> {
     return this.detectBytes(await readFileDescriptors(path));
+  }
+
+  async detectTree(url: string, arch: string): Promise<TreeDetection> {
+    const info = await readTreeInfo(url, arch, AbortSignal.timeout(TREEINFO_TIMEOUT_MS));
+    if (!info) return { treeinfo: null, match: null };
+    return {
+      treeinfo: { ...(info.family ? { family: info.family } : {}), ...(info.version ? { version: info.version } : {}) },
+      match: identifyTree(this.db, info, arch),
+    };
   }
 
   async detectVolume(connection: Connection, poolUuid: string, volume: string): Promise<OsDetection> {

@@ -25,6 +25,15 @@ export interface RawOs {
   readonly devices: Map<string, boolean>;
   readonly firmware: { arch: string; type: string; supported: boolean }[];
   readonly media: OsMediaRule[];
+  /** `<tree>` entries with a `<treeinfo>`: what an install tree's .treeinfo says for this OS (regular expressions). */
+  readonly trees: OsTreeRule[];
+}
+
+export interface OsTreeRule {
+  readonly arch: string;
+  readonly family?: string;
+  readonly version?: string;
+  readonly treeArch?: string;
 }
 
 type Node = Record<string, unknown>;
@@ -114,6 +123,19 @@ function media(node: unknown): OsMediaRule | undefined {
   return rule;
 }
 
+function tree(node: unknown): OsTreeRule | undefined {
+  const info = children(node, 'treeinfo')[0];
+  if (info === undefined) return undefined;
+  const rule: { arch: string; family?: string; version?: string; treeArch?: string } = { arch: attr(node, 'arch') ?? 'all' };
+  const family = plain(info, 'family');
+  const version = plain(info, 'version');
+  const treeArch = plain(info, 'arch');
+  if (family) rule.family = family;
+  if (version) rule.version = version;
+  if (treeArch) rule.treeArch = treeArch;
+  return rule.family ? rule : undefined;
+}
+
 function relation(node: unknown, tag: string): string | undefined {
   return attr(children(node, tag)[0], 'id');
 }
@@ -151,6 +173,7 @@ export function parseOsFile(xml: string): RawOs[] {
         name: plain(os, 'name') ?? id,
         minimum, recommended, devices, firmware,
         media: children(os, 'media').map(media).filter((m): m is OsMediaRule => m !== undefined),
+        trees: children(os, 'tree').map(tree).filter((t): t is OsTreeRule => t !== undefined),
       };
       const optional = {
         vendor: plain(os, 'vendor'), family: plain(os, 'family'), distro: plain(os, 'distro'), version: plain(os, 'version'),

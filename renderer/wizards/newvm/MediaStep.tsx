@@ -1,9 +1,10 @@
 import { Alert, AlertActionLink, Form, FormGroup, TextArea, TextInput } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OsDetection, OsSummary, PoolSummary } from '../../../main/api/contract/index.js';
+import type { OsDetection, OsSummary, PoolSummary, TreeDetection } from '../../../main/api/contract/index.js';
 import { useApi } from '../../state/hooks.js';
 import { FieldMessage, validated } from '../common/FieldMessage.js';
+import { checkInstallUrl } from '../common/validators.js';
 import { VolumeSelect } from '../common/VolumeSelect.js';
 import { IsoUpload } from './IsoUpload.js';
 import { OsPicker } from './OsPicker.js';
@@ -37,6 +38,29 @@ export function MediaStep({ state, set, errors, pools, os, onOs }: StepProps & {
     };
     // onOs changes every render; the detection is of the volume only.
   }, [api, isoKey]);
+  // A network install's OS from the tree's .treeinfo (main reads it), once the URL has stopped changing.
+  const [treeDetection, setTreeDetection] = useState<{ key: string; result?: TreeDetection; error?: string } | undefined>();
+  const treeKey = state.method === 'url' && !checkInstallUrl(state.url) ? `${state.arch} ${state.url.trim()}` : '';
+  useEffect(() => {
+    if (!treeKey) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      setTreeDetection({ key: treeKey });
+      void api.call('osinfo.detectTree', { url: state.url.trim(), arch: state.arch })
+        .then((result) => {
+          if (!live) return;
+          setTreeDetection({ key: treeKey, result });
+          if (result.match) onOs(result.match);
+        })
+        .catch((e: unknown) => { if (live) setTreeDetection({ key: treeKey, error: e instanceof Error ? e.message : String(e) }); });
+    }, 600);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // onOs changes every render; the detection is of the tree only.
+  }, [api, treeKey]);
+  const tree = treeDetection?.key === treeKey ? treeDetection : undefined;
   const shown = detection?.key === isoKey ? detection : undefined;
   const r = shown?.result;
   return (
@@ -67,6 +91,13 @@ export function MediaStep({ state, set, errors, pools, os, onOs }: StepProps & {
             <FieldMessage error={errors['kernelArgs']} />
           </FormGroup>
         </>
+      )}
+      {state.method === 'url' && tree && (
+        tree.error ? <Alert variant="warning" isInline title={t('wizards.newvm.treeDetectFailed')}>{tree.error}</Alert>
+          : !tree.result ? <Alert variant="info" isInline title={t('wizards.newvm.treeDetecting')} />
+            : tree.result.match ? <Alert variant="success" isInline title={t('wizards.newvm.treeDetected', { name: tree.result.match.name })} />
+              : tree.result.treeinfo ? <Alert variant="info" isInline title={t('wizards.newvm.treeUnknown', { family: tree.result.treeinfo.family ?? '?', version: tree.result.treeinfo.version ?? '' })} />
+                : <Alert variant="info" isInline title={t('wizards.newvm.treeNoInfo')} />
       )}
       {state.method === 'cloud' && (
         <>
