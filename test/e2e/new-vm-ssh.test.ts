@@ -10,13 +10,17 @@ import { basename, join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNetwork, parseStorageVolume } from '../../drivers/xml/index.js';
+import { finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
+import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
 import { ensureTinyImage } from '../lab/image.js';
 import { startLab, type Lab } from '../lab/lab.js';
 import { ApiSocket } from '../support/api-socket.js';
 import { projectRoot, runApp, type RunningApp } from '../support/app-process.js';
 import { launchChromium } from '../support/chromium.js';
 import { seededDataDir } from '../support/data-dir.js';
+import { serveTinyTree } from '../support/install-tree-server.js';
 import { expectTinyIsoDefinition } from '../support/new-vm-definition.js';
+import { jobWaiter } from '../support/new-vm-wizard.js';
 import { shootBothThemes } from '../support/theme-shots.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
@@ -179,4 +183,30 @@ describe('New VM wizard on a remote host over SSH', () => {
     const helpers = (await lab.exec('ps', ['-eo', 'args='])).stdout.split('\n').filter((l) => l.startsWith('virt-ssh-helper '));
     expect(helpers).toEqual(['virt-ssh-helper qemu:///system']);
   }, 240_000);
+
+  it('installs from a network tree onto the remote host: kernel and initrd through the SSH volume upload, cleaned up after the start', async () => {
+    const tree = await serveTinyTree();
+    try {
+      const pools = (await api.call('storage.list', { connection: HOST })).items;
+      const state = { ...initialState(HOST), method: 'url' as const, url: `${tree.url}/tree/`, kernelArgs: 'console=ttyS0,115200 hangar.tiny=1', name: 'sshnet',
+        virtType: lab.accel, machine: 'q35', storage: 'none' as const, memoryMiB: '256', vcpus: '1' };
+      const stages: string[] = [];
+      const r = await finishNewVm(state, {
+        api, waitJob: jobWaiter(api), pools, os: undefined, caps: undefined, emulator: undefined, format: 'qcow2', graphics: 'none', firmware: 'bios',
+        cpuMode: 'hypervisor-default', stage: (x) => stages.push(x),
+      });
+      expect(r).toMatchObject({ started: true });
+      expect(r.installBootError).toBeUndefined();
+      expect(stages).toEqual(['pool', 'fetch', 'define', 'start']);
+      expect(tree.log).toEqual(['GET /tree/.treeinfo', 'GET /tree/images/pxeboot/vmlinuz', 'GET /tree/images/pxeboot/initrd.img']);
+      expect(await lab.virsh(['dumpxml', 'sshnet'])).toContain('<kernel>/var/lib/libvirt/images/sshnet-kernel</kernel>');
+      expect(await lab.virsh(['dumpxml', '--inactive', 'sshnet'])).not.toMatch(/<kernel>|<initrd>|<cmdline>/);
+      expect(await lab.virsh(['vol-list', 'default'])).not.toMatch(/sshnet-(kernel|initrd)/);
+      // QEMU was started on the uploaded kernel (its command line, in the domain's log on the host).
+      await expect.poll(async () => (await lab.exec('sh', ['-c', 'cat /var/log/libvirt/qemu/sshnet.log'])).stdout, { timeout: 5_000 }).toContain('-kernel');
+      await lab.virsh(['destroy', 'sshnet']);
+    } finally {
+      await tree.close();
+    }
+  }, 120_000);
 });

@@ -1,43 +1,25 @@
 // The New VM wizard's network install on the lab's libvirtd: an install tree served over HTTP on loopback by this
-// test (the tiny guest's own kernel and initramfs, with a .treeinfo naming them), fetched by main and uploaded into
+// test (test/support/install-tree-server.ts: the tiny guest's own kernel and initramfs, with a .treeinfo naming them), fetched by main and uploaded into
 // the default pool, booted directly with the user's kernel arguments (the serial console shows the kernel's lines),
 // then the persistent definition boots from disk and the kernel volumes are gone. A wrong URL fails at Finish,
 // naming what was tried, and leaves no volume behind.
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FinishError, finishNewVm } from '../../renderer/wizards/newvm/new-vm-finish.js';
 import { initialState } from '../../renderer/wizards/newvm/new-vm-state.js';
-import { ensureTinyKernel } from '../lab/image.js';
 import { startLab, type Lab } from '../lab/lab.js';
 import type { ApiSocket } from '../support/api-socket.js';
 import { projectRoot } from '../support/app-process.js';
 import { openBrowserApp, type BrowserApp } from '../support/browser-app.js';
+import { serveTinyTree, type TreeServer } from '../support/install-tree-server.js';
 import { jobWaiter, newVmWizard, type NewVmWizardDriver } from '../support/new-vm-wizard.js';
 
 const artifacts = join(projectRoot, 'test-results', 'e2e');
 const LAB = 'conn-1';
 const KARGS = 'console=ttyS0,115200 hangar.tiny=1';
-
-/** An install tree on 127.0.0.1: `/tree/` with a .treeinfo and the tiny kernel; every request is logged. */
-async function serveTree(files: Record<string, Buffer>): Promise<{ server: Server; url: string; log: string[] }> {
-  const log: string[] = [];
-  const server = createServer((req, res) => {
-    log.push(`${req.method} ${req.url}`);
-    const body = files[req.url ?? ''];
-    if (!body) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream' });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, log };
-}
 
 /** A loopback port nothing listens on (taken, then given back). */
 async function closedPort(): Promise<number> {
@@ -53,7 +35,7 @@ describe('New VM wizard: network install on a real libvirt host', () => {
   let session: BrowserApp;
   let api: ApiSocket;
   let page: Page;
-  let tree: Awaited<ReturnType<typeof serveTree>>;
+  let tree: TreeServer;
 
   let ui: NewVmWizardDriver;
   const wizard = () => ui.wizard();
@@ -91,18 +73,14 @@ describe('New VM wizard: network install on a real libvirt host', () => {
 
   beforeAll(async () => {
     lab = await startLab();
-    const tiny = await ensureTinyKernel();
-    const kernel = readFileSync(tiny.kernel);
-    const initrd = readFileSync(tiny.initrd);
-    const treeinfo = Buffer.from('[general]\nfamily = Hangar Tiny\nversion = 1\narch = x86_64\n\n[images-x86_64]\nkernel = images/pxeboot/vmlinuz\ninitrd = images/pxeboot/initrd.img\n');
-    tree = await serveTree({ '/tree/.treeinfo': treeinfo, '/tree/images/pxeboot/vmlinuz': kernel, '/tree/images/pxeboot/initrd.img': initrd });
+    tree = await serveTinyTree();
     session = await openBrowserApp([{ uri: lab.uri, name: 'Lab host' }]);
     ({ api, page } = session);
     ui = newVmWizard(page);
   });
   afterAll(async () => {
     await session?.close();
-    await new Promise<void>((ok) => (tree ? tree.server.close(() => ok()) : ok()));
+    await tree?.close();
     await lab?.stop();
   });
 
