@@ -48,6 +48,25 @@ export function statsFilterMatches(d: DomainObject, flags: number): boolean {
   return true;
 }
 
+/**
+ * Field names per device index (`vcpu.3.time`, `block.1.rd.bytes`), made once: a tick of a thousand guests
+ * would otherwise build tens of thousands of the same strings.
+ */
+class FieldNames {
+  private readonly byIndex: string[][] = [];
+  constructor(private readonly prefix: string, private readonly suffixes: readonly string[]) {}
+  /** The names for device `i`, in the order of the suffixes. */
+  at(i: number): readonly string[] {
+    for (let n = this.byIndex.length; n <= i; n++) this.byIndex.push(this.suffixes.map((s) => `${this.prefix}.${n}.${s}`));
+    return this.byIndex[i]!;
+  }
+}
+const VCPU_FIELDS = new FieldNames('vcpu', ['state', 'time', 'wait']);
+const NET_FIELDS = new FieldNames('net', ['name', 'rx.bytes', 'rx.pkts', 'rx.errs', 'rx.drop', 'tx.bytes', 'tx.pkts', 'tx.errs', 'tx.drop']);
+const BLOCK_FIELDS = new FieldNames('block', [
+  'name', 'path', 'rd.reqs', 'rd.bytes', 'rd.times', 'wr.reqs', 'wr.bytes', 'wr.times', 'fl.reqs', 'fl.times', 'capacity', 'physical',
+]);
+
 /** One domain's stats parameters for the given groups. */
 export function domainStats(d: DomainObject, stats: number, now: number = Date.now()): api.TypedParameter[] {
   const out: api.TypedParameter[] = [];
@@ -82,10 +101,12 @@ export function domainStats(d: DomainObject, stats: number, now: number = Date.n
     add('vcpu.current', UI, s.vcpus);
     add('vcpu.maximum', UI, s.maxVcpus);
     if (sample) {
+      const state = d.state === api.VIR_DOMAIN_RUNNING ? 1 : 0;
       sample.vcpuNs.forEach((ns, i) => {
-        add(`vcpu.${i}.state`, I, d.state === api.VIR_DOMAIN_RUNNING ? 1 : 0);
-        add(`vcpu.${i}.time`, U, ns);
-        add(`vcpu.${i}.wait`, U, 0);
+        const f = VCPU_FIELDS.at(i);
+        add(f[0]!, I, state);
+        add(f[1]!, U, ns);
+        add(f[2]!, U, 0);
       });
     }
   }
@@ -94,44 +115,44 @@ export function domainStats(d: DomainObject, stats: number, now: number = Date.n
     const nics = devices ? devices.childrenNamed('interface') : [];
     add('net.count', UI, nics.length);
     nics.forEach((nic, i) => {
-      const p = `net.${i}`;
-      add(`${p}.name`, S, nic.path('target')?.attr('dev') ?? `vnet${i}`);
+      const f = NET_FIELDS.at(i);
+      add(f[0]!, S, nic.path('target')?.attr('dev') ?? `vnet${i}`);
       const rx = activity.counter(sample, 1_500, 400_000, i * 4);
       const tx = activity.counter(sample, 800, 150_000, i * 4 + 1);
-      add(`${p}.rx.bytes`, U, rx);
-      add(`${p}.rx.pkts`, U, Math.floor(rx / 900));
-      add(`${p}.rx.errs`, U, 0);
-      add(`${p}.rx.drop`, U, Math.floor(rx / 5_000_000));
-      add(`${p}.tx.bytes`, U, tx);
-      add(`${p}.tx.pkts`, U, Math.floor(tx / 700));
-      add(`${p}.tx.errs`, U, 0);
-      add(`${p}.tx.drop`, U, 0);
+      add(f[1]!, U, rx);
+      add(f[2]!, U, Math.floor(rx / 900));
+      add(f[3]!, U, 0);
+      add(f[4]!, U, Math.floor(rx / 5_000_000));
+      add(f[5]!, U, tx);
+      add(f[6]!, U, Math.floor(tx / 700));
+      add(f[7]!, U, 0);
+      add(f[8]!, U, 0);
     });
   }
   if (stats & api.VIR_DOMAIN_STATS_BLOCK) {
     const disks = devices ? devices.childrenNamed('disk') : [];
     add('block.count', UI, disks.length);
     disks.forEach((disk, i) => {
-      const p = `block.${i}`;
-      add(`${p}.name`, S, disk.path('target')?.attr('dev') ?? `disk${i}`);
+      const f = BLOCK_FIELDS.at(i);
+      add(f[0]!, S, disk.path('target')?.attr('dev') ?? `disk${i}`);
       const src = disk.path('source');
       const file = src?.attr('file') ?? src?.attr('dev') ?? src?.attr('name');
-      if (file) add(`${p}.path`, S, file);
+      if (file) add(f[1]!, S, file);
       if (sample && activity) {
         const rd = activity.counter(sample, 20_000, 2_000_000, 100 + i * 4);
         const wr = activity.counter(sample, 12_000, 900_000, 101 + i * 4);
-        add(`${p}.rd.reqs`, U, Math.floor(rd / 16_384));
-        add(`${p}.rd.bytes`, U, rd);
-        add(`${p}.rd.times`, U, Math.floor(rd * 2));
-        add(`${p}.wr.reqs`, U, Math.floor(wr / 8_192));
-        add(`${p}.wr.bytes`, U, wr);
-        add(`${p}.wr.times`, U, Math.floor(wr * 5));
-        add(`${p}.fl.reqs`, U, Math.floor(wr / 1_000_000));
-        add(`${p}.fl.times`, U, Math.floor(wr / 100));
+        add(f[2]!, U, Math.floor(rd / 16_384));
+        add(f[3]!, U, rd);
+        add(f[4]!, U, Math.floor(rd * 2));
+        add(f[5]!, U, Math.floor(wr / 8_192));
+        add(f[6]!, U, wr);
+        add(f[7]!, U, Math.floor(wr * 5));
+        add(f[8]!, U, Math.floor(wr / 1_000_000));
+        add(f[9]!, U, Math.floor(wr / 100));
       }
       if (disk.attr('device') !== 'cdrom') {
-        add(`${p}.capacity`, U, 20 * 1024 ** 3);
-        add(`${p}.physical`, U, 20 * 1024 ** 3);
+        add(f[10]!, U, 20 * 1024 ** 3);
+        add(f[11]!, U, 20 * 1024 ** 3);
       }
     });
   }

@@ -141,7 +141,7 @@ export class ApiService {
   };
 
   statsTick = (tick: StatsTick): void => {
-    this.batcher.push({ type: 'stats', connection: tick.id, at: tick.at, domains: Object.fromEntries(tick.domains), host: tick.host });
+    this.batcher.push({ type: 'stats', connection: tick.id, at: tick.at, uuids: tick.uuids, values: tick.values, host: tick.host });
   };
 
   /** Runs one call: validates its input, then dispatches it. Failures become ApiErrors via toApiError. */

@@ -4,6 +4,7 @@ import {
 } from '../../drivers/api/index.js';
 import type { Connection } from '../../drivers/api/index.js';
 import type { StatsGroup } from '../api/contract/index.js';
+import { SAMPLE_WIDTH } from '../api/contract/index.js';
 import { StatsHistory, type DomainSample } from './stats-history.js';
 
 export const STATS = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON
@@ -25,8 +26,9 @@ export function statsFlags(groups: StatsGroups): number {
 export interface StatsTick {
   readonly id: string;
   readonly at: number;
-  /** Per domain UUID: this tick's sample. */
-  readonly domains: ReadonlyMap<string, DomainSample>;
+  /** The domains sampled, by UUID, and SAMPLE_WIDTH figures each (SAMPLE_FIELDS order). */
+  readonly uuids: readonly string[];
+  readonly values: readonly number[];
   /** The host's sum over its domains. */
   readonly host: { /** Busy host CPUs (1.0 = one core fully used). */ readonly cpuCores: number; readonly memoryKiB: number; readonly diskBps: number; readonly netBps: number };
 }
@@ -119,18 +121,19 @@ export class StatsService {
       history = new StatsHistory();
       this.histories.set(id, history);
     }
-    const domains = history.add(records, at);
+    const { uuids, values } = history.add(records, at);
     let cpu = 0;
     let memory = 0;
     let disk = 0;
     let net = 0;
-    for (const s of domains.values()) {
-      cpu += (s.cpuPercent / 100) * s.vcpus;
-      memory += s.memoryKiB;
-      disk += s.diskReadBps + s.diskWriteBps;
-      net += s.netRxBps + s.netTxBps;
+    for (let o = 0; o < values.length; o += SAMPLE_WIDTH) {
+      // SAMPLE_FIELDS order: cpuPercent, vcpus, memoryKiB, disk read, disk write, net rx, net tx.
+      cpu += (values[o]! / 100) * values[o + 1]!;
+      memory += values[o + 2]!;
+      disk += values[o + 3]! + values[o + 4]!;
+      net += values[o + 5]! + values[o + 6]!;
     }
-    this.emit({ id, at, domains, host: { cpuCores: cpu, memoryKiB: memory, diskBps: disk, netBps: net } });
+    this.emit({ id, at, uuids, values, host: { cpuCores: cpu, memoryKiB: memory, diskBps: disk, netBps: net } });
   }
 
   private restart(): void {

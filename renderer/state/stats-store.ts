@@ -1,4 +1,4 @@
-import type { DomainSample, HostSample, StatsEvent } from '../../main/api/contract/index.js';
+import { sampleAt, type DomainSample, type HostSample, type StatsEvent } from '../../main/api/contract/index.js';
 import type { ApiPort } from './api-port.js';
 
 /** Samples kept per VM: two minutes at the default 1–3 s tick, as the main process keeps. */
@@ -13,15 +13,14 @@ interface Series {
   retained?: { holders: number; readonly points: number };
 }
 
-/** A VM's series is keyed by connection *and* UUID: two connections may see the same VM (or the same host). */
-const seriesKey = (connection: string, uuid: string): string => `${connection}\n${uuid}`;
 
 /**
  * Live stats per VM, fed by the service's ticks, and the watches that make the service sample a host: held
  * while at least one view shows that host, released when the last one closes.
  */
 export class StatsStore {
-  private readonly series = new Map<string, Series>();
+  /** Per connection, per UUID: two connections may see the same VM (or the same host). */
+  private readonly series = new Map<string, Map<string, Series>>();
   /** Per connection: the host's sums over its VMs, tick by tick, and who shows them. */
   private readonly hosts = new Map<string, { samples: readonly HostSample[]; readonly listeners: Set<() => void> }>();
   private readonly watchers = new Map<string, number>();
@@ -32,8 +31,16 @@ export class StatsStore {
     const h = this.hostEntry(event.connection);
     h.samples = [...h.samples.slice(-(STATS_POINTS - 1)), event.host];
     for (const l of [...h.listeners]) l();
-    for (const [uuid, sample] of Object.entries(event.domains)) {
-      const s = this.entry(seriesKey(event.connection, uuid));
+    const vms = this.hostSeries(event.connection);
+    const { uuids, values } = event;
+    for (let i = 0; i < uuids.length; i++) {
+      const uuid = uuids[i] ?? '';
+      let s = vms.get(uuid);
+      if (!s) {
+        s = { samples: EMPTY, listeners: new Set() };
+        vms.set(uuid, s);
+      }
+      const sample = sampleAt(values, i);
       const keep = s.retained?.points ?? STATS_POINTS;
       if (s.listeners.size === 0 && s.samples !== EMPTY) {
         // Nobody shows this VM's graph (most of a long list): its own array (never the shared empty one) grows in
@@ -75,7 +82,7 @@ export class StatsStore {
   }
 
   history(connection: string, uuid: string): readonly DomainSample[] {
-    return this.series.get(seriesKey(connection, uuid))?.samples ?? EMPTY;
+    return this.series.get(connection)?.get(uuid)?.samples ?? EMPTY;
   }
 
   /** The host's latest sample. */
@@ -107,7 +114,7 @@ export class StatsStore {
 
   /** Fills a VM's series from the service's history when the view opens after ticks began. */
   async loadHistory(connection: string, uuid: string): Promise<void> {
-    const s = this.entry(seriesKey(connection, uuid));
+    const s = this.entry(connection, uuid);
     if (s.samples.length > 0) return;
     const past = await this.api.call('stats.history', { connection, key: uuid });
     if (s.samples.length > 0 || past.length === 0) return;
@@ -120,7 +127,7 @@ export class StatsStore {
    * graphs a longer span. The returned function releases the hold (once); the series shrinks back at the next tick.
    */
   retain(connection: string, uuid: string, points: number): () => void {
-    const s = this.entry(seriesKey(connection, uuid));
+    const s = this.entry(connection, uuid);
     s.retained = { holders: (s.retained?.holders ?? 0) + 1, points: Math.max(points, s.retained?.points ?? 0) };
     let released = false;
     return () => {
@@ -132,7 +139,7 @@ export class StatsStore {
   }
 
   subscribe(connection: string, uuid: string, listener: () => void): () => void {
-    const s = this.entry(seriesKey(connection, uuid));
+    const s = this.entry(connection, uuid);
     s.listeners.add(listener);
     return () => {
       s.listeners.delete(listener);
@@ -142,23 +149,34 @@ export class StatsStore {
   /** A connection was removed: its series go. */
   forget(connection: string): void {
     if ((this.hosts.get(connection)?.listeners.size ?? 0) === 0) this.hosts.delete(connection);
-    for (const [key, s] of [...this.series]) {
-      if (key.startsWith(`${connection}\n`) && s.listeners.size === 0) this.series.delete(key);
-    }
+    const host = this.series.get(connection);
+    if (!host) return;
+    for (const [uuid, s] of host) if (s.listeners.size === 0) host.delete(uuid);
+    if (host.size === 0) this.series.delete(connection);
   }
 
   listenerCount(): number {
     let n = 0;
-    for (const s of this.series.values()) n += s.listeners.size;
+    for (const host of this.series.values()) for (const s of host.values()) n += s.listeners.size;
     for (const h of this.hosts.values()) n += h.listeners.size;
     return n;
   }
 
-  private entry(key: string): Series {
-    let s = this.series.get(key);
+  private hostSeries(connection: string): Map<string, Series> {
+    let host = this.series.get(connection);
+    if (!host) {
+      host = new Map();
+      this.series.set(connection, host);
+    }
+    return host;
+  }
+
+  private entry(connection: string, uuid: string): Series {
+    const host = this.hostSeries(connection);
+    let s = host.get(uuid);
     if (!s) {
       s = { samples: EMPTY, listeners: new Set() };
-      this.series.set(key, s);
+      host.set(uuid, s);
     }
     return s;
   }

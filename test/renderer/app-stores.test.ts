@@ -3,6 +3,7 @@ import { settingsSchema } from '../../main/api/contract/index.js';
 import { APP, AppStores, snapshotScope } from '../../renderer/state/app-stores.js';
 import { FakePort, settle } from './fake-port.js';
 import { conn, dom, host, job, sample, UUID_A, UUID_B } from './fixtures.js';
+import { statsEvent } from '../support/stats-event.js';
 
 const started = async (port: FakePort): Promise<AppStores> => {
   const stores = new AppStores(port);
@@ -59,9 +60,9 @@ describe('AppStores', () => {
     const port = new FakePort();
     const stores = await started(port);
     port.emit(
-      { type: 'stats', connection: 'h1', at: 1, domains: { [UUID_A]: sample(10) }, host },
-      { type: 'stats', connection: 'h2', at: 1, domains: { [UUID_A]: sample(90) }, host },
-      { type: 'stats', connection: 'h1', at: 2, domains: { [UUID_A]: sample(20) }, host },
+      statsEvent('h1', 1, { [UUID_A]: sample(10) }, host),
+      statsEvent('h2', 1, { [UUID_A]: sample(90) }, host),
+      statsEvent('h1', 2, { [UUID_A]: sample(20) }, host),
     );
     expect(stores.stats.history('h1', UUID_A).map((s) => s.cpuPercent)).toEqual([10, 20]);
     expect(stores.stats.history('h2', UUID_A).map((s) => s.cpuPercent)).toEqual([90]);
@@ -74,9 +75,9 @@ describe('AppStores', () => {
     let told = 0;
     const off = stores.stats.subscribeHost('h1', () => told++);
     port.emit(
-      { type: 'stats', connection: 'h1', at: 1, domains: {}, host: { ...host, cpuCores: 0.5 } },
-      { type: 'stats', connection: 'h2', at: 1, domains: {}, host: { ...host, cpuCores: 1.5 } },
-      { type: 'stats', connection: 'h1', at: 2, domains: {}, host: { ...host, cpuCores: 0.25 } },
+      statsEvent('h1', 1, {}, { ...host, cpuCores: 0.5 }),
+      statsEvent('h2', 1, {}, { ...host, cpuCores: 1.5 }),
+      statsEvent('h1', 2, {}, { ...host, cpuCores: 0.25 }),
     );
     expect(stores.stats.hostHistory('h1').map((h) => h.cpuCores)).toEqual([0.5, 0.25]);
     expect(stores.stats.hostHistory('h2').map((h) => h.cpuCores)).toEqual([1.5]);

@@ -5,6 +5,7 @@ import { AppStores } from '../../renderer/state/app-stores.js';
 import { StoresProvider, useDomain, useDomains, useJobs, useNotifications, useSnapshots, useStats } from '../../renderer/state/hooks.js';
 import { FakePort, settle } from './fake-port.js';
 import { conn, dom, host, job, sample, UUID_A, UUID_B } from './fixtures.js';
+import { statsEvent } from '../support/stats-event.js';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -78,8 +79,8 @@ describe('hooks', () => {
       await settle();
     });
     expect([...stores.stats.watchedHosts()].sort()).toEqual(['h1', 'h2']);
-    act(() => port.emit({ type: 'stats', connection: 'h1', at: 2, domains: { [UUID_A]: sample(40) }, host }));
-    act(() => port.emit({ type: 'stats', connection: 'h2', at: 2, domains: { [UUID_A]: sample(70) }, host }));
+    act(() => port.emit(statsEvent('h1', 2, { [UUID_A]: sample(40) }, host)));
+    act(() => port.emit(statsEvent('h2', 2, { [UUID_A]: sample(70) }, host)));
     expect(document.body.textContent).toBe('1,401,401,70');
     act(() => one.unmount());
     expect([...stores.stats.watchedHosts()].sort()).toEqual(['h1', 'h2']);

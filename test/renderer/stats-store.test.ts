@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { DomainSample, StatsEvent } from '../../main/api/contract/index.js';
 import { STATS_POINTS, StatsStore } from '../../renderer/state/stats-store.js';
 import { FakePort } from './fake-port.js';
+import { statsEvent } from '../support/stats-event.js';
 
 const sample = (cpuPercent: number): DomainSample => ({ cpuPercent, vcpus: 1, memoryKiB: 1, diskReadBps: 0, diskWriteBps: 0, netRxBps: 0, netTxBps: 0 });
-const tick = (at: number, uuids: readonly string[]): StatsEvent => ({
-  type: 'stats', connection: 'c', at, host: { cpuCores: 0, memoryKiB: 0, diskBps: 0, netBps: 0 },
-  domains: Object.fromEntries(uuids.map((u) => [u, sample(at)])),
-});
+const tick = (at: number, uuids: readonly string[]): StatsEvent =>
+  statsEvent('c', at, Object.fromEntries(uuids.map((u) => [u, sample(at)])), { cpuCores: 0, memoryKiB: 0, diskBps: 0, netBps: 0 });
 
 describe('StatsStore', () => {
   it('keeps STATS_POINTS samples of every VM, and gives a shown VM a new array with each tick', () => {

@@ -35,11 +35,34 @@ export interface StatsResults {
   'stats.history': readonly DomainSample[];
 }
 
+/** Where each figure of a DomainSample sits in a stats event's `values`: SAMPLE_WIDTH numbers per domain. */
+export const SAMPLE_FIELDS = ['cpuPercent', 'vcpus', 'memoryKiB', 'diskReadBps', 'diskWriteBps', 'netRxBps', 'netTxBps'] as const satisfies readonly (keyof DomainSample)[];
+export const SAMPLE_WIDTH = SAMPLE_FIELDS.length;
+
 export type StatsEvent = {
   readonly type: 'stats';
   readonly connection: string;
   readonly at: number;
-  /** Per domain UUID. */
-  readonly domains: Readonly<Record<string, DomainSample>>;
+  /** The domains sampled at this tick, by UUID. */
+  readonly uuids: readonly string[];
+  /**
+   * SAMPLE_WIDTH figures per domain, in `uuids` order, each domain's in SAMPLE_FIELDS order. Flat numbers rather
+   * than an object per domain: a tick of thousands of guests is printed and parsed without a field name per figure.
+   */
+  readonly values: readonly number[];
   readonly host: HostSample;
 };
+
+/** The `i`-th domain's sample of a stats event's `values`. */
+export function sampleAt(values: ArrayLike<number>, i: number): DomainSample {
+  const o = i * SAMPLE_WIDTH;
+  return {
+    cpuPercent: values[o] ?? 0, vcpus: values[o + 1] ?? 0, memoryKiB: values[o + 2] ?? 0, diskReadBps: values[o + 3] ?? 0,
+    diskWriteBps: values[o + 4] ?? 0, netRxBps: values[o + 5] ?? 0, netTxBps: values[o + 6] ?? 0,
+  };
+}
+
+/** Every domain's sample of a tick, by UUID (for views and tests that look one up). */
+export function samplesOf(tick: { readonly uuids: readonly string[]; readonly values: readonly number[] }): Map<string, DomainSample> {
+  return new Map(tick.uuids.map((uuid, i) => [uuid, sampleAt(tick.values, i)]));
+}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsSchema, type ApiEvent, type DomainSample, type Settings } from '../../../main/api/contract/index.js';
 import { startBrowserMode, type BrowserMode } from '../../../main/web/browser-mode.js';
 import { ApiSocket } from '../../support/api-socket.js';
+import { samplesOf } from '../../../main/api/contract/index.js';
 
 const DEMO = 'conn-1';
 type Tick = Extract<ApiEvent, { type: 'stats' }>;
@@ -35,7 +36,7 @@ describe('preferences over the browser-mode API', () => {
     }
     return out;
   };
-  const running = (tick: Tick): DomainSample[] => Object.values(tick.domains);
+  const running = (tick: Tick): DomainSample[] => [...samplesOf(tick).values()];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hangar-data-'));
