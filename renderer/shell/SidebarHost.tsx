@@ -1,5 +1,4 @@
-import { NavExpandable, NavItem } from '@patternfly/react-core';
-import { useMemo, useState } from 'react';
+import { NavItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../main/api/contract/index.js';
 import { DomainStateIcon } from '../components/DomainStateIcon.js';
@@ -8,15 +7,16 @@ import { connectionName } from '../manager/connection-state.js';
 import { stateKey } from '../manager/domain-state.js';
 import { useDomains, useNetworks, useNodeDevices, usePools } from '../state/hooks.js';
 import { useNavigation } from './navigation.js';
+import { SidebarEntries } from './SidebarEntries.js';
+import { SidebarGroup } from './SidebarGroup.js';
 import { tabId, type HostSection } from './routes.js';
 
-/** Entries listed per group; a host with 1,000 VMs shows the first ones and "all in the manager". */
-const CAP = 50;
-const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-const sortByName = <T extends { name: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => byName.compare(a.name, b.name));
-
-/** One connection in the sidebar: its state, and when connected its VMs, networks, pools and devices. */
-export function SidebarHost({ connection }: { connection: ConnectionView }): React.JSX.Element {
+/**
+ * One connection in the sidebar: its state, and when connected its VMs, networks, pools and devices. It starts open
+ * when the window has few hosts (`initiallyExpanded`); with many, a tree of every host's VMs would be a list nobody
+ * reads, and the manager lists them all anyway.
+ */
+export function SidebarHost({ connection, initiallyExpanded }: { connection: ConnectionView; initiallyExpanded: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const nav = useNavigation();
   const id = connection.key;
@@ -24,19 +24,13 @@ export function SidebarHost({ connection }: { connection: ConnectionView }): Rea
   const networks = useNetworks(id);
   const pools = usePools(id);
   const devices = useNodeDevices(id);
-  const [expanded, setExpanded] = useState(true);
   const connected = connection.state.state === 'connected';
   const name = connectionName(connection);
-  const sortedDomains = useMemo(() => sortByName(domains), [domains]);
   const hostTabActive = nav.activeId === tabId({ kind: 'host', connection: id, section: 'overview' });
   const openHost = (section: HostSection): void => nav.open({ kind: 'host', connection: id, section });
 
-  const more = (count: number, onClick: () => void): React.JSX.Element | null => (count > CAP ? (
-    <NavItem component="button" onClick={onClick} className="sidebar-more">{t('sidebar.more', { count: count - CAP })}</NavItem>
-  ) : null);
-
   return (
-    <NavExpandable isExpanded={expanded} onExpand={(_e, v) => setExpanded(v)} data-connection={id} data-connection-state={connection.state.state}
+    <SidebarGroup initiallyExpanded={initiallyExpanded} data-connection={id} data-connection-state={connection.state.state}
       buttonProps={{ 'aria-label': name }}
       title={(
         <span className="sidebar-host">
@@ -44,39 +38,41 @@ export function SidebarHost({ connection }: { connection: ConnectionView }): Rea
           <ConnectionStateLabel state={connection.state} compact />
         </span>
       )}>
-      <NavItem component="button" isActive={hostTabActive} onClick={() => openHost('overview')}>{t('sidebar.hostDetails')}</NavItem>
-      {connected && (
+      {() => (
         <>
-          <NavExpandable title={t('sidebar.vms', { count: domains.length })} isExpanded>
-            {sortedDomains.slice(0, CAP).map((d) => (
-              <NavItem component="button" key={d.key} isActive={nav.activeId === tabId({ kind: 'vm', connection: id, key: d.key })}
-                onClick={() => nav.open({ kind: 'vm', connection: id, key: d.key })} data-vm={d.name} translate="no"
-                icon={<DomainStateIcon state={stateKey(d.state)} />}>
-                {d.name}
-              </NavItem>
-            ))}
-            {more(domains.length, () => nav.open({ kind: 'manager' }))}
-          </NavExpandable>
-          <NavExpandable title={t('sidebar.networks', { count: networks.length })}>
-            {sortByName(networks).slice(0, CAP).map((n) => (
-              <NavItem component="button" key={n.key} onClick={() => openHost('networks')} translate="no">{n.name}</NavItem>
-            ))}
-            {more(networks.length, () => openHost('networks'))}
-          </NavExpandable>
-          <NavExpandable title={t('sidebar.pools', { count: pools.length })}>
-            {sortByName(pools).slice(0, CAP).map((p) => (
-              <NavItem component="button" key={p.key} onClick={() => openHost('storage')} translate="no">{p.name}</NavItem>
-            ))}
-            {more(pools.length, () => openHost('storage'))}
-          </NavExpandable>
-          <NavExpandable title={t('sidebar.devices', { count: devices.length })}>
-            {sortByName(devices).slice(0, CAP).map((d) => (
-              <NavItem component="button" key={d.key} onClick={() => openHost('devices')} translate="no">{d.name}</NavItem>
-            ))}
-            {more(devices.length, () => openHost('devices'))}
-          </NavExpandable>
+          <NavItem component="button" isActive={hostTabActive} onClick={() => openHost('overview')}>{t('sidebar.hostDetails')}</NavItem>
+          {connected && (
+            <>
+              <SidebarGroup title={t('sidebar.vms', { count: domains.length })} initiallyExpanded>
+                {() => (
+                  <SidebarEntries items={domains} onMore={() => nav.open({ kind: 'manager' })} entry={(d) => (
+                    <NavItem component="button" key={d.key} isActive={nav.activeId === tabId({ kind: 'vm', connection: id, key: d.key })}
+                      onClick={() => nav.open({ kind: 'vm', connection: id, key: d.key })} data-vm={d.name} translate="no"
+                      icon={<DomainStateIcon state={stateKey(d.state)} />}>
+                      {d.name}
+                    </NavItem>
+                  )} />
+                )}
+              </SidebarGroup>
+              <SidebarGroup title={t('sidebar.networks', { count: networks.length })}>
+                {() => <SidebarEntries items={networks} onMore={() => openHost('networks')} entry={(n) => (
+                  <NavItem component="button" key={n.key} onClick={() => openHost('networks')} translate="no">{n.name}</NavItem>
+                )} />}
+              </SidebarGroup>
+              <SidebarGroup title={t('sidebar.pools', { count: pools.length })}>
+                {() => <SidebarEntries items={pools} onMore={() => openHost('storage')} entry={(p) => (
+                  <NavItem component="button" key={p.key} onClick={() => openHost('storage')} translate="no">{p.name}</NavItem>
+                )} />}
+              </SidebarGroup>
+              <SidebarGroup title={t('sidebar.devices', { count: devices.length })}>
+                {() => <SidebarEntries items={devices} onMore={() => openHost('devices')} entry={(d) => (
+                  <NavItem component="button" key={d.key} onClick={() => openHost('devices')} translate="no">{d.name}</NavItem>
+                )} />}
+              </SidebarGroup>
+            </>
+          )}
         </>
       )}
-    </NavExpandable>
+    </SidebarGroup>
   );
 }
