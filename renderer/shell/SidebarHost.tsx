@@ -28,6 +28,10 @@ export function SidebarHost({ connection, initiallyExpanded }: { connection: Con
   const name = connectionName(connection);
   const hostTabActive = nav.activeId === tabId({ kind: 'host', connection: id, section: 'overview' });
   const openHost = (section: HostSection): void => nav.open({ kind: 'host', connection: id, section });
+  // The host's other objects: each group's entries open the host tab at its section.
+  const groups: readonly (readonly [string, readonly { key: string; name: string }[], HostSection])[] = [
+    ['sidebar.networks', networks, 'networks'], ['sidebar.pools', pools, 'storage'], ['sidebar.devices', devices, 'devices'],
+  ];
 
   return (
     <SidebarGroup initiallyExpanded={initiallyExpanded} data-connection={id} data-connection-state={connection.state.state}
@@ -54,21 +58,13 @@ export function SidebarHost({ connection, initiallyExpanded }: { connection: Con
                   )} />
                 )}
               </SidebarGroup>
-              <SidebarGroup title={t('sidebar.networks', { count: networks.length })}>
-                {() => <SidebarEntries items={networks} onMore={() => openHost('networks')} entry={(n) => (
-                  <NavItem component="button" key={n.key} onClick={() => openHost('networks')} translate="no">{n.name}</NavItem>
-                )} />}
-              </SidebarGroup>
-              <SidebarGroup title={t('sidebar.pools', { count: pools.length })}>
-                {() => <SidebarEntries items={pools} onMore={() => openHost('storage')} entry={(p) => (
-                  <NavItem component="button" key={p.key} onClick={() => openHost('storage')} translate="no">{p.name}</NavItem>
-                )} />}
-              </SidebarGroup>
-              <SidebarGroup title={t('sidebar.devices', { count: devices.length })}>
-                {() => <SidebarEntries items={devices} onMore={() => openHost('devices')} entry={(d) => (
-                  <NavItem component="button" key={d.key} onClick={() => openHost('devices')} translate="no">{d.name}</NavItem>
-                )} />}
-              </SidebarGroup>
+              {groups.map(([title, items, section]) => (
+                <SidebarGroup key={section} title={t(title, { count: items.length })}>
+                  {() => <SidebarEntries items={items} onMore={() => openHost(section)} entry={(o) => (
+                    <NavItem component="button" key={o.key} onClick={() => openHost(section)} translate="no">{o.name}</NavItem>
+                  )} />}
+                </SidebarGroup>
+              ))}
             </>
           )}
         </>
