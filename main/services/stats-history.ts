@@ -1,6 +1,6 @@
 import type { DomainStatsRecord } from '../../drivers/api/index.js';
 
-import { sampleAt, SAMPLE_WIDTH, type DomainSample } from '../api/contract/index.js';
+import { sampleAt, SAMPLE_OFFSET, SAMPLE_WIDTH, type DomainSample } from '../api/contract/index.js';
 
 export type { DomainSample };
 
@@ -102,14 +102,13 @@ export class StatsHistory {
       const seconds = (now[AT]! - before[AT]!) / 1000;
       const o = track.next * SAMPLE_WIDTH;
       const ring = track.ring;
-      // SAMPLE_FIELDS order.
-      ring[o] = percent((rate(now[CPU_NS]!, before[CPU_NS]!, seconds) / 1e9 / now[VCPUS]!) * 100);
-      ring[o + 1] = now[VCPUS]!;
-      ring[o + 2] = now[MEMORY_KIB]!;
-      ring[o + 3] = rate(now[RD]!, before[RD]!, seconds);
-      ring[o + 4] = rate(now[WR]!, before[WR]!, seconds);
-      ring[o + 5] = rate(now[RX]!, before[RX]!, seconds);
-      ring[o + 6] = rate(now[TX]!, before[TX]!, seconds);
+      ring[o + SAMPLE_OFFSET.cpuPercent] = percent((rate(now[CPU_NS]!, before[CPU_NS]!, seconds) / 1e9 / now[VCPUS]!) * 100);
+      ring[o + SAMPLE_OFFSET.vcpus] = now[VCPUS]!;
+      ring[o + SAMPLE_OFFSET.memoryKiB] = now[MEMORY_KIB]!;
+      ring[o + SAMPLE_OFFSET.diskReadBps] = rate(now[RD]!, before[RD]!, seconds);
+      ring[o + SAMPLE_OFFSET.diskWriteBps] = rate(now[WR]!, before[WR]!, seconds);
+      ring[o + SAMPLE_OFFSET.netRxBps] = rate(now[RX]!, before[RX]!, seconds);
+      ring[o + SAMPLE_OFFSET.netTxBps] = rate(now[TX]!, before[TX]!, seconds);
       before.set(now);
       track.next = (track.next + 1) % HISTORY_LENGTH;
       if (track.size < HISTORY_LENGTH) track.size++;

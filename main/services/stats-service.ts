@@ -4,7 +4,7 @@ import {
 } from '../../drivers/api/index.js';
 import type { Connection } from '../../drivers/api/index.js';
 import type { StatsGroup } from '../api/contract/index.js';
-import { SAMPLE_WIDTH } from '../api/contract/index.js';
+import { SAMPLE_OFFSET as F, SAMPLE_WIDTH } from '../api/contract/index.js';
 import { StatsHistory, type DomainSample } from './stats-history.js';
 
 export const STATS = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON
@@ -127,11 +127,10 @@ export class StatsService {
     let disk = 0;
     let net = 0;
     for (let o = 0; o < values.length; o += SAMPLE_WIDTH) {
-      // SAMPLE_FIELDS order: cpuPercent, vcpus, memoryKiB, disk read, disk write, net rx, net tx.
-      cpu += (values[o]! / 100) * values[o + 1]!;
-      memory += values[o + 2]!;
-      disk += values[o + 3]! + values[o + 4]!;
-      net += values[o + 5]! + values[o + 6]!;
+      cpu += (values[o + F.cpuPercent]! / 100) * values[o + F.vcpus]!;
+      memory += values[o + F.memoryKiB]!;
+      disk += values[o + F.diskReadBps]! + values[o + F.diskWriteBps]!;
+      net += values[o + F.netRxBps]! + values[o + F.netTxBps]!;
     }
     this.emit({ id, at, uuids, values, host: { cpuCores: cpu, memoryKiB: memory, diskBps: disk, netBps: net } });
   }

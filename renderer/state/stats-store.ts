@@ -13,6 +13,15 @@ interface Series {
   retained?: { holders: number; readonly points: number };
 }
 
+/** A VM's series in its connection's map, made empty on first use. */
+function seriesIn(host: Map<string, Series>, uuid: string): Series {
+  let s = host.get(uuid);
+  if (!s) {
+    s = { samples: EMPTY, listeners: new Set() };
+    host.set(uuid, s);
+  }
+  return s;
+}
 
 /**
  * Live stats per VM, fed by the service's ticks, and the watches that make the service sample a host: held
@@ -34,12 +43,7 @@ export class StatsStore {
     const vms = this.hostSeries(event.connection);
     const { uuids, values } = event;
     for (let i = 0; i < uuids.length; i++) {
-      const uuid = uuids[i] ?? '';
-      let s = vms.get(uuid);
-      if (!s) {
-        s = { samples: EMPTY, listeners: new Set() };
-        vms.set(uuid, s);
-      }
+      const s = seriesIn(vms, uuids[i] ?? '');
       const sample = sampleAt(values, i);
       const keep = s.retained?.points ?? STATS_POINTS;
       if (s.listeners.size === 0 && s.samples !== EMPTY) {
@@ -172,13 +176,7 @@ export class StatsStore {
   }
 
   private entry(connection: string, uuid: string): Series {
-    const host = this.hostSeries(connection);
-    let s = host.get(uuid);
-    if (!s) {
-      s = { samples: EMPTY, listeners: new Set() };
-      host.set(uuid, s);
-    }
-    return s;
+    return seriesIn(this.hostSeries(connection), uuid);
   }
 
   private send(connection: string, watch: boolean): void {

@@ -38,6 +38,8 @@ export interface StatsResults {
 /** Where each figure of a DomainSample sits in a stats event's `values`: SAMPLE_WIDTH numbers per domain. */
 export const SAMPLE_FIELDS = ['cpuPercent', 'vcpus', 'memoryKiB', 'diskReadBps', 'diskWriteBps', 'netRxBps', 'netTxBps'] as const satisfies readonly (keyof DomainSample)[];
 export const SAMPLE_WIDTH = SAMPLE_FIELDS.length;
+/** Each field's offset within a domain's SAMPLE_WIDTH figures, derived from SAMPLE_FIELDS so the order is kept once. */
+export const SAMPLE_OFFSET = Object.fromEntries(SAMPLE_FIELDS.map((f, i) => [f, i])) as Readonly<Record<keyof DomainSample, number>>;
 
 export type StatsEvent = {
   readonly type: 'stats';
@@ -56,9 +58,11 @@ export type StatsEvent = {
 /** The `i`-th domain's sample of a stats event's `values`. */
 export function sampleAt(values: ArrayLike<number>, i: number): DomainSample {
   const o = i * SAMPLE_WIDTH;
+  const F = SAMPLE_OFFSET;
   return {
-    cpuPercent: values[o] ?? 0, vcpus: values[o + 1] ?? 0, memoryKiB: values[o + 2] ?? 0, diskReadBps: values[o + 3] ?? 0,
-    diskWriteBps: values[o + 4] ?? 0, netRxBps: values[o + 5] ?? 0, netTxBps: values[o + 6] ?? 0,
+    cpuPercent: values[o + F.cpuPercent] ?? 0, vcpus: values[o + F.vcpus] ?? 0, memoryKiB: values[o + F.memoryKiB] ?? 0,
+    diskReadBps: values[o + F.diskReadBps] ?? 0, diskWriteBps: values[o + F.diskWriteBps] ?? 0,
+    netRxBps: values[o + F.netRxBps] ?? 0, netTxBps: values[o + F.netTxBps] ?? 0,
   };
 }
 
