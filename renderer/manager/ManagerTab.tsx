@@ -2,15 +2,17 @@ import { Button, EmptyState, EmptyStateActions, EmptyStateBody, EmptyStateFooter
 import PlusIcon from '@patternfly/react-icons/dist/esm/icons/plus-icon';
 import ServerIcon from '@patternfly/react-icons/dist/esm/icons/server-icon';
 import { Table, Th, Thead, Tr } from '@patternfly/react-table';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../main/api/contract/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { useApi, useConnections, useNotifications } from '../state/hooks.js';
-import { AddConnectionDialog } from './AddConnectionDialog.js';
 import { connectionName } from './connection-state.js';
 import { HostRows } from './HostRows.js';
 import { VmList } from './VmList.js';
+
+// Loaded when first opened: its URI check is the API's zod schema, which the first list need not wait for.
+const AddConnectionDialog = lazy(() => import('./AddConnectionDialog.js').then((m) => ({ default: m.AddConnectionDialog })));
 
 /** The manager: the connections, then every host's VMs in one list (search, filters, sort, bulk actions, tags). */
 export function ManagerTab(): React.JSX.Element {
@@ -74,10 +76,12 @@ export function ManagerTab(): React.JSX.Element {
         />
       )}
       {adding && (
-        <AddConnectionDialog onCancel={() => setAdding(false)} onAdd={async (input) => {
-          await api.call('connections.add', input);
-          setAdding(false);
-        }} />
+        <Suspense fallback={null}>
+          <AddConnectionDialog onCancel={() => setAdding(false)} onAdd={async (input) => {
+            await api.call('connections.add', input);
+            setAdding(false);
+          }} />
+        </Suspense>
       )}
     </PageSection>
   );

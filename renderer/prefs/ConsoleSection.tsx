@@ -1,7 +1,7 @@
 import { Checkbox, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCALINGS, grabKeysProblem } from '../../main/api/contract/index.js';
+import { SCALINGS, grabKeysProblem } from '../../main/api/contract/settings-values.js';
 import type { SectionProps } from './section.js';
 import { SelectField } from './SelectField.js';
 

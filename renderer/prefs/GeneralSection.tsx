@@ -1,6 +1,6 @@
 import { Checkbox, Form, FormGroup, FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, THEMES } from '../../main/api/contract/index.js';
+import { LANGUAGES, THEMES } from '../../main/api/contract/settings-values.js';
 import { languages } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
 import { SelectField } from './SelectField.js';

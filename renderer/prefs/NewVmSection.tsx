@@ -1,6 +1,6 @@
 import { Content, Form } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { CPU_MODES, FIRMWARES, GRAPHICS, STORAGE_FORMATS } from '../../main/api/contract/index.js';
+import { CPU_MODES, FIRMWARES, GRAPHICS, STORAGE_FORMATS } from '../../main/api/contract/settings-values.js';
 import type { SectionProps } from './section.js';
 import { SelectField } from './SelectField.js';
 

@@ -1,15 +1,12 @@
 // Reading and writing the preferences from views: the saved settings (defaults until they are loaded), a writer
 // that shows a change at once and then what main saved, and what the confirmation settings mean for actions.
 import { useCallback } from 'react';
-import {
-  mergeSettings, settingsSchema, type ConfirmKind, type DomainAction, type Settings, type SettingsChange,
-} from '../../main/api/contract/index.js';
+import type { ConfirmKind, DomainAction, Settings, SettingsChange } from '../../main/api/contract/index.js';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../main/api/contract/settings-values.js';
 import { useSettings, useStores } from '../state/hooks.js';
 import { confirmKindOf } from './confirm-kind.js';
 
 export { confirmKindOf };
-
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /** The preferences: those saved once loaded, the defaults before. */
 export function usePreferences(): Settings {

@@ -1,8 +1,7 @@
 import { Alert, Page } from '@patternfly/react-core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppliedPreferences } from '../prefs/apply.js';
-import { PreferencesDialog } from '../prefs/PreferencesDialog.js';
 import { useLinkStatus, useStores } from '../state/hooks.js';
 import { openNewVm } from '../wizards/newvm/new-vm-launcher.js';
 import { NewVmHost } from '../wizards/newvm/NewVmHost.js';
@@ -19,6 +18,9 @@ import { TabsArea } from './TabsArea.js';
 import { Toasts } from './Toasts.js';
 import { useTheme } from './theme.js';
 import { useTabs } from './use-tabs.js';
+
+// Loaded when first opened: its forms check values with the settings' zod schemas, which the first list need not wait for.
+const PreferencesDialog = lazy(() => import('../prefs/PreferencesDialog.js').then((m) => ({ default: m.PreferencesDialog })));
 
 /** The one main window: masthead, sidebar of hosts, tabs of what is open, the notifications drawer, app-wide dialogs. */
 export function AppShell(): React.JSX.Element {
@@ -80,7 +82,11 @@ export function AppShell(): React.JSX.Element {
       <NewVmHost />
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(undefined)} />}
-      {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'preferences' && (
+        <Suspense fallback={null}>
+          <PreferencesDialog onClose={() => setDialog(undefined)} />
+        </Suspense>
+      )}
     </NavigationContext.Provider>
   );
 }

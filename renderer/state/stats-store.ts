@@ -1,4 +1,4 @@
-import { sampleAt, type DomainSample, type HostSample, type StatsEvent } from '../../main/api/contract/index.js';
+import { sampleAt, type DomainSample, type HostSample, type StatsEvent } from '../../main/api/contract/stats-layout.js';
 import type { ApiPort } from './api-port.js';
 
 /** Samples kept per VM: two minutes at the default 1–3 s tick, as the main process keeps. */

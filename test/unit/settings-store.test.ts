@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../drivers/api/index.js';
-import { grabKeysProblem, settingsChangeSchema, settingsSchema } from '../../main/api/contract/index.js';
+import { DEFAULT_SETTINGS, grabKeysProblem, settingsChangeSchema, settingsSchema } from '../../main/api/contract/index.js';
 import { readSettings, SettingsStore } from '../../main/services/settings-store.js';
 import { statsFlags, StatsService } from '../../main/services/stats-service.js';
 
@@ -21,6 +21,11 @@ afterEach(() => {
 });
 
 describe('the settings file', () => {
+  it('has the defaults the renderer shows before the settings load: the schema fills in exactly DEFAULT_SETTINGS', () => {
+    expect(DEFAULTS).toEqual(DEFAULT_SETTINGS);
+    expect(settingsSchema.parse({ stats: {}, general: {} })).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('reads a file of before the groups: its interval is kept, everything else defaulted', () => {
     expect(readSettings({ statsIntervalSeconds: 7 })).toEqual({ ...DEFAULTS, stats: { ...DEFAULTS.stats, intervalSeconds: 7 } });
     const dir = tempDir();
