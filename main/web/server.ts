@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
@@ -46,6 +46,12 @@ function cookieToken(req: IncomingMessage): string | undefined {
  */
 export class WebServer {
   private readonly sockets = new Set<Duplex>();
+  /**
+   * The build's assets/ files, read once: their names carry a hash of their content, so they never change under a
+   * name. A page load asks for a score of them at the moment its API socket asks main for the first lists; answered
+   * from memory, with no file reads interleaved, they arrive sooner, and a later load takes them from its cache.
+   */
+  private readonly assets = new Map<string, Buffer>();
   // Channel frames are far smaller; a larger message is refused with 1009 (Message Too Big) and its socket closed.
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_TEXT_FRAME });
 
@@ -103,6 +109,7 @@ export class WebServer {
       res.writeHead(404, headers).end();
       return;
     }
+    if (relative.startsWith(`assets${sep}`) && this.serveAsset(file, req, res, headers)) return;
     let size: number;
     try {
       const st = statSync(file);
@@ -120,6 +127,28 @@ export class WebServer {
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
+  }
+
+  /** Serves a hashed asset from memory; false when there is no such file. */
+  private serveAsset(file: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): boolean {
+    let body = this.assets.get(file);
+    if (body === undefined) {
+      try {
+        if (!statSync(file).isFile()) return false;
+        body = readFileSync(file);
+      } catch {
+        return false;
+      }
+      this.assets.set(file, body);
+    }
+    res.writeHead(200, {
+      ...headers,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

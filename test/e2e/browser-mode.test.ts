@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,28 @@ describe('npm start on a machine without the Electron binary', () => {
     expect((await fetch(`${origin}/`)).status).toBe(403);
     expect((await fetch(`${origin}/assets/`)).status).toBe(403);
     expect((await fetch(app.url)).status).toBe(200);
+  });
+
+  it('serves the page uncached and its hashed assets from memory, cached for good, each byte for byte', async () => {
+    const { origin, searchParams } = new URL(app.url);
+    const token = searchParams.get('token') ?? '';
+    const page = await fetch(app.url);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(assets.length).toBeGreaterThan(1);
+    for (const asset of assets) {
+      for (let i = 0; i < 2; i++) { // the second answer comes from memory
+        const r = await fetch(`${origin}/${asset}?token=${token}`);
+        expect(r.status).toBe(200);
+        expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(r.headers.get('content-security-policy')).toBe(page.headers.get('content-security-policy'));
+        expect(Buffer.from(await r.arrayBuffer()).equals(readFileSync(join(projectRoot, 'out', 'renderer', asset)))).toBe(true);
+      }
+    }
+    expect((await fetch(`${origin}/assets/no-such-file.js?token=${token}`)).status).toBe(404);
+    expect((await fetch(`${origin}/assets/%2e%2e/%2e%2e/package.json?token=${token}`)).status).toBe(404);
+    expect((await fetch(`${origin}/assets/x?token=wrong`)).status).toBe(403);
   });
 
   it('accepts the API WebSocket only with the token and from its own origin', async () => {
