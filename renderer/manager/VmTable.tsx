@@ -90,6 +90,9 @@ function VmTableBody({ scroller, scrollElement, items, columns, selected, focusI
     getScrollElement: () => scrollElement,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    // The list is at most the window's height: with that guess the first render already has the rows in view, where
+    // it had none until the scroller was mounted and measured (two more passes over the page before any VM showed).
+    initialRect: { width: 0, height: window.innerHeight },
     // The sticky header sits over the first rows: keep focused rows clear of it.
     scrollPaddingStart: ROW_HEIGHT,
   });
