@@ -10,6 +10,8 @@ import './styles.css';
 initI18n();
 // Before the first paint, so a dark desktop never flashes light.
 applyTheme(storedTheme())();
+// With the socket's marks (state/api-client.ts): where a slow start-up spends its time.
+performance.mark('hangar:window-evaluated');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

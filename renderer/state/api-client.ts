@@ -59,6 +59,14 @@ declare global {
 }
 
 /** The renderer's one link to the Hangar service: typed calls and batched events, over IPC or a WebSocket. */
+/**
+ * User Timing marks of the page's start-up (the socket open, the first answer in), for DevTools' performance panel
+ * and the ui bench's breakdown of the first list; each only the first time.
+ */
+function markOnce(name: string): void {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+}
+
 export class ApiClient {
   private readonly transport: Transport;
   private seq = 0;
@@ -98,6 +106,7 @@ export class ApiClient {
       if (socket.readyState === WebSocket.OPEN) socket.send(bytes);
     });
     socket.addEventListener('open', () => {
+      markOnce('hangar:api-open');
       for (const frame of queued) socket.send(frame);
       queued = [];
       this.setStatus({ state: 'open' });
@@ -179,6 +188,8 @@ export class ApiClient {
       for (const l of this.eventListeners) l(frame.events);
       return;
     }
+    // The first answer is app.start's, which carries the first lists.
+    markOnce('hangar:first-answer');
     const p = this.pending.get(frame.seq);
     if (!p) return;
     this.pending.delete(frame.seq);
