@@ -109,46 +109,34 @@ export class WebServer {
       res.writeHead(404, headers).end();
       return;
     }
-    if (relative.startsWith(`assets${sep}`) && this.serveAsset(file, req, res, headers)) return;
-    let size: number;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) throw new Error('not a file');
-      size = st.size;
-    } catch {
-      res.writeHead(404, headers).end('Not found\n');
-      return;
+    // A hashed asset is read once and kept; anything else (index.html) is streamed from disk each time.
+    const asset = relative.startsWith(`assets${sep}`);
+    let body = asset ? this.assets.get(file) : undefined;
+    let size = body?.length ?? 0;
+    if (body === undefined) {
+      try {
+        const st = statSync(file);
+        if (!st.isFile()) throw new Error('not a file');
+        size = st.size;
+        if (asset) {
+          body = readFileSync(file);
+          this.assets.set(file, body);
+        }
+      } catch {
+        res.writeHead(404, headers).end('Not found\n');
+        return;
+      }
     }
     res.writeHead(200, {
       ...headers,
+      ...(asset ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {}),
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': size,
       'Set-Cookie': `${COOKIE}=${encodeURIComponent(this.options.token)}; HttpOnly; SameSite=Strict; Path=/`,
     });
     if (req.method === 'HEAD') res.end();
+    else if (body) res.end(body);
     else createReadStream(file).pipe(res);
-  }
-
-  /** Serves a hashed asset from memory; false when there is no such file. */
-  private serveAsset(file: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): boolean {
-    let body = this.assets.get(file);
-    if (body === undefined) {
-      try {
-        if (!statSync(file).isFile()) return false;
-        body = readFileSync(file);
-      } catch {
-        return false;
-      }
-      this.assets.set(file, body);
-    }
-    res.writeHead(200, {
-      ...headers,
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': body.length,
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return true;
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
